@@ -1,0 +1,34 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { EventStore1764300000000 } from './migrations/1764300000000-event-store.migration';
+import { Users1764300000001 } from './migrations/1764300000001-users.migration';
+
+/** Migrations of every lib, in order; read-model migrations are appended by their lib. */
+export const eventStoreMigrations = [EventStore1764300000000, Users1764300000001];
+
+export interface DataSourceSettings {
+  url: string;
+  /** A PostgreSQL schema to work in; test suites use their own to stay isolated. */
+  schema?: string;
+  poolSize?: number;
+  migrations?: DataSourceOptions['migrations'];
+}
+
+export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
+  const schema = s.schema ?? 'public';
+  return {
+    type: 'postgres',
+    url: s.url,
+    schema,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: s.migrations ?? eventStoreMigrations,
+    migrationsTableName: 'typeorm_migrations',
+    poolSize: s.poolSize ?? 20,
+    // search_path makes the unqualified names in migrations and queries land in the schema.
+    extra: { options: `-c search_path=${schema}`, connectionTimeoutMillis: 5000 },
+  };
+}
+
+export async function createSchemaIfMissing(ds: DataSource, schema: string): Promise<void> {
+  await ds.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
+}

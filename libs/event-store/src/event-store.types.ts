@@ -1,0 +1,49 @@
+export interface EventActor {
+  id: string;
+  name: string;
+  role: string;
+}
+
+export interface EventMetadata {
+  actor: EventActor;
+  commandId: string;
+  correlationId: string;
+  causationId: string;
+  /** Extra context, e.g. who scheduled a publication the scheduler carried out. */
+  [key: string]: unknown;
+}
+
+export interface NewEvent {
+  type: string;
+  data: unknown;
+  schemaVersion?: number;
+}
+
+export interface StoredEvent {
+  globalPosition: number;
+  eventId: string;
+  streamId: string;
+  version: number;
+  type: string;
+  schemaVersion: number;
+  data: any;
+  metadata: EventMetadata;
+  occurredAt: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface IdempotencyRecord {
+  actorId: string;
+  key: string;
+  requestHash: string;
+}
+
+export interface StoredResponse {
+  statusCode: number;
+  body: unknown;
+}
+
+export type VerifyResult =
+  | { valid: true; events: number; headHash: string }
+  | { valid: false; events: number; brokenAt: number; reason: string };

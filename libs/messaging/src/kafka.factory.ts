@@ -1,0 +1,44 @@
+import { Kafka, logLevel, Admin } from 'kafkajs';
+import { ARTICLE_EVENTS_PARTITIONS, topicNames } from './topics';
+
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+  /** Connection timeout; kept short so health checks answer within seconds. */
+  connectionTimeout?: number;
+}
+
+export function createKafka(s: KafkaSettings): Kafka {
+  return new Kafka({
+    clientId: s.clientId,
+    brokers: s.brokers,
+    connectionTimeout: s.connectionTimeout ?? 3000,
+    requestTimeout: 10000,
+    logLevel: logLevel.ERROR,
+    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5000 },
+  });
+}
+
+export function parseBrokers(list: string): string[] {
+  return list.split(',').map((b) => b.trim()).filter(Boolean);
+}
+
+/** Creates the event topic (infinite retention, so any new consumer can replay all history) and its DLQ. */
+export async function ensureTopics(admin: Admin, prefix = ''): Promise<void> {
+  const t = topicNames(prefix);
+  const existing = new Set(await admin.listTopics());
+  const wanted = [t.articleEvents, t.articleEventsDlq].filter((name) => !existing.has(name));
+  if (wanted.length === 0) return;
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: wanted.map((topic) => ({
+      topic,
+      numPartitions: ARTICLE_EVENTS_PARTITIONS,
+      replicationFactor: 1,
+      configEntries: [
+        { name: 'retention.ms', value: '-1' },
+        { name: 'retention.bytes', value: '-1' },
+      ],
+    })),
+  });
+}

@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { AddContributorController } from './add-contributor/add-contributor.controller';
+import { ApproveArticleController } from './approve-article/approve-article.controller';
+import { ArticleVersionsController } from './article-versions/article-versions.controller';
+import { AttachPhotoController } from './attach-photo/attach-photo.controller';
+import { CancelScheduleController } from './cancel-schedule/cancel-schedule.controller';
+import { DetachPhotoController } from './detach-photo/detach-photo.controller';
+import { DraftArticleController } from './draft-article/draft-article.controller';
+import { GetArticleController } from './get-article/get-article.controller';
+import { IssueCorrectionController } from './issue-correction/issue-correction.controller';
+import { PublishArticleController } from './publish-article/publish-article.controller';
+import { RemoveContributorController } from './remove-contributor/remove-contributor.controller';
+import { RequestChangesController } from './request-changes/request-changes.controller';
+import { ReviseArticleController } from './revise-article/revise-article.controller';
+import { SchedulePublicationController } from './schedule-publication/schedule-publication.controller';
+import { SubmitForReviewController } from './submit-for-review/submit-for-review.controller';
+import { UnpublishArticleController } from './unpublish-article/unpublish-article.controller';
+import { UpdatePhotoController } from './update-photo/update-photo.controller';
+import { VerifyArticleController } from './verify-article/verify-article.controller';
+import { ArticleFolder } from './shared/article-folder';
+import { ExecuteArticleHandler } from './shared/execute-article.handler';
+
+@Module({
+  controllers: [
+    AddContributorController,
+    ApproveArticleController,
+    ArticleVersionsController,
+    AttachPhotoController,
+    CancelScheduleController,
+    DetachPhotoController,
+    DraftArticleController,
+    GetArticleController,
+    IssueCorrectionController,
+    PublishArticleController,
+    RemoveContributorController,
+    RequestChangesController,
+    ReviseArticleController,
+    SchedulePublicationController,
+    SubmitForReviewController,
+    UnpublishArticleController,
+    UpdatePhotoController,
+    VerifyArticleController,
+  ],
+  providers: [ExecuteArticleHandler, ArticleFolder],
+})
+export class ArticlesModule {}

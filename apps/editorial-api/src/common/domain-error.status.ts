@@ -1,0 +1,19 @@
+import type { DomainError, DomainErrorCode } from '@newsroom/editorial-domain';
+
+const STATUS: Record<DomainErrorCode, number> = {
+  ARTICLE_NOT_FOUND: 404,
+  CONTRIBUTOR_NOT_FOUND: 404,
+  PHOTO_NOT_FOUND: 404,
+  ARTICLE_ALREADY_EXISTS: 409,
+  INVALID_TRANSITION: 409,
+  NOTHING_TO_PUBLISH: 409,
+  EMBARGO_NOT_REACHED: 409,
+  PHOTO_IN_USE: 409,
+  DUPLICATE_CONTRIBUTOR: 409,
+  FORBIDDEN: 403,
+  VALIDATION_FAILED: 400,
+};
+
+export function domainErrorStatus(err: DomainError): number {
+  return STATUS[err.code];
+}

@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, EventStore } from '@newsroom/event-store';
+import { allMigrations } from '@newsroom/read-models';
+import { AppConfig } from '../config/app-config';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (c: AppConfig) => ({
+        ...dataSourceOptions({ url: c.env.DATABASE_URL, schema: c.env.DATABASE_SCHEMA, poolSize: c.env.DATABASE_POOL_SIZE, migrations: allMigrations }),
+        // Start-up must not hang forever when PostgreSQL is away: fail with a clear message instead.
+        retryAttempts: 2,
+        retryDelay: 1000,
+      }),
+    }),
+  ],
+  providers: [{ provide: EventStore, inject: [DataSource], useFactory: (ds: DataSource) => new EventStore(ds) }],
+  exports: [EventStore],
+})
+export class DatabaseModule {}

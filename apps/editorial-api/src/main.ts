@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { InvalidEnvironment, parseEnv } from '@newsroom/contracts';
+import { assertDatabaseReachable } from '@newsroom/event-store';
 import { createApi } from './bootstrap';
 
 async function main() {
   const env = parseEnv();
+  await assertDatabaseReachable(env.DATABASE_URL);
   const app = await createApi();
   await app.listen(env.PORT);
 }

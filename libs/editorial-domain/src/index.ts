@@ -1,1 +1,17 @@
-export const x = 1;
+/**
+ * The editorial domain: the article decider (`decide`, `evolve`, `fold`) with its commands,
+ * events, state, errors, content rules and permissions. Pure: it imports nothing outside itself.
+ */
+export * from './article/article.commands';
+export * from './article/article.content';
+export * from './article/article.decide';
+export * from './article/article.decider';
+export * from './article/article.errors';
+export * from './article/article.events';
+export * from './article/article.evolve';
+export {
+  ROLE_PERMISSIONS, REPORTER_EDITABLE_STATUSES, isEditCommand, type ActingRole,
+} from './article/article.permissions';
+export * from './article/article.state';
+export { ALLOWED_FROM } from './article/article.transitions';
+export { LANGUAGE_TAG, type ValidationIssue } from './article/article.validation';

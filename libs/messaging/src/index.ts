@@ -1,2 +1,3 @@
 export * from './topics';
 export * from './kafka.factory';
+export * from './envelope.codec';

@@ -31,6 +31,8 @@ export class ErrorFilter implements ExceptionFilter {
       const r = err.getResponse();
       if (typeof r === 'string') return problem(status, r);
       const o = r as Record<string, unknown>;
+      // Terminus's health report is already the documented body of /health.
+      if (o.status === 'error' && o.details) return { statusCode: status, ...o } as unknown as Problem;
       const message = Array.isArray(o.message) ? o.message.join('; ') : String(o.message ?? err.message);
       return problem(status, message, o.details ? { details: o.details as Problem['details'] } : {});
     }

@@ -1,0 +1,85 @@
+import type { Contributor, CorrectionKind, DraftFields, Photo } from './article.content';
+
+export type Role = 'reporter' | 'editor' | 'auditor' | 'admin';
+export const ROLES = ['reporter', 'editor', 'auditor', 'admin'] as const satisfies readonly Role[];
+
+/** `role` is the role the actor is acting in now; `roles` all it holds. The scheduler acts as 'system'. */
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role | 'system';
+  roles: readonly (Role | 'system')[];
+}
+
+/** Time and identity come from outside so that deciding stays pure and replayable. */
+export interface CommandMetadata {
+  actor: Actor;
+  /** ISO-8601 instant at which the command is decided. */
+  now: string;
+}
+
+type Command<Type extends string, Data> = {
+  type: Type;
+  articleId: string;
+  data: Data;
+  metadata: CommandMetadata;
+};
+
+export type UpdateKind = 'major' | 'minor';
+type Empty = Record<string, never>;
+
+export type DraftArticle = Command<'DraftArticle', Partial<DraftFields> & { headline: string }>;
+export type ReviseArticle = Command<'ReviseArticle', Partial<DraftFields>>;
+export type AddContributor = Command<'AddContributor', Contributor>;
+export type RemoveContributor = Command<'RemoveContributor', { contributorId: string }>;
+export type AttachPhoto = Command<'AttachPhoto', Photo>;
+export type UpdatePhoto = Command<'UpdatePhoto', { photoId: string } & Partial<Omit<Photo, 'photoId'>>>;
+export type DetachPhoto = Command<'DetachPhoto', { photoId: string }>;
+export type SubmitForReview = Command<'SubmitForReview', Empty>;
+export type RequestChanges = Command<'RequestChanges', { note: string }>;
+export type ApproveArticle = Command<'ApproveArticle', Empty>;
+export type PublishArticle = Command<'PublishArticle', { updateKind?: UpdateKind }>;
+export type SchedulePublication = Command<'SchedulePublication', { publishAt: string }>;
+export type CancelSchedule = Command<'CancelSchedule', Empty>;
+export type UnpublishArticle = Command<'UnpublishArticle', { reason: string }>;
+export type IssueCorrection = Command<'IssueCorrection', { text: string; kind: CorrectionKind }>;
+
+export type ArticleCommand =
+  | DraftArticle
+  | ReviseArticle
+  | AddContributor
+  | RemoveContributor
+  | AttachPhoto
+  | UpdatePhoto
+  | DetachPhoto
+  | SubmitForReview
+  | RequestChanges
+  | ApproveArticle
+  | PublishArticle
+  | SchedulePublication
+  | CancelSchedule
+  | UnpublishArticle
+  | IssueCorrection;
+
+export type ArticleCommandType = ArticleCommand['type'];
+
+/** Commands that change the working copy rather than the workflow status. */
+export type EditCommand = ReviseArticle | AddContributor | RemoveContributor | AttachPhoto | UpdatePhoto | DetachPhoto;
+export const EDIT_COMMAND_TYPES = [
+  'ReviseArticle', 'AddContributor', 'RemoveContributor', 'AttachPhoto', 'UpdatePhoto', 'DetachPhoto',
+] as const satisfies readonly EditCommand['type'][];
+
+// A mapped object rather than a literal array so that a missing or misspelt type fails to compile.
+const COMMAND_TYPES: { readonly [T in ArticleCommandType]: true } = {
+  DraftArticle: true, ReviseArticle: true, AddContributor: true, RemoveContributor: true,
+  AttachPhoto: true, UpdatePhoto: true, DetachPhoto: true, SubmitForReview: true,
+  RequestChanges: true, ApproveArticle: true, PublishArticle: true, SchedulePublication: true,
+  CancelSchedule: true, UnpublishArticle: true, IssueCorrection: true,
+};
+export const ARTICLE_COMMAND_TYPES: readonly ArticleCommandType[] = Object.freeze(
+  Object.keys(COMMAND_TYPES) as ArticleCommandType[],
+);
+
+export function isArticleCommandType(type: string): type is ArticleCommandType {
+  return Object.hasOwn(COMMAND_TYPES, type);
+}

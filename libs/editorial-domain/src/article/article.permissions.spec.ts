@@ -1,0 +1,163 @@
+import {
+  ArticleNotFound, Forbidden, InvalidTransition, ROLE_PERMISSIONS,
+  type Actor, type ArticleCommand, type ArticleCommandType, type ArticleEventType, type ArticleStatus,
+} from '@newsroom/editorial-domain';
+import {
+  TOMORROW, aReporter, addContributor, anAdmin, anAuditor, anEditor, approveArticle, attachPhoto, cancelSchedule,
+  contributorAdded, detachPhoto, draftArticle, drafted, given, historyUntil, issueCorrection, meta, photoAttached,
+  publishArticle, removeContributor, requestChanges, reviseArticle, schedulePublication, submitForReview, theScheduler,
+  unpublishArticle, updatePhoto,
+} from '@newsroom/testing';
+
+type ActingRole = Actor['role'];
+const ROLES = ['auditor', 'reporter', 'editor', 'admin', 'system'] as const;
+const ACTORS: Record<ActingRole, () => Actor> = {
+  auditor: anAuditor, reporter: aReporter, editor: anEditor, admin: anAdmin, system: theScheduler,
+};
+
+// Each command is tried in a status where the workflow allows it (its "home"), at a time the
+// scheduler would accept, so the only thing that can refuse it is the role.
+const HOME: Record<ArticleCommandType, 'none' | ArticleStatus> = {
+  DraftArticle: 'none', ReviseArticle: 'draft', AddContributor: 'draft', RemoveContributor: 'draft',
+  AttachPhoto: 'draft', UpdatePhoto: 'draft', DetachPhoto: 'draft', SubmitForReview: 'draft',
+  RequestChanges: 'in_review', ApproveArticle: 'in_review', SchedulePublication: 'approved',
+  CancelSchedule: 'scheduled', PublishArticle: 'approved', UnpublishArticle: 'published', IssueCorrection: 'published',
+};
+
+const COMMANDS: Record<ArticleCommandType, (m: ReturnType<typeof meta>) => ArticleCommand> = {
+  DraftArticle: (m) => draftArticle({}, m),
+  ReviseArticle: (m) => reviseArticle({ headline: 'Revised' }, m),
+  AddContributor: (m) => addContributor({}, m),
+  RemoveContributor: (m) => removeContributor('contributor-1', m),
+  AttachPhoto: (m) => attachPhoto({}, m),
+  UpdatePhoto: (m) => updatePhoto('photo-1', { caption: 'New caption' }, m),
+  DetachPhoto: (m) => detachPhoto('photo-1', m),
+  SubmitForReview: (m) => submitForReview(m),
+  RequestChanges: (m) => requestChanges('Fix it', m),
+  ApproveArticle: (m) => approveArticle(m),
+  SchedulePublication: (m) => schedulePublication('2030-02-01T00:00:00Z', m),
+  CancelSchedule: (m) => cancelSchedule(m),
+  PublishArticle: (m) => publishArticle({}, m),
+  UnpublishArticle: (m) => unpublishArticle('Legal', m),
+  IssueCorrection: (m) => issueCorrection({}, m),
+};
+
+/** What each command emits when it is allowed. */
+const EMITS: Record<ArticleCommandType, ArticleEventType> = {
+  DraftArticle: 'ArticleDrafted', ReviseArticle: 'ArticleRevised', AddContributor: 'ContributorAdded',
+  RemoveContributor: 'ContributorRemoved', AttachPhoto: 'PhotoAttached', UpdatePhoto: 'PhotoUpdated',
+  DetachPhoto: 'PhotoDetached', SubmitForReview: 'SubmittedForReview', RequestChanges: 'ChangesRequested',
+  ApproveArticle: 'ArticleApproved', SchedulePublication: 'PublicationScheduled', CancelSchedule: 'ScheduleCancelled',
+  PublishArticle: 'ArticlePublished', UnpublishArticle: 'ArticleUnpublished', IssueCorrection: 'CorrectionIssued',
+};
+
+const F = 'forbidden';
+const ok = 'allowed';
+// prettier-ignore
+const EXPECTED: Record<ArticleCommandType, Record<ActingRole, typeof F | typeof ok>> = {
+  DraftArticle:        { auditor: F, reporter: ok, editor: ok, admin: ok, system: F },
+  ReviseArticle:       { auditor: F, reporter: ok, editor: ok, admin: ok, system: F },
+  AddContributor:      { auditor: F, reporter: ok, editor: ok, admin: ok, system: F },
+  RemoveContributor:   { auditor: F, reporter: ok, editor: ok, admin: ok, system: F },
+  AttachPhoto:         { auditor: F, reporter: ok, editor: ok, admin: ok, system: F },
+  UpdatePhoto:         { auditor: F, reporter: ok, editor: ok, admin: ok, system: F },
+  DetachPhoto:         { auditor: F, reporter: ok, editor: ok, admin: ok, system: F },
+  SubmitForReview:     { auditor: F, reporter: ok, editor: ok, admin: ok, system: F },
+  RequestChanges:      { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
+  ApproveArticle:      { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
+  SchedulePublication: { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
+  CancelSchedule:      { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
+  // The scheduler's one permission needs a due schedule; an approved article has none.
+  PublishArticle:      { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
+  UnpublishArticle:    { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
+  IssueCorrection:     { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
+};
+
+const withTargets = [drafted(), contributorAdded(), photoAttached()];
+const historyAt = (status: 'none' | ArticleStatus) => (status === 'none' ? [] : historyUntil(status, withTargets));
+
+describe('who may do what, each command in a status that allows it', () => {
+  const cases = (Object.keys(EXPECTED) as ArticleCommandType[]).flatMap((command) =>
+    ROLES.map((role) => [command, role, EXPECTED[command][role]] as const),
+  );
+
+  it.each(cases)('%s by the %s role is %s', (command, role, expected) => {
+    const when = given(...historyAt(HOME[command])).when(COMMANDS[command](meta(ACTORS[role](), TOMORROW)));
+    if (expected === ok) when.thenEventTypes(EMITS[command]);
+    else when.thenThrows(Forbidden, { code: 'FORBIDDEN', role, command });
+  });
+});
+
+describe('a reporter editing', () => {
+  const EDITS = ['ReviseArticle', 'AddContributor', 'RemoveContributor', 'AttachPhoto', 'UpdatePhoto', 'DetachPhoto'] as const;
+  // prettier-ignore
+  const MAY_EDIT: Record<ArticleStatus, boolean> = {
+    draft: true, changes_requested: true,
+    in_review: false, approved: false, scheduled: false, published: false, unpublished: false,
+  };
+  const cases = EDITS.flatMap((command) =>
+    (Object.keys(MAY_EDIT) as ArticleStatus[]).map(
+      (status) => [command, status, MAY_EDIT[status] ? 'allowed' : 'forbidden'] as const,
+    ),
+  );
+
+  it.each(cases)('%s while the article is %s is %s', (command, status, outcome) => {
+    const when = given(...historyUntil(status, withTargets)).when(COMMANDS[command](meta(aReporter())));
+    if (outcome === 'allowed') when.thenEventTypes(EMITS[command]);
+    else when.thenThrows(Forbidden, { role: 'reporter', command, reason: expect.stringContaining(status) });
+  });
+});
+
+describe('role checks come before workflow checks', () => {
+  it.each(['none', 'draft', 'in_review', 'approved', 'published'] as const)(
+    'a reporter publishing an article that is %s is forbidden, not told about the workflow',
+    (status) => {
+      given(...historyAt(status))
+        .when(publishArticle({}, meta(aReporter())))
+        .thenThrows(Forbidden, { reason: expect.stringContaining('reviewing and publishing are for editors') });
+    },
+  );
+
+  it('an auditor is forbidden even from drafting', () => {
+    given().when(draftArticle({}, meta(anAuditor()))).thenThrows(Forbidden, { reason: 'auditors have read-only access' });
+  });
+
+  it('a reporter editing an article that does not exist hears that it does not exist', () => {
+    given().when(reviseArticle({ headline: 'x' }, meta(aReporter()))).thenThrows(ArticleNotFound);
+  });
+
+  it('a reporter submitting from the wrong status hears about the workflow', () => {
+    given(...historyUntil('approved'))
+      .when(submitForReview(meta(aReporter())))
+      .thenThrows(InvalidTransition, { currentStatus: 'approved' });
+  });
+});
+
+describe('the acting role', () => {
+  it('must be one the actor holds', () => {
+    given(...historyUntil('approved'))
+      .when(publishArticle({}, meta(aReporter({ role: 'editor', roles: ['reporter'] }))))
+      .thenThrows(Forbidden, { role: 'editor', reason: 'the actor does not hold the editor role' });
+  });
+
+  it('may be any of several the actor holds', () => {
+    given(...historyUntil('approved'))
+      .when(publishArticle({}, meta(aReporter({ role: 'editor', roles: ['reporter', 'editor'] }))))
+      .thenEventTypes('ArticlePublished');
+  });
+
+  it('is refused when it is not a role the newsroom knows', () => {
+    given().when(draftArticle({}, meta(anEditor({ role: 'intern' as never, roles: ['intern' as never] })))).thenThrows(Forbidden);
+  });
+
+  it('is named in the error message', () => {
+    const error = given(...historyUntil('in_review')).when(approveArticle(meta(aReporter()))).thenThrows(Forbidden);
+    expect(error.message).toBe('A reporter may not ApproveArticle: reporters may draft, edit and submit articles; reviewing and publishing are for editors');
+  });
+
+  it('has every command in the editor’s and admin’s permissions and none in the auditor’s', () => {
+    expect([...ROLE_PERMISSIONS.editor].sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect([...ROLE_PERMISSIONS.admin].sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(ROLE_PERMISSIONS.auditor).toEqual([]);
+  });
+});

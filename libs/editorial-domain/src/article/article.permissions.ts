@@ -1,0 +1,73 @@
+import {
+  ARTICLE_COMMAND_TYPES, EDIT_COMMAND_TYPES,
+  type ArticleCommand, type ArticleCommandType, type DraftArticle, type Role,
+} from './article.commands';
+import { Forbidden } from './article.errors';
+import type { ArticleSnapshot, ArticleStatus } from './article.state';
+import { isBefore } from '../shared/iso-time';
+
+export type ActingRole = Role | 'system';
+
+/** Commands each acting role may ever attempt; limits that depend on the article are below. */
+export const ROLE_PERMISSIONS: { readonly [R in ActingRole]: readonly ArticleCommandType[] } = {
+  reporter: ['DraftArticle', ...EDIT_COMMAND_TYPES, 'SubmitForReview'],
+  editor: ARTICLE_COMMAND_TYPES,
+  admin: ARTICLE_COMMAND_TYPES,
+  auditor: [],
+  system: ['PublishArticle'],
+};
+
+/** A reporter's edits stop once the article is with the desk, and resume when it is sent back. */
+export const REPORTER_EDITABLE_STATUSES = ['draft', 'changes_requested'] as const satisfies readonly ArticleStatus[];
+
+const REFUSAL_REASONS: { readonly [R in ActingRole]: string } = {
+  reporter: 'reporters may draft, edit and submit articles; reviewing and publishing are for editors',
+  editor: 'editors may not do this',
+  admin: 'admins may not do this',
+  auditor: 'auditors have read-only access',
+  system: 'the scheduler may only publish scheduled articles',
+};
+
+/**
+ * Refuses a command the acting role may never attempt, whatever the article's state, so a
+ * reporter trying to publish hears "forbidden" rather than a hint about the workflow.
+ */
+export function assertRoleMayAttempt(command: ArticleCommand): void {
+  const { role, roles } = command.metadata.actor;
+  // The role is claimed by the caller; acting in a role one does not hold is refused outright.
+  if (!roles.includes(role)) {
+    throw new Forbidden(role, command.type, `the actor does not hold the ${role} role`);
+  }
+  const allowed: readonly ArticleCommandType[] | undefined = ROLE_PERMISSIONS[role];
+  if (!allowed?.includes(command.type)) {
+    throw new Forbidden(role, command.type, REFUSAL_REASONS[role] ?? `unknown role ${role}`);
+  }
+}
+
+/** Refuses what a role may do only to some articles, or only at some times. */
+export function assertRoleMayActOn(command: Exclude<ArticleCommand, DraftArticle>, state: ArticleSnapshot): void {
+  const { role } = command.metadata.actor;
+  if (role === 'reporter' && isEditCommand(command.type) && !isReporterEditable(state.status)) {
+    throw new Forbidden(
+      role,
+      command.type,
+      `reporters may only edit an article that is draft or changes_requested; this one is ${state.status}`,
+    );
+  }
+  if (role === 'system') {
+    if (state.status !== 'scheduled' || state.scheduled === null) {
+      throw new Forbidden(role, command.type, `the scheduler may only publish a scheduled article; this one is ${state.status}`);
+    }
+    if (isBefore(command.metadata.now, state.scheduled.publishAt)) {
+      throw new Forbidden(role, command.type, `the article is scheduled for ${state.scheduled.publishAt}, which has not been reached`);
+    }
+  }
+}
+
+export function isEditCommand(type: ArticleCommandType): boolean {
+  return (EDIT_COMMAND_TYPES as readonly ArticleCommandType[]).includes(type);
+}
+
+function isReporterEditable(status: ArticleStatus): boolean {
+  return (REPORTER_EDITABLE_STATUSES as readonly ArticleStatus[]).includes(status);
+}

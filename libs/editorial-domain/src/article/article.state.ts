@@ -1,0 +1,47 @@
+import type { ArticleContent, Correction } from './article.content';
+import type { ActorRef, PublicationKind } from './article.events';
+
+export type ArticleStatus =
+  | 'draft'
+  | 'in_review'
+  | 'changes_requested'
+  | 'approved'
+  | 'scheduled'
+  | 'published'
+  | 'unpublished';
+
+export const ARTICLE_STATUSES = [
+  'draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published', 'unpublished',
+] as const satisfies readonly ArticleStatus[];
+
+/** What readers saw (or, once unpublished, last saw): a frozen copy of the working content. */
+export interface LiveVersion {
+  version: number;
+  content: ArticleContent;
+  publishedAt: string;
+  updateKind: PublicationKind;
+}
+
+export interface ArticleSnapshot {
+  status: ArticleStatus;
+  articleId: string;
+  /** Number of events applied; the first event makes it 1. */
+  version: number;
+  /** The copy being edited; readers see it only after the next ArticlePublished. */
+  working: ArticleContent;
+  live: LiveVersion | null;
+  corrections: Correction[];
+  scheduled: { publishAt: string; scheduledBy: ActorRef } | null;
+  changesRequestedNote: string | null;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: ActorRef;
+}
+
+export type ArticleState = { status: 'none' } | ArticleSnapshot;
+
+export const initialArticleState: ArticleState = Object.freeze({ status: 'none' });
+
+export function articleExists(state: ArticleState): state is ArticleSnapshot {
+  return state.status !== 'none';
+}

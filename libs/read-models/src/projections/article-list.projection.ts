@@ -1,0 +1,51 @@
+import type { ArticleStatus } from '@newsroom/editorial-domain';
+import { evolveArticleRow, type ArticleRow } from './article-state.projection';
+import type { ProjectedEvent } from './projected-event';
+
+/** Table `article_list`: what the editors' article list shows and filters on, one row per article. */
+export interface ArticleListRow {
+  articleId: string;
+  version: number;
+  status: ArticleStatus;
+  /** The working headline: the list is the newsroom's view, not the readers'. */
+  headline: string;
+  sections: string[];
+  contributorNames: string[];
+  updatedAt: string;
+  /** When the live copy was last published; kept after unpublishing, when `status` tells the rest. */
+  publishedAt: string | null;
+  /** Lower-cased working headline and standfirst, for `search_text ILIKE '%term%'`. */
+  searchText: string;
+}
+
+/** The list row of an article, derived whole from its state row so the two cannot disagree. */
+export function listRowOf(article: ArticleRow): ArticleListRow {
+  const { working } = article;
+  return {
+    articleId: article.articleId,
+    version: article.version,
+    status: article.status,
+    headline: working.headline,
+    sections: [...working.sections],
+    contributorNames: working.contributors.map((c) => c.name),
+    updatedAt: article.updatedAt,
+    publishedAt: article.live?.publishedAt ?? null,
+    searchText: searchTextOf(working.headline, working.standfirst),
+  };
+}
+
+/**
+ * The list row after one event, given the article row before it: a list row alone cannot be
+ * evolved (removing a contributor needs ids it does not keep). Same gate as evolveArticleRow.
+ */
+export function evolveListRow(previousArticle: ArticleRow | null, e: ProjectedEvent): ArticleListRow {
+  return listRowOf(evolveArticleRow(previousArticle, e));
+}
+
+function searchTextOf(...texts: string[]): string {
+  return texts
+    .map((t) => t.replace(/\s+/g, ' ').trim())
+    .filter((t) => t !== '')
+    .join(' ')
+    .toLowerCase();
+}

@@ -1,0 +1,7 @@
+export * from './article-list.projection';
+export * from './article-state.projection';
+export * from './audit-trail.projection';
+export * from './contributor-index.projection';
+export * from './projected-event';
+export * from './projection.errors';
+export * from './word-diff';

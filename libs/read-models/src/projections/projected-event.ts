@@ -1,0 +1,42 @@
+import { isArticleEventType, type ArticleEvent } from '@newsroom/editorial-domain';
+import { UnprojectableEvent } from './projection.errors';
+
+/**
+ * One message of topic `newsroom.article-events` as a projection receives it. Mirrors
+ * `ArticleEventEnvelope` of `@newsroom/contracts` field for field (a spec keeps the two in step)
+ * without making the read models depend on the wire package.
+ */
+export interface ProjectedEvent {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  articleId: string;
+  version: number;
+  position: number;
+  occurredAt: string;
+  actor: ProjectedActor;
+  correlationId: string;
+  causationId: string;
+  data: unknown;
+}
+
+export interface ProjectedActor { id: string; name: string; role: string }
+
+/** Every article event type is still at its first schema; a newer one needs an upcaster first. */
+export const SUPPORTED_SCHEMA_VERSION = 1;
+
+/**
+ * The domain event inside an envelope. Throws UnprojectableEvent for a type or schema version this
+ * build does not know, so the runner dead-letters it instead of guessing.
+ */
+export function toArticleEvent(e: ProjectedEvent): ArticleEvent {
+  if (!isArticleEventType(e.type)) throw new UnprojectableEvent(e, `unknown event type ${e.type}`);
+  if (e.schemaVersion !== SUPPORTED_SCHEMA_VERSION) {
+    throw new UnprojectableEvent(e, `unsupported schema version ${e.schemaVersion} of ${e.type}`);
+  }
+  if (typeof e.data !== 'object' || e.data === null || Array.isArray(e.data)) {
+    throw new UnprojectableEvent(e, `data of ${e.type} is not an object`);
+  }
+  // The event store only holds what decide emitted, so a known type at a known schema has its shape.
+  return { type: e.type, data: e.data } as ArticleEvent;
+}

@@ -1,0 +1,47 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface ApiHarness {
+  app: INestApplication;
+  db: TestDatabase;
+  http: () => ReturnType<typeof request>;
+  tokenFor(role: 'editor' | 'reporter' | 'auditor' | 'admin'): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API in-process, on a migrated schema of its own in the test database.
+ * `createApi` is passed in so this lib never imports an app.
+ */
+export async function startApi(
+  label: string,
+  createApi: (opts: { logs?: boolean }) => Promise<INestApplication>,
+): Promise<ApiHarness> {
+  const db = await createTestDatabase(label);
+  process.env.DATABASE_URL = db.url;
+  process.env.DATABASE_SCHEMA = db.schema;
+  process.env.NODE_ENV = 'test';
+  process.env.LOG_LEVEL = 'silent';
+  const app = await createApi({ logs: false });
+  await app.init();
+  const server = app.getHttpServer();
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    db,
+    http: () => request(server),
+    async tokenFor(role) {
+      if (!tokens.has(role)) {
+        const res = await request(server).post('/api/auth/login').send({ email: `${role}@newsroom.test`, password: 'newsroom' });
+        if (res.status !== 200) throw new Error(`login as ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
+        tokens.set(role, res.body.accessToken);
+      }
+      return tokens.get(role)!;
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

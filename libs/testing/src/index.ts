@@ -1,0 +1,5 @@
+export * from './test-database';
+export * from './wait-for';
+export * from './given-when-then';
+export * from './article.builders';
+export * from './api-harness';

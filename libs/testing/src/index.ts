@@ -3,3 +3,4 @@ export * from './wait-for';
 export * from './given-when-then';
 export * from './article.builders';
 export * from './api-harness';
+export * from './wire-story.fixture';

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { ArticleState } from '@newsroom/editorial-domain';
-import { articleDecider } from './article-decider';
+import { articleDecider } from '@newsroom/editorial-domain';
 import { EventStore, foldEvents } from '@newsroom/event-store';
 import { streamIdOf } from './execute-article.handler';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { ArticleCommand } from '@newsroom/editorial-domain';
-import { articleDecider } from './article-decider';
+import { articleDecider } from '@newsroom/editorial-domain';
 import { EventStore, handleCommand } from '@newsroom/event-store';
 import { actorOf } from './actor';
 import { ArticleWriteResult, ExecuteArticleCommand } from './execute-article.command';

@@ -1,8 +1,9 @@
-import { ApiHarness, startApi, wireStory, wireStoryBody, wireStoryContributors, wireStoryPhotos } from '@newsroom/testing';
+import { ApiHarness, startApi, waitFor, wireStory, wireStoryBody, wireStoryContributors, wireStoryPhotos } from '@newsroom/testing';
 import { createApi } from '../apps/editorial-api/src/bootstrap';
 
 let api: ApiHarness;
 beforeAll(async () => {
+  process.env.SCHEDULER_INTERVAL_MS = '200';
   api = await startApi('workflow', createApi);
 });
 afterAll(() => api.close());
@@ -154,5 +155,36 @@ describe('idempotent retries', () => {
     expect(retry.body).toEqual(first.body);
     const other = await api.http().post('/api/articles').set(await as('reporter')).set('Idempotency-Key', key).send({ headline: 'Something else' });
     expect(other.status).toBe(422);
+  });
+});
+
+describe('scheduled publication', () => {
+  it('is published by the scheduler at its time, linked to the editor who scheduled it', async () => {
+    const editor = await as('editor');
+    const { body: draft } = await api.http().post('/api/articles').set(editor).send({ headline: 'Results at noon' }).expect(201);
+    await api.http().post(`/api/articles/${draft.id}/submit`).set(editor).expect(200);
+    await api.http().post(`/api/articles/${draft.id}/approve`).set(editor).expect(200);
+    const publishAt = new Date(Date.now() + 1500).toISOString();
+    await api.http().post(`/api/articles/${draft.id}/schedule`).set(editor).send({ publishAt }).expect(200);
+
+    const published = await waitFor('the scheduler to publish', async () => {
+      const res = await api.http().get(`/api/articles/${draft.id}`).set(editor);
+      return res.body.status === 'published' ? res.body : undefined;
+    }, 15000, 100);
+    expect(Date.parse(published.live.publishedAt)).toBeGreaterThanOrEqual(Date.parse(publishAt));
+    const [event] = await api.db.dataSource.query(
+      `SELECT data, metadata FROM events WHERE stream_id = $1 AND type = 'ArticlePublished'`, [`article-${draft.id}`]);
+    expect(event.metadata.actor).toEqual({ id: 'system-scheduler', name: 'Scheduler', role: 'system' });
+    expect(event.data.scheduledBy.name).toBe('Eda Editor');
+  });
+
+  it('refuses a publication time in the past with 400 or 409 and stores nothing', async () => {
+    const editor = await as('editor');
+    const { body: draft } = await api.http().post('/api/articles').set(editor).send({ headline: 'Too late' }).expect(201);
+    await api.http().post(`/api/articles/${draft.id}/submit`).set(editor).expect(200);
+    const { body: approved } = await api.http().post(`/api/articles/${draft.id}/approve`).set(editor).expect(200);
+    const res = await api.http().post(`/api/articles/${draft.id}/schedule`).set(editor).send({ publishAt: '2001-01-01T00:00:00Z' });
+    expect([400, 409]).toContain(res.status);
+    expect(await versionOf(draft.id)).toBe(approved.version);
   });
 });

@@ -17,7 +17,9 @@ import { SubmitForReviewController } from './submit-for-review/submit-for-review
 import { UnpublishArticleController } from './unpublish-article/unpublish-article.controller';
 import { UpdatePhotoController } from './update-photo/update-photo.controller';
 import { VerifyArticleController } from './verify-article/verify-article.controller';
+import { ArticleCommandRunner } from './shared/article-command.runner';
 import { ArticleFolder } from './shared/article-folder';
+import { PublicationScheduler } from '../scheduling/publication.scheduler';
 import { ExecuteArticleHandler } from './shared/execute-article.handler';
 
 @Module({
@@ -41,6 +43,6 @@ import { ExecuteArticleHandler } from './shared/execute-article.handler';
     UpdatePhotoController,
     VerifyArticleController,
   ],
-  providers: [ExecuteArticleHandler, ArticleFolder],
+  providers: [ExecuteArticleHandler, ArticleFolder, ArticleCommandRunner, PublicationScheduler],
 })
 export class ArticlesModule {}

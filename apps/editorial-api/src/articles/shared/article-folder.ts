@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { ArticleState } from '@newsroom/editorial-domain';
 import { articleDecider } from '@newsroom/editorial-domain';
 import { EventStore, foldEvents } from '@newsroom/event-store';
-import { streamIdOf } from './execute-article.handler';
+import { streamIdOf } from './article-command.runner';
 
 export type ArticleView = Exclude<ArticleState, { status: 'none' }>;
 

@@ -2,7 +2,7 @@ import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@newsroom/event-store';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
-import { streamIdOf } from '../shared/execute-article.handler';
+import { streamIdOf } from '../shared/article-command.runner';
 
 @ApiTags('audit')
 @ApiBearerAuth()

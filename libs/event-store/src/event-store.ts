@@ -93,16 +93,18 @@ export class EventStore {
         JSON.stringify(metadata), occurredAt, prevHash, hash);
       prevHash = hash;
     }
+    // One round trip: the events and their outbox rows, in the caller's transaction.
     const rows = await manager.query(
-      `INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, occurred_at, prev_hash, hash)
-       VALUES ${tuples.join(', ')} RETURNING ${SELECT_COLUMNS}`,
+      `WITH appended AS (
+         INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, occurred_at, prev_hash, hash)
+         VALUES ${tuples.join(', ')} RETURNING ${SELECT_COLUMNS}
+       ), queued AS (
+         INSERT INTO outbox (global_position, stream_id) SELECT global_position, stream_id FROM appended ORDER BY version
+       )
+       SELECT * FROM appended ORDER BY version`,
       values,
     );
     const stored: StoredEvent[] = rows.map(rowToEvent);
-    await manager.query(
-      `INSERT INTO outbox (global_position, stream_id) SELECT unnest($1::bigint[]), $2`,
-      [stored.map((e) => e.globalPosition), streamId],
-    );
     return stored;
   }
 

@@ -49,7 +49,7 @@ export async function handleCommand<C, S, E extends NewEvent>(
 ): Promise<CommandOutcome<S>> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ds.transaction('READ COMMITTED', async (m) => {
+      return await ds.transaction(async (m) => {
         // 1. Serialise requests sharing an Idempotency-Key and replay a finished one.
         if (env.idempotency) {
           const { actorId, key, requestHash } = env.idempotency;

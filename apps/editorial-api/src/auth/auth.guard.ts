@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@newsroom/editorial-domain';
 import { IS_PUBLIC, ROLES } from './public.decorator';
+import { VerifiedTokenCache } from './verified-token.cache';
 
 export interface AuthUser {
   id: string;
@@ -14,6 +15,8 @@ export interface AuthUser {
 /** Global guard: a valid bearer token on every route not marked @Public, then the route's roles. */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verified = new VerifiedTokenCache<Record<string, any>>();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
@@ -26,7 +29,8 @@ export class AuthGuard implements CanActivate {
     const [scheme, token] = String(req.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('A bearer token is required');
     try {
-      const p = await this.jwt.verifyAsync(token);
+      const p = this.verified.get(token) ?? (await this.jwt.verifyAsync(token));
+      this.verified.set(token, p);
       req.user = { id: p.sub, name: p.name, email: p.email, roles: p.roles } satisfies AuthUser;
     } catch {
       throw new UnauthorizedException('The token is invalid or expired');

@@ -1,0 +1,86 @@
+import { Pool } from 'pg';
+import { BENCH_DB_URL, fmt, freshSchema, percentile, startApp, stop } from './bench-support';
+
+/**
+ * bench:write — editorial commands over HTTP (16 clients, 1,000 articles) against raw single-row
+ * insert transactions (8 clients) on the same PostgreSQL, in one run. Compare the ratio, not times.
+ */
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000);
+const COMMANDS_PER_ARTICLE = Number(process.env.BENCH_COMMANDS ?? 5);
+const CLIENTS = 16;
+const RAW_CLIENTS = 8;
+const PORT = 3197;
+const base = `http://127.0.0.1:${PORT}`;
+
+async function rawInserts(seconds: number) {
+  const pool = new Pool({ connectionString: BENCH_DB_URL, max: RAW_CLIENTS });
+  await pool.query(`DROP TABLE IF EXISTS bench_raw`);
+  await pool.query(`CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, stream text, data jsonb, at timestamptz DEFAULT now())`);
+  const deadline = Date.now() + seconds * 1000;
+  let done = 0;
+  await Promise.all(Array.from({ length: RAW_CLIENTS }, async () => {
+    const c = await pool.connect();
+    while (Date.now() < deadline) {
+      await c.query('BEGIN');
+      await c.query(`INSERT INTO bench_raw (stream, data) VALUES ($1, $2)`, ['s', '{"a":1}']);
+      await c.query('COMMIT');
+      done++;
+    }
+    c.release();
+  }));
+  await pool.query(`DROP TABLE bench_raw`);
+  await pool.end();
+  return done / seconds;
+}
+
+async function main() {
+  const schema = 'bench_write';
+  const ds = await freshSchema(schema);
+  await ds.destroy();
+  const api = await startApp('editorial-api', { DATABASE_URL: BENCH_DB_URL, DATABASE_SCHEMA: schema, PORT: String(PORT), NODE_ENV: 'test', DATABASE_POOL_SIZE: '20' }, `${base}/health`);
+  try {
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@newsroom.test', password: 'newsroom' }) });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` };
+    const latencies: number[] = [];
+    const ids: string[] = [];
+    let failures = 0;
+    const send = async (path: string, body: unknown, method = 'POST') => {
+      const t = performance.now();
+      const res = await fetch(`${base}${path}`, { method, headers, body: JSON.stringify(body) });
+      latencies.push(performance.now() - t);
+      if (res.status >= 300) failures++;
+      return res.json() as Promise<{ id: string; version: number }>;
+    };
+    // The work: each article is drafted, then revised and credited by the same client in turn.
+    const queue = Array.from({ length: ARTICLES }, (_, i) => i);
+    const started = performance.now();
+    await Promise.all(Array.from({ length: CLIENTS }, async () => {
+      for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+        const { id } = await send('/api/articles', { headline: `Bench story ${i}`, dateline: 'LONDON', sections: ['Bench'] });
+        ids.push(id);
+        for (let k = 1; k < COMMANDS_PER_ARTICLE; k++) {
+          if (k % 2) await send(`/api/articles/${id}/contributors`, { name: `Reporter ${i}-${k}`, role: 'contributor' });
+          else await send(`/api/articles/${id}/photos`, { url: `https://img.example.com/${i}-${k}.jpg`, caption: 'A caption', credit: 'Staff/Agency' });
+        }
+      }
+    }));
+    const seconds = (performance.now() - started) / 1000;
+    const commands = latencies.length;
+    const rate = commands / seconds;
+    latencies.sort((a, b) => a - b);
+    const raw = await rawInserts(Math.max(5, Math.min(15, seconds)));
+    console.log(`bench:write  ${ARTICLES} articles, ${commands} commands, ${CLIENTS} HTTP clients, ${failures} failures`);
+    console.log(`  editorial commands over HTTP : ${fmt(rate)} commands/s   p50 ${fmt(percentile(latencies, 50), 2)} ms   p99 ${fmt(percentile(latencies, 99), 2)} ms`);
+    console.log(`  raw single-row insert tx (${RAW_CLIENTS}) : ${fmt(raw)} tx/s`);
+    console.log(`  ratio commands/raw           : ${fmt(rate / raw, 3)}   (target >= 0.5; p99 target <= 25 ms)`);
+    if (failures > 0) process.exitCode = 1;
+  } finally {
+    await stop(api);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

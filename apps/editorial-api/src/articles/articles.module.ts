@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AuditLogController } from '../audit/audit-log.controller';
+import { ArticleDiffController } from './article-diff/article-diff.controller';
+import { ArticleHistoryController } from './article-history/article-history.controller';
+import { ListArticlesController } from './list-articles/list-articles.controller';
 import { AddContributorController } from './add-contributor/add-contributor.controller';
 import { ApproveArticleController } from './approve-article/approve-article.controller';
 import { ArticleVersionsController } from './article-versions/article-versions.controller';
@@ -19,11 +23,16 @@ import { UpdatePhotoController } from './update-photo/update-photo.controller';
 import { VerifyArticleController } from './verify-article/verify-article.controller';
 import { ArticleCommandRunner } from './shared/article-command.runner';
 import { ArticleFolder } from './shared/article-folder';
+import { ArticleReadModel } from './shared/article-read-model';
 import { PublicationScheduler } from '../scheduling/publication.scheduler';
 import { ExecuteArticleHandler } from './shared/execute-article.handler';
 
 @Module({
   controllers: [
+    AuditLogController,
+    ArticleDiffController,
+    ArticleHistoryController,
+    ListArticlesController,
     AddContributorController,
     ApproveArticleController,
     ArticleVersionsController,
@@ -43,6 +52,6 @@ import { ExecuteArticleHandler } from './shared/execute-article.handler';
     UpdatePhotoController,
     VerifyArticleController,
   ],
-  providers: [ExecuteArticleHandler, ArticleFolder, ArticleCommandRunner, PublicationScheduler],
+  providers: [ExecuteArticleHandler, ArticleFolder, ArticleReadModel, ArticleCommandRunner, PublicationScheduler],
 })
 export class ArticlesModule {}

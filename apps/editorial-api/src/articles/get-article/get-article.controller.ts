@@ -1,24 +1,40 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ArticleFolder } from '../shared/article-folder';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
+import { ArticleReadModel } from '../shared/article-read-model';
+import { viewOf } from '../shared/article.view';
 import { GetArticleQueryDto } from './get-article.query.dto';
+
+const MIN_VERSION_WAIT_MS = 5000;
 
 @ApiTags('articles')
 @ApiBearerAuth()
 @Controller('api/articles')
 export class GetArticleController {
-  constructor(private readonly folder: ArticleFolder) {}
+  constructor(
+    private readonly folder: ArticleFolder,
+    private readonly readModel: ArticleReadModel,
+  ) {}
 
-  // TODO(#4): serve the current article from the read model with ?minVersion; the fold stays for asOf.
   @Get(':id')
   async get(
     @Param('id', ArticleIdPipe) articleId: string,
     @Query() query: GetArticleQueryDto,
     @Res({ passthrough: true }) res: { setHeader(n: string, v: string): void },
   ) {
-    const article = await this.folder.fold(articleId, query.asOf ? { until: new Date(query.asOf) } : {});
-    res.setHeader('ETag', `"${article.version}"`);
-    return article;
+    if (query.asOf) {
+      const past = await this.folder.fold(articleId, { until: new Date(query.asOf) });
+      res.setHeader('ETag', `"${past.version}"`);
+      return past;
+    }
+    const row = query.minVersion
+      ? await this.readModel.getAtLeast(articleId, query.minVersion, MIN_VERSION_WAIT_MS)
+      : await this.readModel.get(articleId);
+    if (!row) throw new NotFoundException(`Article ${articleId} does not exist (or is not projected yet)`);
+    res.setHeader('ETag', `"${row.version}"`);
+    // Tells a client that asked for minVersion whether it got it or the newest the read model has.
+    res.setHeader('X-Read-Model-Version', String(row.version));
+    return viewOf(row);
   }
 }

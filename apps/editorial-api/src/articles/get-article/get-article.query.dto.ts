@@ -1,9 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 
 export class GetArticleQueryDto {
-  @ApiPropertyOptional({ description: 'Show the article as it was at this instant' })
+  @ApiPropertyOptional({ description: 'Show the article exactly as it was at this instant (folded from the event store)' })
   @IsOptional()
   @IsISO8601({ strict: true })
   asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Wait (up to a few seconds) until the read model has reached this version' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  minVersion?: number;
 }

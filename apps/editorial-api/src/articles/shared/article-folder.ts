@@ -1,27 +1,29 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { ArticleState } from '@newsroom/editorial-domain';
-import { articleDecider } from '@newsroom/editorial-domain';
-import { EventStore, foldEvents } from '@newsroom/event-store';
+import { EventStore } from '@newsroom/event-store';
+import { envelopeOf } from '@newsroom/messaging';
+import { ArticleRow, evolveArticleRow } from '@newsroom/read-models';
 import { streamIdOf } from './article-command.runner';
+import { ArticleView, viewOf } from './article.view';
 
-export type ArticleView = Exclude<ArticleState, { status: 'none' }>;
-
-/** Folds an article from the event store itself: the truth, at any version or instant. */
+/**
+ * Folds an article from the event store itself, through the read model's own evolve function,
+ * so a historical version has exactly the shape of the current one.
+ */
 @Injectable()
 export class ArticleFolder {
   constructor(private readonly store: EventStore) {}
 
   async fold(articleId: string, at: { toVersion?: number; until?: Date } = {}): Promise<ArticleView> {
     const events = await this.store.readStream(streamIdOf(articleId), at);
-    const state = foldEvents(articleDecider, events);
-    if (state.status === 'none') {
+    const row = events.reduce<ArticleRow | null>((r, e) => evolveArticleRow(r, envelopeOf(e)), null);
+    if (!row) {
       throw new NotFoundException(
         at.toVersion || at.until ? `Article ${articleId} did not exist at that point` : `Article ${articleId} does not exist`,
       );
     }
-    if (at.toVersion !== undefined && state.version !== at.toVersion) {
+    if (at.toVersion !== undefined && row.version !== at.toVersion) {
       throw new NotFoundException(`Article ${articleId} has no version ${at.toVersion}`);
     }
-    return state;
+    return viewOf(row);
   }
 }

@@ -1,0 +1,34 @@
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ArticleIdPipe } from '../shared/article-id.pipe';
+
+export const AUDIT_COLUMNS = `article_id, version, type, occurred_at, actor_id, actor_name, actor_role, summary, changes`;
+
+export function auditItem(r: any) {
+  return {
+    articleId: r.article_id,
+    version: r.version,
+    type: r.type,
+    occurredAt: new Date(r.occurred_at).toISOString(),
+    actor: { id: r.actor_id, name: r.actor_name, role: r.actor_role },
+    summary: r.summary,
+    changes: r.changes,
+  };
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/articles')
+export class ArticleHistoryController {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Who changed what and when, one entry per event, in version order. */
+  @Get(':id/history')
+  async history(@Param('id', ArticleIdPipe) articleId: string) {
+    const rows = await this.ds.query(`SELECT ${AUDIT_COLUMNS} FROM audit_trail WHERE article_id = $1 ORDER BY version`, [articleId]);
+    if (rows.length === 0) throw new NotFoundException(`Article ${articleId} has no history (or is not projected yet)`);
+    return { items: rows.map(auditItem) };
+  }
+}

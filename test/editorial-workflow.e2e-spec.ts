@@ -1,15 +1,19 @@
-import { ApiHarness, startApi, waitFor, wireStory, wireStoryBody, wireStoryContributors, wireStoryPhotos } from '@newsroom/testing';
+import { startSystem, SystemHarness, waitFor, wireStory, wireStoryBody, wireStoryContributors, wireStoryPhotos } from '@newsroom/testing';
 import { createApi } from '../apps/editorial-api/src/bootstrap';
 
-let api: ApiHarness;
+let api: SystemHarness;
 beforeAll(async () => {
   process.env.SCHEDULER_INTERVAL_MS = '200';
-  api = await startApi('workflow', createApi);
+  api = await startSystem('workflow', createApi);
 });
 afterAll(() => api.close());
 
 const as = async (role: 'editor' | 'reporter' | 'auditor' | 'admin') => ({ Authorization: `Bearer ${await api.tokenFor(role)}` });
-const versionOf = async (id: string) => (await api.http().get(`/api/articles/${id}`).set(await as('auditor'))).body.version;
+// The event store's own count: the truth, independent of how far the read models are.
+const versionOf = async (id: string) => (await api.http().get(`/api/articles/${id}/verify`).set(await as('auditor'))).body.events;
+/** Reads the article once the read model shows at least the version the event store has. */
+const current = async (id: string, role: 'reporter' | 'auditor' | 'editor' = 'auditor') =>
+  (await api.http().get(`/api/articles/${id}?minVersion=${await versionOf(id)}`).set(await as(role)).expect(200)).body;
 
 describe('a story from draft to publication', () => {
   let id: string;
@@ -42,7 +46,7 @@ describe('a story from draft to publication', () => {
     expect(submitted.status).toBe(200);
     version = submitted.body.version;
 
-    const article = (await api.http().get(`/api/articles/${id}`).set(await as('reporter'))).body;
+    const article = await current(id, 'reporter');
     expect(article.status).toBe('in_review');
     expect(article.working.contributors).toHaveLength(8);
     expect(article.working.contributors.filter((c: { role: string }) => c.role === 'contributor')).toHaveLength(5);
@@ -78,7 +82,7 @@ describe('a story from draft to publication', () => {
     const published = await api.http().post(`/api/articles/${id}/publish`).set(await as('editor')).send({});
     expect(published.status).toBe(200);
     expect(published.body.version).toBe(version + 1);
-    const article = (await api.http().get(`/api/articles/${id}`).set(await as('auditor'))).body;
+    const article = await current(id);
     expect(article.status).toBe('published');
     expect(article.live.version).toBe(version);
     const verify = (await api.http().get(`/api/articles/${id}/verify`).set(await as('auditor'))).body;
@@ -88,12 +92,12 @@ describe('a story from draft to publication', () => {
   it('keeps the live version while the working copy is edited, until the next publish', async () => {
     const v = await versionOf(id);
     await api.http().patch(`/api/articles/${id}`).set(await as('editor')).set('If-Match', `${v}`).send({ headline: 'Five nations agree fishing plan' }).expect(200);
-    let article = (await api.http().get(`/api/articles/${id}`).set(await as('auditor'))).body;
+    let article = await current(id);
     expect(article.live.content.headline).toBe(wireStory.headline);
     expect(article.working.headline).toBe('Five nations agree fishing plan');
     await api.http().post(`/api/articles/${id}/publish`).set(await as('editor')).send({ updateKind: 'minor' }).expect(200);
     await api.http().post(`/api/articles/${id}/corrections`).set(await as('editor')).send({ text: 'An earlier version misstated the number of countries.', kind: 'correction' }).expect(200);
-    article = (await api.http().get(`/api/articles/${id}`).set(await as('auditor'))).body;
+    article = await current(id);
     expect(article.live.content.headline).toBe('Five nations agree fishing plan');
     expect(article.corrections).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { ArticlesModule } from './articles/articles.module';
 import { ErrorFilter } from './common/error.filter';
@@ -10,7 +11,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 
 @Module({
-  imports: [ConfigModule, LoggerModule, DatabaseModule, CqrsModule.forRoot(), AuthModule, HealthModule, ArticlesModule],
+  imports: [ConfigModule, LoggerModule, DatabaseModule, CqrsModule.forRoot(), AuthModule, HealthModule, ArticlesModule, AdminModule],
   providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
 })
 export class AppModule {}

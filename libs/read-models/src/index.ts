@@ -1,2 +1,3 @@
 export * from './migrations';
 export * from './projections';
+export * from './runner';

@@ -4,3 +4,4 @@ export * from './given-when-then';
 export * from './article.builders';
 export * from './api-harness';
 export * from './wire-story.fixture';
+export * from './system-harness';

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ConcurrencyConflict, IdempotencyKeyReused } from '@newsroom/event-store';
 import { DomainError } from '@newsroom/editorial-domain';
+import { RebuildInProgress } from '@newsroom/read-models';
 import { Problem, problem } from './problem';
 import { domainErrorStatus } from './domain-error.status';
 
@@ -26,6 +27,7 @@ export class ErrorFilter implements ExceptionFilter {
       });
     }
     if (err instanceof IdempotencyKeyReused) return problem(422, err.message);
+    if (err instanceof RebuildInProgress) return problem(409, err.message);
     if (err instanceof HttpException) {
       const status = err.getStatus();
       const r = err.getResponse();

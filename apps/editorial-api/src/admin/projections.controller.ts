@@ -1,0 +1,54 @@
+import { Controller, Get, HttpCode, Logger, NotFoundException, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { isReadModelName, projectionStatuses, rebuildProjections, READ_MODELS } from '@newsroom/read-models';
+import { Roles } from '../auth/public.decorator';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('api/admin')
+export class ProjectionsController {
+  private readonly log = new Logger(ProjectionsController.name);
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Per read model: status, last applied position, lag in events and ms, events/s, last error. */
+  @Get('projections')
+  @Roles('admin', 'auditor')
+  statuses() {
+    return projectionStatuses(this.ds);
+  }
+
+  /**
+   * Replays the event store into fresh tables while the live read model keeps serving, then
+   * switches atomically; answers with the events replayed, the rate and the content hashes.
+   */
+  @Post('projections/:name/rebuild')
+  @Roles('admin')
+  @HttpCode(200)
+  async rebuild(@Param('name') name: string) {
+    if (name !== 'all' && !isReadModelName(name)) {
+      throw new NotFoundException(`Unknown read model "${name.slice(0, 100)}"; known: all, ${READ_MODELS.join(', ')}`);
+    }
+    const results = await rebuildProjections(this.ds, name === 'all' ? READ_MODELS : [name]);
+    this.log.log({ results }, 'Projection rebuilt');
+    return { items: results };
+  }
+
+  /** Messages the projector could not apply; each holds back its own article until resolved. */
+  @Get('dead-letters')
+  @Roles('admin', 'auditor')
+  async deadLetters() {
+    const rows = await this.ds.query(
+      `SELECT id, projection, article_id, version, event_id, error, topic, partition, "offset", created_at
+       FROM dead_letters WHERE resolved_at IS NULL ORDER BY id LIMIT 500`,
+    );
+    return {
+      items: rows.map((r: any) => ({
+        id: Number(r.id), projection: r.projection, articleId: r.article_id, version: r.version, eventId: r.event_id,
+        error: r.error, topic: r.topic, partition: r.partition, offset: r.offset, createdAt: r.created_at,
+      })),
+    };
+  }
+}

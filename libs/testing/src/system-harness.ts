@@ -1,0 +1,69 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { ApiHarness, startApi } from './api-harness';
+
+const DIST = join(__dirname, '..', '..', '..', 'dist', 'apps');
+
+export interface SystemHarness extends ApiHarness {
+  topicPrefix: string;
+  /** Starts (or restarts) a background app as a child process, as `npm start` runs it. */
+  startApp(app: 'outbox-relay' | 'projector', extraEnv?: Record<string, string>): ChildProcess;
+  children: Map<string, ChildProcess>;
+}
+
+/**
+ * The whole system for e2e tests: the API in-process, the relay and the projector as real
+ * processes from the compiled build (`npm test` builds first), on a schema and topics of their own.
+ */
+export async function startSystem(
+  label: string,
+  createApi: (opts: { logs?: boolean }) => Promise<INestApplication>,
+): Promise<SystemHarness> {
+  const topicPrefix = `e2e${randomBytes(4).toString('hex')}.`;
+  process.env.KAFKA_TOPIC_PREFIX = topicPrefix;
+  const api = await startApi(label, createApi);
+  const children = new Map<string, ChildProcess>();
+  const env = () => ({
+    ...process.env,
+    DATABASE_URL: api.db.url,
+    DATABASE_SCHEMA: api.db.schema,
+    KAFKA_TOPIC_PREFIX: topicPrefix,
+    LOG_LEVEL: process.env.E2E_CHILD_LOG_LEVEL ?? 'warn',
+    RELAY_METRICS_PORT: '0',
+    PROJECTOR_METRICS_PORT: '0',
+  });
+  const startApp: SystemHarness['startApp'] = (app, extraEnv = {}) => {
+    const child = spawn(process.execPath, [join(DIST, app, 'src', 'main.js')], {
+      env: { ...env(), ...extraEnv },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.set(app, child);
+    return child;
+  };
+  startApp('outbox-relay');
+  startApp('projector');
+  return {
+    ...api,
+    topicPrefix,
+    startApp,
+    children,
+    async close() {
+      await Promise.all([...children.values()].map((c) => stopChild(c)));
+      await api.close();
+    },
+  };
+}
+
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill(signal);
+  });
+}

@@ -1,0 +1,62 @@
+import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import type { OutgoingMessage } from '@newsroom/messaging';
+
+const DISCONNECT_TIMEOUT_MS = 3000;
+
+/**
+ * An idempotent producer that is thrown away after any failure and rebuilt on the next send:
+ * a kafkajs producer that lived through a broker restart can keep a stale producer id or
+ * connection, and a fresh one costs one InitProducerId round trip.
+ */
+export class KafkaPublisher {
+  private readonly kafka: Kafka;
+  private producer: Producer | null = null;
+
+  constructor(brokers: string[], clientId: string) {
+    // Not createKafka: its retries (up to 8, 5 s apart) would hold one batch for half a minute
+    // while the broker is down, hiding the outage from the relay's own, logged, back-off.
+    this.kafka = new Kafka({
+      clientId,
+      brokers,
+      connectionTimeout: 3000,
+      requestTimeout: 10_000,
+      logLevel: logLevel.NOTHING,
+      retry: { initialRetryTime: 100, retries: 3, maxRetryTime: 1000 },
+    });
+  }
+
+  /** Sends the batch as one request and resolves once every message is acknowledged by all in-sync replicas. */
+  async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
+    try {
+      const producer = await this.connected();
+      await producer.send({ topic, acks: -1, messages });
+    } catch (err) {
+      await this.disconnect();
+      throw err;
+    }
+  }
+
+  async disconnect(): Promise<void> {
+    const producer = this.producer;
+    this.producer = null;
+    if (!producer) return;
+    // A producer whose broker vanished can take its time to say goodbye; do not wait on it.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, DISCONNECT_TIMEOUT_MS)));
+    await Promise.race([producer.disconnect().catch(() => undefined), timeout]);
+    clearTimeout(timer);
+  }
+
+  private async connected(): Promise<Producer> {
+    if (this.producer) return this.producer;
+    const producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: { initialRetryTime: 100, retries: 3, maxRetryTime: 1000 },
+    });
+    this.producer = producer;
+    await producer.connect();
+    return producer;
+  }
+}

@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import pino, { Logger } from 'pino';
+import { InvalidEnvironment, parseEnv } from '@newsroom/contracts';
+import { assertDatabaseReachable } from '@newsroom/event-store';
+import { createKafka, ensureTopics } from '@newsroom/messaging';
+import { RelayModule } from './relay.module';
+import { RelaySettings, relaySettings } from './relay.settings';
+
+const TOPIC_RETRY_MS = 2000;
+
+/** A broker that is down at start-up is waited for, not a crash: the API keeps taking commands meanwhile. */
+async function ensureTopicsExist(s: RelaySettings, log: Logger): Promise<void> {
+  const kafka = createKafka({ brokers: s.brokers, clientId: s.clientId });
+  for (;;) {
+    const admin = kafka.admin();
+    try {
+      await admin.connect();
+      await ensureTopics(admin, s.topicPrefix);
+      return;
+    } catch (err) {
+      log.warn({ err: (err as Error).message, retryInMs: TOPIC_RETRY_MS }, 'cannot ensure the Kafka topics yet');
+      await new Promise((r) => setTimeout(r, TOPIC_RETRY_MS));
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+}
+
+async function main() {
+  const env = parseEnv();
+  const settings = relaySettings(env);
+  // Synchronous writes: the last lines of a shutdown must reach stdout before the process exits.
+  const log = pino(
+    { level: env.LOG_LEVEL, base: { app: 'outbox-relay', instance: settings.instanceId } },
+    pino.destination({ dest: 1, sync: true }),
+  );
+  await assertDatabaseReachable(env.DATABASE_URL);
+  await ensureTopicsExist(settings, log);
+  const app = await NestFactory.createApplicationContext(RelayModule.forRoot(settings, log), { logger: false });
+  // SIGTERM/SIGINT close the context (the batch in flight finishes, the lock is released), then exit 0.
+  app.enableShutdownHooks([], { useProcessExit: true });
+}
+
+main().catch((err: unknown) => {
+  // A configuration or connection problem is one line for the operator, not a stack trace.
+  const message = err instanceof InvalidEnvironment ? err.message : `outbox-relay failed to start: ${(err as Error).message}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

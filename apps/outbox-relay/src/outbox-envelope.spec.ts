@@ -1,0 +1,42 @@
+import { encodeEnvelope } from '@newsroom/messaging';
+import { NotAnArticleStream, toEnvelope } from './outbox-envelope';
+import { ARTICLE_ID, outboxRow as row } from './outbox-row.fixture';
+
+describe('building the envelope of an outbox row', () => {
+  it('maps every field of the wire contract from the stored event', () => {
+    expect(toEnvelope(row())).toEqual({
+      eventId: 'c5a0f6f2-0d1e-4a53-8f2e-6b9a1d2c3e4f',
+      type: 'ArticleRevised',
+      schemaVersion: 1,
+      articleId: ARTICLE_ID,
+      version: 3,
+      position: 9007199254740,
+      occurredAt: '2030-01-15T08:00:00.100Z',
+      actor: { id: 'user-editor', name: 'Eda Editor', role: 'editor' },
+      correlationId: 'correlation-1',
+      causationId: 'command-3',
+      data: { changes: { headline: 'Ministers meet in London' } },
+    });
+  });
+
+  it('keeps metadata beyond the contract (actor e-mail, scheduler) off the wire', () => {
+    const wire = encodeEnvelope(toEnvelope(row())).value;
+    expect(wire).not.toContain('eda@newsroom.test');
+    expect(wire).not.toContain('scheduledBy');
+  });
+
+  it('keys the message by the article id and names the event in its headers', () => {
+    expect(encodeEnvelope(toEnvelope(row()))).toMatchObject({
+      key: ARTICLE_ID,
+      headers: { 'event-type': 'ArticleRevised', 'event-id': 'c5a0f6f2-0d1e-4a53-8f2e-6b9a1d2c3e4f' },
+    });
+  });
+
+  it('strips only the leading article- prefix from the stream id', () => {
+    expect(toEnvelope(row({ stream_id: 'article-article-x' })).articleId).toBe('article-x');
+  });
+
+  it('refuses a row of a stream that is not an article', () => {
+    expect(() => toEnvelope(row({ stream_id: 'user-42' }))).toThrow(NotAnArticleStream);
+  });
+});

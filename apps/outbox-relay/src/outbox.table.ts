@@ -1,0 +1,49 @@
+import { Pool } from 'pg';
+import type { OutboxRow } from './outbox-envelope';
+
+/** The relay's reads and deletes on the outbox, through a small pool of its own. */
+export class OutboxTable {
+  private readonly pool: Pool;
+
+  constructor(url: string, schema: string) {
+    this.pool = new Pool({
+      connectionString: url,
+      max: 3,
+      connectionTimeoutMillis: 5000,
+      query_timeout: 10_000,
+      options: `-c search_path=${schema}`,
+      application_name: 'outbox-relay',
+    });
+    // An idle pooled connection that dies is replaced on the next query; it must not crash the process.
+    this.pool.on('error', () => undefined);
+  }
+
+  /**
+   * The oldest rows still waiting. Rows are deleted once sent, so a transaction that commits late
+   * with a lower id is simply what the next read returns first: no position to skip past.
+   */
+  async oldest(limit: number): Promise<OutboxRow[]> {
+    const { rows } = await this.pool.query(
+      `SELECT o.id, o.created_at, e.* FROM outbox o JOIN events e USING (global_position) ORDER BY o.id LIMIT $1`,
+      [limit],
+    );
+    return rows;
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    await this.pool.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [ids]);
+  }
+
+  async backlog(): Promise<number> {
+    const { rows } = await this.pool.query(`SELECT count(*)::int AS n FROM outbox`);
+    return rows[0].n;
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

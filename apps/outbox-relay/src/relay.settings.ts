@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { hostname } from 'node:os';
+import { Env, InvalidEnvironment } from '@newsroom/contracts';
+import { parseBrokers } from '@newsroom/messaging';
+
+// The relay's own variables stay here until a second app needs them in the shared schema.
+const relayEnvSchema = z.object({
+  RELAY_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+});
+
+export interface RelaySettings {
+  databaseUrl: string;
+  databaseSchema: string;
+  brokers: string[];
+  clientId: string;
+  topicPrefix: string;
+  metricsPort: number;
+  /** Names this process in logs and in pg_stat_activity (application_name of its lock session). */
+  instanceId: string;
+  batchSize: number;
+  idlePollMs: number;
+  lockRetryMs: number;
+  maxBackoffMs: number;
+  /** Message bytes per produce request; kept well under the broker's 1 MiB message.max.bytes. */
+  maxRequestBytes: number;
+}
+
+export const RELAY_DEFAULTS = { batchSize: 500, idlePollMs: 50, lockRetryMs: 1000, maxBackoffMs: 2000, maxRequestBytes: 512 * 1024 };
+
+/** The relay's settings from the shared environment plus its own variables; one line names what is wrong. */
+export function relaySettings(env: Env, source: NodeJS.ProcessEnv = process.env): RelaySettings {
+  const result = relayEnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
+    throw new InvalidEnvironment(`Invalid configuration: ${problems}`);
+  }
+  return {
+    databaseUrl: env.DATABASE_URL,
+    databaseSchema: env.DATABASE_SCHEMA,
+    brokers: parseBrokers(env.KAFKA_BROKERS),
+    clientId: `${env.KAFKA_CLIENT_ID}-outbox-relay`,
+    topicPrefix: env.KAFKA_TOPIC_PREFIX,
+    metricsPort: result.data.RELAY_METRICS_PORT,
+    instanceId: `${hostname()}-${process.pid}`,
+    ...RELAY_DEFAULTS,
+  };
+}

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import type { Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@newsroom/event-store';
+import { createKafka, ensureTopics, parseBrokers } from '@newsroom/messaging';
+import type { ProjectorConfig } from './projector.config';
+import { ensureRunnerTables, startProjectionConsumer, type RunnerLog, type RunningConsumer } from '@newsroom/read-models';
+
+export interface Projector {
+  consumers: RunningConsumer[];
+  /** Lets each consumer finish and commit its batch in flight, then disconnects everything. */
+  stop(): Promise<void>;
+}
+
+/** Connects to PostgreSQL and Kafka, makes sure of the topics and starts one consumer group per read model. */
+export async function startProjector(config: ProjectorConfig, log: RunnerLog, onFatal: (err: Error) => void): Promise<Projector> {
+  const { env, readModels } = config;
+  const dataSource = new DataSource(dataSourceOptions({
+    url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA, poolSize: Math.max(env.DATABASE_POOL_SIZE, readModels.length + 2),
+  }));
+  await dataSource.initialize();
+  let producer: Producer | undefined;
+  const consumers: RunningConsumer[] = [];
+  const stop = async () => {
+    await Promise.allSettled(consumers.map((c) => c.stop()));
+    await producer?.disconnect().catch(() => undefined);
+    await dataSource.destroy().catch(() => undefined);
+  };
+  try {
+    await ensureRunnerTables(dataSource);
+    const kafka = createKafka({ brokers: parseBrokers(env.KAFKA_BROKERS), clientId: `${env.KAFKA_CLIENT_ID}-projector` });
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(admin, env.KAFKA_TOPIC_PREFIX).finally(() => admin.disconnect());
+    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    for (const readModel of readModels) {
+      consumers.push(await startProjectionConsumer({
+        kafka, dataSource, producer, readModel, prefix: env.KAFKA_TOPIC_PREFIX, log, onFatal,
+      }));
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { consumers, stop };
+}

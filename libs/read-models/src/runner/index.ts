@@ -1,0 +1,15 @@
+/**
+ * The projection runner: Kafka consumers that apply the pure projections to the read tables, one
+ * consumer group per read model, and the rebuild that replays the event store into fresh tables.
+ */
+export { READ_MODELS, isReadModelName, type ReadModelName } from './projection';
+export { startProjectionConsumer, type ProjectionConsumerSettings, type RunningConsumer, type RunnerLog } from './projection-consumer';
+export {
+  rebuildProjection, rebuildProjections, readModelsNamed,
+  type RebuildOptions, type RebuildProgress, type RebuildResult,
+} from './rebuild';
+export { projectionStatuses, type ProjectionStatusView } from './projection-status';
+export { contentHash } from './content-hash';
+export { ensureRunnerTables, RUNNER_TABLES_DDL } from './runner-tables';
+export { envelopeOfRow, readEventPage } from './event-source';
+export { RebuildInProgress, ReadModelsNotMigrated, UnknownReadModel } from './runner.errors';

@@ -1,0 +1,31 @@
+import type { KafkaMessage } from 'kafkajs';
+import { decodeEnvelope } from '@newsroom/messaging';
+import type { ProjectedEvent } from '../projections/projected-event';
+import { UnprojectableEvent } from '../projections/projection.errors';
+import type { Item } from './apply-events';
+import type { MessageRef } from './dead-letters';
+
+/** Article ids as the event store writes them; anything else could not be a key of `article_state`. */
+const ARTICLE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function isArticleId(id: string): boolean {
+  return ARTICLE_ID.test(id);
+}
+
+/**
+ * A Kafka message as the runner's item. A message that cannot be read still names an article
+ * through its key (the relay keys by article), so that article can be held back behind it.
+ */
+export function itemOf(topic: string, partition: number, message: KafkaMessage): Item<MessageRef> {
+  const key = message.key?.toString('utf8') ?? null;
+  const ref: MessageRef = { topic, partition, offset: message.offset, key, value: message.value, headers: message.headers ?? {} };
+  try {
+    const event: ProjectedEvent = decodeEnvelope(message.value);
+    if (!ARTICLE_ID.test(event.articleId)) throw new UnprojectableEvent(event, 'articleId is not a lower-case UUID');
+    // Ordering per article holds only within the partition its key chose.
+    if (key !== event.articleId) throw new UnprojectableEvent(event, `message key ${key} is not its article id`);
+    return { articleId: event.articleId, event, ref };
+  } catch (err) {
+    return { articleId: key !== null && ARTICLE_ID.test(key) ? key : null, event: null, unreadable: err as Error, ref };
+  }
+}

@@ -1,0 +1,111 @@
+import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { topicNames } from '@newsroom/messaging';
+import { applyItems } from './apply-events';
+import { articlesHeldBack, deadLetter } from './dead-letters';
+import { itemOf } from './kafka-items';
+import { liveTables, type ReadModelName } from './projection';
+import { recordBatch } from './projection-status';
+import { PROJECTIONS } from './read-model.writers';
+import { isDataError } from './runner.errors';
+import { READ_MODEL_LOCK, ensureRunnerTables } from './runner-tables';
+
+export interface RunnerLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+const silent: RunnerLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export interface ProjectionConsumerSettings {
+  kafka: Kafka;
+  dataSource: DataSource;
+  /** Sends dead letters to the DLQ topic; shared by the consumers of one process. */
+  producer: Producer;
+  readModel: ReadModelName;
+  /** KAFKA_TOPIC_PREFIX: prefixes the topics and the consumer group. */
+  prefix?: string;
+  log?: RunnerLog;
+  /** Called when kafkajs gives up on the consumer; the process should exit and be restarted. */
+  onFatal?: (err: Error) => void;
+  /**
+   * How long the broker waits for a silent member before giving its partitions to another: also how
+   * long a restarted projector waits after a crash. A batch (one short transaction) must fit in it.
+   */
+  sessionTimeoutMs?: number;
+}
+
+export interface RunningConsumer {
+  readModel: ReadModelName;
+  groupId: string;
+  /** Finishes the batch in flight (its offsets committed), then leaves the group. */
+  stop(): Promise<void>;
+}
+
+/** Attempts per batch before kafkajs takes over (it backs off and restarts the consumer). */
+const MAX_ATTEMPTS = 3;
+
+/** Starts consumer group `projector.<read model>` on the article-events topic, from the beginning. */
+export async function startProjectionConsumer(s: ProjectionConsumerSettings): Promise<RunningConsumer> {
+  const prefix = s.prefix ?? '';
+  const topics = topicNames(prefix);
+  const groupId = `${prefix}projector.${s.readModel}`;
+  const log = s.log ?? silent;
+  await ensureRunnerTables(s.dataSource);
+  const sessionTimeout = s.sessionTimeoutMs ?? 15_000;
+  const consumer = s.kafka.consumer({ groupId, sessionTimeout, heartbeatInterval: Math.round(sessionTimeout / 10) });
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    log.error({ groupId, err: payload.error.message, restart: payload.restart }, 'consumer crashed');
+    if (!payload.restart) s.onFatal?.(payload.error);
+  });
+  await consumer.connect();
+  await consumer.subscribe({ topic: topics.articleEvents, fromBeginning: true });
+  await consumer.run({
+    autoCommit: false,
+    eachBatchAutoResolve: false,
+    eachBatch: (payload) => projectBatch(s, consumer, topics.articleEventsDlq, log, payload),
+  });
+  return { readModel: s.readModel, groupId, stop: () => consumer.disconnect() };
+}
+
+async function projectBatch(
+  s: ProjectionConsumerSettings, consumer: Consumer, dlqTopic: string, log: RunnerLog, payload: EachBatchPayload,
+): Promise<void> {
+  const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
+  if (batch.messages.length === 0) return;
+  const projection = PROJECTIONS[s.readModel];
+  const items = batch.messages.map((message) => itemOf(batch.topic, batch.partition, message));
+  const articleIds = [...new Set(items.flatMap((i) => (i.articleId ? [i.articleId] : [])))];
+  let isolate = false;
+  for (let attempt = 1; ; attempt++) {
+    if (!isRunning() || isStale()) return;
+    try {
+      // 1. One transaction per batch: rows, read model, dead letters and status commit together.
+      await s.dataSource.transaction(async (m) => {
+        // 2. Shared lock: a rebuild's switch takes it exclusively, so no batch straddles the swap.
+        await m.query(`SELECT pg_advisory_xact_lock_shared(${READ_MODEL_LOCK})`, [s.readModel]);
+        const heldBack = await articlesHeldBack(m, s.readModel, articleIds);
+        const outcome = await applyItems(m, projection, liveTables, items, { heldBack, isolate });
+        // 3. Park what cannot be applied (the DLQ send is inside the transaction: it fails together).
+        const recorded = await deadLetter(m, s.producer, dlqTopic, s.readModel, outcome.parked);
+        if (recorded > 0) log.warn({ readModel: s.readModel, parked: outcome.parked.map((p) => p.reason) }, 'dead-lettered');
+        await recordBatch(m, s.readModel, {
+          applied: outcome.applied, lastEvent: outcome.lastEvent, lastError: outcome.parked.at(-1)?.reason ?? null,
+        });
+      });
+      break;
+    } catch (err) {
+      if (attempt >= MAX_ATTEMPTS) throw err;
+      // A refused write fails the same way every time: retry writing article by article.
+      isolate = isolate || isDataError(err);
+      log.warn({ readModel: s.readModel, attempt, err: (err as Error).message }, 'batch failed; retrying');
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+      await heartbeat();
+    }
+  }
+  // 4. Only now, with the transaction committed, move the group's offset past the batch.
+  const last = batch.messages[batch.messages.length - 1].offset;
+  await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+  resolveOffset(last);
+  await heartbeat();
+}

@@ -1,0 +1,102 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ProjectedEvent } from '../projections/projected-event';
+import { READ_MODELS, type ReadModelName } from './projection';
+
+export interface BatchProgress {
+  applied: number;
+  /** The furthest event applied or found already applied. */
+  lastEvent: ProjectedEvent | null;
+  /** The newest dead-letter reason of the batch, if any. */
+  lastError: string | null;
+}
+
+/**
+ * Progress of one batch, in the batch's own transaction so the status never claims what was
+ * rolled back. Positions only grow: partitions run at their own pace, so the status keeps the furthest.
+ * Runs last in the transaction: the status row is shared by every partition of the consumer group.
+ */
+export async function recordBatch(m: EntityManager, name: ReadModelName, p: BatchProgress): Promise<void> {
+  if (p.applied > 0) {
+    await m.query(
+      `INSERT INTO projection_throughput (name, bucket, events)
+       VALUES ($1, date_bin('10 seconds', now(), timestamptz 'epoch'), $2)
+       ON CONFLICT (name, bucket) DO UPDATE SET events = projection_throughput.events + excluded.events`,
+      [name, p.applied],
+    );
+    await m.query(`DELETE FROM projection_throughput WHERE name = $1 AND bucket < now() - interval '1 hour'`, [name]);
+  }
+  await m.query(
+    `INSERT INTO projection_status AS s (name, status, last_position, last_event_at, last_applied_at, events_applied, last_error)
+     VALUES ($1, 'running', $2, $3, CASE WHEN $4 > 0 THEN now() END, $4, $5)
+     ON CONFLICT (name) DO UPDATE SET
+       status = CASE WHEN s.status = 'rebuilding' THEN s.status ELSE 'running' END,
+       last_position = GREATEST(s.last_position, excluded.last_position),
+       last_event_at = GREATEST(s.last_event_at, excluded.last_event_at),
+       last_applied_at = COALESCE(excluded.last_applied_at, s.last_applied_at),
+       events_applied = s.events_applied + excluded.events_applied,
+       last_error = COALESCE(excluded.last_error, s.last_error),
+       updated_at = now()`,
+    [name, p.lastEvent?.position ?? 0, p.lastEvent?.occurredAt ?? null, p.applied, p.lastError],
+  );
+}
+
+/** Marks a read model's status ('stopped' on shutdown, 'rebuilding' during a rebuild, ...). */
+export async function setStatus(m: EntityManager | DataSource, name: ReadModelName, status: string, lastError?: string): Promise<void> {
+  await m.query(
+    `INSERT INTO projection_status AS s (name, status, last_error) VALUES ($1, $2, $3)
+     ON CONFLICT (name) DO UPDATE SET status = excluded.status, last_error = COALESCE(excluded.last_error, s.last_error),
+       updated_at = now()`,
+    [name, status, lastError ?? null],
+  );
+}
+
+export interface ProjectionStatusView {
+  name: ReadModelName;
+  /** 'running', 'rebuilding', 'stopped', or 'not_started' before the first batch. */
+  status: string;
+  lastPosition: number;
+  /** Events stored but not yet projected: max(global_position) minus lastPosition (positions can have gaps). */
+  lagEvents: number;
+  /** How old the last projected event is while behind; 0 when caught up, null when unknown. */
+  lagMs: number | null;
+  /** Applied per second over roughly the last minute. */
+  eventsPerSecond: number;
+  eventsApplied: number;
+  lastAppliedAt: string | null;
+  lastError: string | null;
+  /** Unresolved dead letters: each holds back one article. */
+  openDeadLetters: number;
+}
+
+/** Per read model, for `GET /api/admin/projections`. */
+export async function projectionStatuses(ds: DataSource): Promise<ProjectionStatusView[]> {
+  const [{ head }] = await ds.query(`SELECT COALESCE(max(global_position), 0)::bigint AS head FROM events`);
+  const [{ exists }] = await ds.query(`SELECT to_regclass('projection_throughput') IS NOT NULL AS exists`);
+  const recent = exists
+    ? `(SELECT COALESCE(sum(events), 0) / EXTRACT(EPOCH FROM now() - (date_bin('10 seconds', now(), timestamptz 'epoch') - interval '60 seconds'))
+        FROM projection_throughput t WHERE t.name = n.name AND t.bucket >= date_bin('10 seconds', now(), timestamptz 'epoch') - interval '60 seconds')`
+    : '0';
+  const rows = await ds.query(
+    `SELECT n.name, s.status, s.last_position, s.last_event_at, s.last_applied_at, s.events_applied, s.last_error,
+       EXTRACT(EPOCH FROM now() - s.last_event_at) * 1000 AS age_ms, ${recent} AS rate,
+       (SELECT count(*) FROM dead_letters d WHERE d.projection = n.name AND d.resolved_at IS NULL) AS open_dead_letters
+     FROM unnest($1::text[]) WITH ORDINALITY AS n(name, i) LEFT JOIN projection_status s ON s.name = n.name ORDER BY n.i`,
+    [READ_MODELS],
+  );
+  return rows.map((r: any): ProjectionStatusView => {
+    const lastPosition = Number(r.last_position ?? 0);
+    const lagEvents = Math.max(0, Number(head) - lastPosition);
+    return {
+      name: r.name,
+      status: r.status ?? 'not_started',
+      lastPosition,
+      lagEvents,
+      lagMs: lagEvents === 0 ? 0 : r.age_ms === null ? null : Math.round(Number(r.age_ms)),
+      eventsPerSecond: Math.round(Number(r.rate) * 10) / 10,
+      eventsApplied: Number(r.events_applied ?? 0),
+      lastAppliedAt: r.last_applied_at ? new Date(r.last_applied_at).toISOString() : null,
+      lastError: r.last_error ?? null,
+      openDeadLetters: Number(r.open_dead_letters),
+    };
+  });
+}

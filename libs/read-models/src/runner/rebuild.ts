@@ -1,0 +1,112 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ProjectedEvent } from '../projections/projected-event';
+import { applyItems } from './apply-events';
+import { countArticleEvents, readEventPage, storedItems } from './event-source';
+import { READ_MODELS, isReadModelName, rebuildTables, type Projection, type ReadModelName } from './projection';
+import { setStatus } from './projection-status';
+import { PROJECTIONS } from './read-model.writers';
+import { describeError, UnknownReadModel } from './runner.errors';
+import { ensureRunnerTables } from './runner-tables';
+import { holdRebuildLocks } from './rebuild-locks';
+import { switchOver, type RebuildResult } from './switch-over';
+import { createRebuildTables, dropRebuildTables, indexRebuildTables } from './table-swap';
+
+export type { RebuildResult } from './switch-over';
+
+export interface RebuildProgress {
+  phase: 'replay' | 'switch' | 'done';
+  /** Events replayed so far, and roughly how many there are (the count when the replay began). */
+  events: number;
+  total: number;
+}
+
+export interface RebuildOptions {
+  onProgress?: (p: RebuildProgress) => void;
+  /** Events per page (and per transaction) of the replay; by default about 8,000 events in flight in all. */
+  pageSize?: number;
+}
+
+/** `all` or one read model name; throws UnknownReadModel otherwise. */
+export function readModelsNamed(arg: string): ReadModelName[] {
+  if (arg === 'all') return [...READ_MODELS];
+  if (isReadModelName(arg)) return [arg];
+  throw new UnknownReadModel(arg);
+}
+
+/** Rebuilds one read model from the event store while the live one keeps serving; see rebuildProjections. */
+export async function rebuildProjection(ds: DataSource, name: ReadModelName, opts: RebuildOptions = {}): Promise<RebuildResult> {
+  const [result] = await rebuildProjections(ds, [name], opts);
+  return result;
+}
+
+/**
+ * Replays the event store, in one pass, through the same apply step as the live consumers into
+ * `<table>__rebuild` twins, then switches each read model in one transaction. Throws
+ * RebuildInProgress if another rebuild of one of them is running.
+ */
+export async function rebuildProjections(ds: DataSource, names: readonly ReadModelName[], opts: RebuildOptions = {}): Promise<RebuildResult[]> {
+  const started = Date.now();
+  const unknown = names.find((n) => !isReadModelName(n));
+  if (unknown !== undefined || names.length === 0) throw new UnknownReadModel(String(unknown));
+  const projections = [...new Set(names)].map((n) => PROJECTIONS[n]);
+  const pageSize = opts.pageSize ?? Math.min(5000, Math.floor(8000 / projections.length));
+  await ensureRunnerTables(ds);
+  const release = await holdRebuildLocks(ds, projections.map((p) => p.name));
+  try {
+    for (const p of projections) {
+      await setStatus(ds, p.name, 'rebuilding');
+      await createRebuildTables(ds, p);
+    }
+    const total = await countArticleEvents(ds.manager);
+    // 1. Replay in global order, page by page, until a page comes back empty: that last stretch is
+    //    the catch-up with what was appended meanwhile. The next page is read while this one applies.
+    const held = new Map(projections.map((p) => [p.name, new Set<string>()]));
+    let replayed = 0;
+    let next = prefetch(ds, 0, pageSize);
+    for (;;) {
+      const page = await next;
+      if (page.length === 0) break;
+      next = prefetch(ds, page[page.length - 1].position, pageSize);
+      // Read models are independent: each page goes to each in a transaction of its own, in parallel.
+      await Promise.all(projections.map((p) => ds.transaction(async (m) => {
+        // Nobody reads the twins before the switch, whose own commit is synchronous.
+        await m.query(`SET LOCAL synchronous_commit = off`);
+        await replayInto(m, p, page, held.get(p.name)!);
+      })));
+      replayed += page.length;
+      opts.onProgress?.({ phase: 'replay', events: replayed, total: Math.max(total, replayed) });
+    }
+    // 2. Index, then switch, read model by read model (see switchOver).
+    const results: RebuildResult[] = [];
+    for (const p of projections) {
+      opts.onProgress?.({ phase: 'switch', events: replayed, total: Math.max(total, replayed) });
+      await indexRebuildTables(ds, p);
+      results.push(await switchOver(ds, p, replayed, started));
+    }
+    opts.onProgress?.({ phase: 'done', events: replayed, total: Math.max(total, replayed) });
+    return results;
+  } catch (err) {
+    for (const p of projections) {
+      await dropRebuildTables(ds, p).catch(() => undefined);
+      await setStatus(ds, p.name, 'running', `rebuild failed: ${describeError(err)}`).catch(() => undefined);
+    }
+    throw err;
+  } finally {
+    await release();
+  }
+}
+
+function prefetch(ds: DataSource, after: number, pageSize: number): Promise<ProjectedEvent[]> {
+  const page = readEventPage(ds.manager, after, pageSize);
+  page.catch(() => undefined); // awaited later; this only keeps an early failure from being "unhandled"
+  return page;
+}
+
+/**
+ * Held-back articles stay held for the rest of the replay: in global order an article can show a
+ * gap (a transaction that committed late); the final catch-up, in version order, settles them.
+ */
+async function replayInto(m: EntityManager, p: Projection, events: ProjectedEvent[], held: Set<string>): Promise<void> {
+  const outcome = await applyItems(m, p, rebuildTables, storedItems(events), { heldBack: held });
+  for (const { item } of outcome.parked) if (item.articleId) held.add(item.articleId);
+}

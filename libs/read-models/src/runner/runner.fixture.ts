@@ -1,0 +1,132 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Kafka, Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { articleDecider, type ArticleCommand } from '@newsroom/editorial-domain';
+import { EventStore, handleCommand } from '@newsroom/event-store';
+import { createKafka, encodeEnvelope, ensureTopics, topicNames } from '@newsroom/messaging';
+import { waitFor } from '@newsroom/testing';
+import { evolveArticleRow, type ArticleRow } from '../projections/article-state.projection';
+import { readEventPage } from './event-source';
+import { READ_MODELS, type ReadModelName } from './projection';
+import { startProjectionConsumer, type RunningConsumer } from './projection-consumer';
+import { insertSyntheticEvents, interleavedStreams, syntheticArticleId, syntheticEvent } from './synthetic-article-streams';
+
+// Kafka and event-store plumbing shared by the runner's integration suites.
+
+export const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+
+export interface TestKafka {
+  kafka: Kafka;
+  producer: Producer;
+  prefix: string;
+  topic: string;
+  dlqTopic: string;
+  /** Disconnects and deletes the suite's topics (consumers must be stopped first). */
+  close(): Promise<void>;
+}
+
+/** Topics of their own (a fresh prefix) and a producer. */
+export async function testKafka(label: string): Promise<TestKafka> {
+  const prefix = `t${randomBytes(4).toString('hex')}.${label}.`;
+  const kafka = createKafka({ brokers, clientId: `runner-int-${label}` });
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, prefix);
+  await admin.disconnect();
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const { articleEvents, articleEventsDlq } = topicNames(prefix);
+  const close = async () => {
+    await producer.disconnect();
+    const cleanup = kafka.admin();
+    await cleanup.connect();
+    await cleanup.deleteTopics({ topics: [articleEvents, articleEventsDlq] }).finally(() => cleanup.disconnect());
+  };
+  return { kafka, producer, prefix, topic: articleEvents, dlqTopic: articleEventsDlq, close };
+}
+
+export async function startConsumers(ds: DataSource, k: TestKafka, names: readonly ReadModelName[] = READ_MODELS): Promise<RunningConsumer[]> {
+  return Promise.all(names.map((readModel) => startProjectionConsumer({
+    kafka: k.kafka, dataSource: ds, producer: k.producer, readModel, prefix: k.prefix,
+  })));
+}
+
+/** What the outbox relay does, minus the outbox: every stored event after `after`, keyed by article. */
+export async function relay(ds: DataSource, k: TestKafka, after = 0): Promise<number> {
+  for (;;) {
+    const page = await readEventPage(ds.manager, after, 1000);
+    if (page.length === 0) return after;
+    await k.producer.send({ topic: k.topic, acks: -1, messages: page.map(encodeEnvelope) });
+    after = page[page.length - 1].position;
+  }
+}
+
+/** Appends `articles` interleaved stories of `perArticle` events; returns the article ids. */
+export async function appendStories(ds: DataSource, run: string, articles: number, perArticle: number): Promise<string[]> {
+  const events = [];
+  let t = Date.parse('2030-02-01T08:00:00.000Z');
+  for (const [n, version] of interleavedStreams(articles, perArticle, Math.min(articles, 50))) {
+    events.push(syntheticEvent(syntheticArticleId(run, n), version, new Date((t += 60_000)).toISOString()));
+  }
+  for (let i = 0; i < events.length; i += 2000) await insertSyntheticEvents(ds, events.slice(i, i + 2000));
+  return Array.from({ length: articles }, (_, n) => syntheticArticleId(run, n));
+}
+
+/** Runs commands (built by @newsroom/testing) against one article through the real write pipeline. */
+export async function runCommands(ds: DataSource, articleId: string, commands: ArticleCommand[]): Promise<void> {
+  const store = new EventStore(ds);
+  for (const command of commands) {
+    const id = randomUUID();
+    const { actor, now } = command.metadata;
+    await handleCommand(ds, store, articleDecider, {
+      streamId: `article-${articleId}`, command: { ...command, articleId }, now,
+      metadata: { actor: { id: actor.id, name: actor.name, role: actor.role }, commandId: id, correlationId: id, causationId: id },
+    }, () => ({ statusCode: 200, body: {} }));
+  }
+}
+
+/** Each article's last version in the event store. */
+export async function heads(ds: DataSource): Promise<Map<string, number>> {
+  const rows = await ds.query(`SELECT substr(stream_id, 9) AS id, max(version) AS v FROM events GROUP BY stream_id`);
+  return new Map(rows.map((r: any) => [r.id, Number(r.v)]));
+}
+
+/** Waits until the read model's own rows have every article at its event-store head. */
+export async function caughtUp(ds: DataSource, readModel: ReadModelName, timeoutMs = 30_000): Promise<void> {
+  const table = readModel === 'article_state' ? 'article_state' : `${readModel}_article_rows`;
+  await waitFor(`${readModel} at every head`, async () => {
+    const [{ behind }] = await ds.query(
+      `SELECT count(*)::int AS behind FROM (SELECT stream_id, max(version) AS v FROM events GROUP BY stream_id) h
+       LEFT JOIN ${table} r ON r.article_id::text = substr(h.stream_id, 9) WHERE r.version IS DISTINCT FROM h.v`,
+    );
+    return behind === 0;
+  }, timeoutMs, 100);
+}
+
+/** The article rows the pure projection gives for the event store's history, by article. */
+export async function expectedRows(ds: DataSource): Promise<Map<string, ArticleRow>> {
+  const rows = new Map<string, ArticleRow>();
+  for (let after = 0; ;) {
+    const page = await readEventPage(ds.manager, after, 5000);
+    if (page.length === 0) return rows;
+    for (const e of page) rows.set(e.articleId, evolveArticleRow(rows.get(e.articleId) ?? null, e));
+    after = page[page.length - 1].position;
+  }
+}
+
+/** True once every group's committed offsets reach the end of every partition of the topic. */
+export async function groupsAtEnd(k: TestKafka, groups: string[]): Promise<boolean> {
+  const admin = k.kafka.admin();
+  await admin.connect();
+  try {
+    const ends = new Map((await admin.fetchTopicOffsets(k.topic)).map((p) => [p.partition, Number(p.high)]));
+    for (const groupId of groups) {
+      const [t] = await admin.fetchOffsets({ groupId, topics: [k.topic] });
+      // -1: nothing committed yet, which is the end of an empty partition.
+      if (t.partitions.some((p) => Math.max(0, Number(p.offset)) !== ends.get(p.partition))) return false;
+    }
+    return true;
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,74 @@
+import type { DataSource } from 'typeorm';
+import { applyItems } from './apply-events';
+import { contentHash } from './content-hash';
+import { readEventsAhead, storedItems } from './event-source';
+import { liveTables, rebuildTables, type Projection, type ReadModelName } from './projection';
+import { READ_MODEL_LOCK } from './runner-tables';
+import { swapTables } from './table-swap';
+
+const ATTEMPTS = 5;
+
+export interface RebuildResult {
+  name: ReadModelName;
+  /** Events replayed into the rebuilt tables, final catch-up included. */
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  /** Of the rebuilt tables, as switched in. */
+  contentHash: string;
+  /** Of the incrementally built tables they replaced, at the same instant: equal when those were caught up. */
+  replacedContentHash: string;
+  /** Articles the rebuild could not project to their last event (same rule as the live dead letters). */
+  heldBackArticles: number;
+}
+
+/**
+ * 3. Switches one read model to its rebuilt tables, in one transaction. Under the read model's
+ *    exclusive lock (live batches in flight finish first, new ones wait): apply every stored event
+ *    newer than each rebuilt row, hash both builds, swap the tables, resolve the dead letters the
+ *    rebuild applied past. Live consumers resume on the new tables and skip, by version, what it holds.
+ *    The table lock waits briefly and the whole switch is retried, so a long-running reader never
+ *    queues every other reader behind the swap.
+ */
+export async function switchOver(ds: DataSource, p: Projection, replayed: number, started: number): Promise<RebuildResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await switchOnce(ds, p, replayed, started);
+    } catch (err) {
+      const lockTimeout = (err as { driverError?: { code?: string } }).driverError?.code === '55P03';
+      if (!lockTimeout || attempt >= ATTEMPTS) throw err;
+    }
+  }
+}
+
+async function switchOnce(ds: DataSource, p: Projection, replayed: number, started: number): Promise<RebuildResult> {
+  return ds.transaction(async (m) => {
+    await m.query(`SELECT pg_advisory_xact_lock(${READ_MODEL_LOCK})`, [p.name]);
+    const ahead = await readEventsAhead(m, rebuildTables(p.rowsTable));
+    const outcome = await applyItems(m, p, rebuildTables, storedItems(ahead), { heldBack: new Set() });
+    const held = [...new Set(outcome.parked.flatMap(({ item }) => (item.articleId ? [item.articleId] : [])))];
+    const rebuiltHash = await contentHash(m, p.name, rebuildTables);
+    const replacedContentHash = await contentHash(m, p.name, liveTables);
+    await swapTables(m, p);
+    // Every article not held here is now at its event-store head, past anything a dead letter
+    // (even an unreadable message, whose version is unknown) could have been.
+    await m.query(
+      `UPDATE dead_letters d SET resolved_at = now() FROM ${p.rowsTable} r
+       WHERE d.projection = $1 AND d.resolved_at IS NULL AND r.article_id::text = d.article_id
+         AND (d.version <= r.version OR (d.version IS NULL AND NOT d.article_id = ANY($2::text[])))`,
+      [p.name, held],
+    );
+    await m.query(
+      `UPDATE projection_status SET status = 'running', updated_at = now(),
+         last_position = GREATEST(last_position, (SELECT COALESCE(max(last_position), 0) FROM ${p.rowsTable}))
+       WHERE name = $1`,
+      [p.name],
+    );
+    const events = replayed + outcome.applied;
+    const seconds = (Date.now() - started) / 1000;
+    return {
+      name: p.name, events, seconds, eventsPerSecond: Math.round(events / Math.max(seconds, 0.001)),
+      contentHash: rebuiltHash, replacedContentHash, heldBackArticles: held.length,
+    };
+  });
+}

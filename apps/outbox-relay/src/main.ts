@@ -3,28 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import pino, { Logger } from 'pino';
 import { InvalidEnvironment, parseEnv } from '@newsroom/contracts';
 import { assertDatabaseReachable } from '@newsroom/event-store';
-import { createKafka, ensureTopics } from '@newsroom/messaging';
+import { createKafka, ensureTopicsWithRetry } from '@newsroom/messaging';
 import { RelayModule } from './relay.module';
 import { RelaySettings, relaySettings } from './relay.settings';
 
-const TOPIC_RETRY_MS = 2000;
-
 /** A broker that is down at start-up is waited for, not a crash: the API keeps taking commands meanwhile. */
-async function ensureTopicsExist(s: RelaySettings, log: Logger): Promise<void> {
+function ensureTopicsExist(s: RelaySettings, log: Logger): Promise<void> {
   const kafka = createKafka({ brokers: s.brokers, clientId: s.clientId });
-  for (;;) {
-    const admin = kafka.admin();
-    try {
-      await admin.connect();
-      await ensureTopics(admin, s.topicPrefix);
-      return;
-    } catch (err) {
-      log.warn({ err: (err as Error).message, retryInMs: TOPIC_RETRY_MS }, 'cannot ensure the Kafka topics yet');
-      await new Promise((r) => setTimeout(r, TOPIC_RETRY_MS));
-    } finally {
-      await admin.disconnect().catch(() => undefined);
-    }
-  }
+  return ensureTopicsWithRetry(kafka, s.topicPrefix, (err, retryInMs) =>
+    log.warn({ err: err.message, retryInMs }, 'cannot ensure the Kafka topics yet'));
 }
 
 async function main() {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@newsroom/event-store';
-import { createKafka, ensureTopics, parseBrokers } from '@newsroom/messaging';
+import { createKafka, ensureTopicsWithRetry, parseBrokers } from '@newsroom/messaging';
 import type { ProjectorConfig } from './projector.config';
 import { ensureRunnerTables, startProjectionConsumer, type RunnerLog, type RunningConsumer } from '@newsroom/read-models';
 
@@ -29,9 +29,8 @@ export async function startProjector(config: ProjectorConfig, log: RunnerLog, on
   try {
     await ensureRunnerTables(dataSource);
     const kafka = createKafka({ brokers: parseBrokers(env.KAFKA_BROKERS), clientId: `${env.KAFKA_CLIENT_ID}-projector` });
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopics(admin, env.KAFKA_TOPIC_PREFIX).finally(() => admin.disconnect());
+    await ensureTopicsWithRetry(kafka, env.KAFKA_TOPIC_PREFIX, (err, retryInMs) =>
+      log.warn({ err: err.message, retryInMs }, 'cannot ensure the Kafka topics yet'));
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     for (const readModel of readModels) {

@@ -42,3 +42,32 @@ export async function ensureTopics(admin: Admin, prefix = ''): Promise<void> {
     })),
   });
 }
+
+/**
+ * ensureTopics until it succeeds and every partition has a leader: a broker that is down, or a
+ * topic another app is creating at this very moment, is waited for rather than a crash.
+ */
+export async function ensureTopicsWithRetry(
+  kafka: Kafka,
+  prefix = '',
+  onRetry: (err: Error, retryInMs: number) => void = () => undefined,
+  retryMs = 2000,
+): Promise<void> {
+  const t = topicNames(prefix);
+  for (;;) {
+    const admin = kafka.admin();
+    try {
+      await admin.connect();
+      await ensureTopics(admin, prefix);
+      const meta = await admin.fetchTopicMetadata({ topics: [t.articleEvents, t.articleEventsDlq] });
+      const leaderless = meta.topics.flatMap((topic) => topic.partitions.filter((p) => p.leader < 0));
+      if (leaderless.length === 0) return;
+      throw new Error(`${leaderless.length} partitions have no leader yet`);
+    } catch (err) {
+      onRetry(err as Error, retryMs);
+      await new Promise((r) => setTimeout(r, retryMs));
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+}

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { envelopeOf } from '@newsroom/messaging';
 import { rowToEvent } from '@newsroom/event-store';
 import type { ProjectedEvent } from '../projections/projected-event';
 import type { Item } from './apply-events';
@@ -9,21 +10,7 @@ const COLUMNS = `global_position, event_id, stream_id, version, type, schema_ver
 
 /** The envelope the outbox relay sends for a stored event (apps/outbox-relay toEnvelope, field for field). */
 export function envelopeOfRow(row: any): ProjectedEvent {
-  const e = rowToEvent(row);
-  const { id, name, role } = e.metadata.actor;
-  return {
-    eventId: e.eventId,
-    type: e.type,
-    schemaVersion: e.schemaVersion,
-    articleId: e.streamId.slice('article-'.length),
-    version: e.version,
-    position: e.globalPosition,
-    occurredAt: e.occurredAt,
-    actor: { id, name, role },
-    correlationId: e.metadata.correlationId,
-    causationId: e.metadata.causationId,
-    data: e.data,
-  };
+  return envelopeOf(rowToEvent(row));
 }
 
 /**

@@ -105,3 +105,22 @@ describe('every command reaches the read models', () => {
     expect(csv.text.split('\n')[0]).toBe('occurredAt,articleId,version,type,actorId,actorName,actorRole,summary,changes');
   });
 });
+
+describe('operating the read models', () => {
+  it('reports every projection caught up, and rebuilds one from the event store to the same content', async () => {
+    const admin = await as('admin');
+    const statuses = await sys.http().get('/api/admin/projections').set(admin).expect(200);
+    expect(statuses.body.map((s: { name: string }) => s.name)).toEqual(['article_state', 'audit_trail', 'article_list', 'contributor_index']);
+    const rebuilt = await sys.http().post('/api/admin/projections/article_state/rebuild').set(admin).expect(200);
+    const [result] = rebuilt.body.items;
+    expect(result.events).toBeGreaterThan(0);
+    expect(result.contentHash).toBe(result.replacedContentHash);
+    expect((await sys.http().post('/api/admin/projections/article_state/rebuild').set(await as('editor'))).status).toBe(403);
+    expect((await sys.http().post('/api/admin/projections/nope/rebuild').set(admin)).status).toBe(404);
+  });
+
+  it('lists the dead letters to admins', async () => {
+    const res = await sys.http().get('/api/admin/dead-letters').set(await as('admin')).expect(200);
+    expect(res.body.items).toEqual([]);
+  });
+});

@@ -15,3 +15,5 @@ export {
 export * from './article/article.state';
 export { ALLOWED_FROM } from './article/article.transitions';
 export { LANGUAGE_TAG, type ValidationIssue } from './article/article.validation';
+export { jsonEqual } from './shared/json-equal';
+export { assertNever } from './shared/assert-never';

@@ -1,5 +1,5 @@
+import { assertNever } from '@newsroom/editorial-domain';
 import type { ArticleEvent, ContributorRole, Photo } from '@newsroom/editorial-domain';
-import { assertNever } from './assert-never';
 import { evolveArticleRow, isAlreadyApplied, type ArticleRow } from './article-state.projection';
 import { toArticleEvent, type ProjectedActor, type ProjectedEvent } from './projected-event';
 import { UnprojectableEvent } from './projection.errors';

@@ -1,26 +1,10 @@
+import type { ArticleEventEnvelope } from '@newsroom/contracts';
 import { isArticleEventType, type ArticleEvent } from '@newsroom/editorial-domain';
 import { UnprojectableEvent } from './projection.errors';
 
-/**
- * One message of topic `newsroom.article-events` as a projection receives it. Mirrors
- * `ArticleEventEnvelope` of `@newsroom/contracts` field for field (a spec keeps the two in step)
- * without making the read models depend on the wire package.
- */
-export interface ProjectedEvent {
-  eventId: string;
-  type: string;
-  schemaVersion: number;
-  articleId: string;
-  version: number;
-  position: number;
-  occurredAt: string;
-  actor: ProjectedActor;
-  correlationId: string;
-  causationId: string;
-  data: unknown;
-}
-
-export interface ProjectedActor { id: string; name: string; role: string }
+/** One message of topic `newsroom.article-events` as a projection receives it: the public envelope. */
+export type ProjectedEvent = ArticleEventEnvelope;
+export type ProjectedActor = ArticleEventEnvelope['actor'];
 
 /** Every article event type is still at its first schema; a newer one needs an upcaster first. */
 export const SUPPORTED_SCHEMA_VERSION = 1;

@@ -1,6 +1,5 @@
+import { assertNever, jsonEqual } from '@newsroom/editorial-domain';
 import { DRAFT_FIELD_KEYS, type ArticleContent, type BodyBlock } from '@newsroom/editorial-domain';
-import { assertNever } from './assert-never';
-import { jsonEqual } from './json-equal';
 
 export type DiffOp = 'equal' | 'insert' | 'delete';
 export interface DiffPart { op: DiffOp; text: string }

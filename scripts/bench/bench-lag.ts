@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
-import { BENCH_DB_URL, fmt, freshSchema, percentile, startApp, stop } from './bench-support';
+import { BENCH_DB_URL, fmt, freshSchema, httpJson, percentile, startApp, stop } from './bench-support';
 
 /**
  * bench:lag — at a steady command rate, the time from "command accepted" (HTTP response) to
@@ -62,13 +62,13 @@ async function main() {
   ];
   const db = new Pool({ connectionString: BENCH_DB_URL, max: 2, options: `-c search_path=${schema}` });
   try {
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@newsroom.test', password: 'newsroom' }) });
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+    const login = await httpJson(base, 'POST', '/api/auth/login', {}, { email: 'editor@newsroom.test', password: 'newsroom' });
+    const headers = { authorization: `Bearer ${login.body.accessToken}` };
     const ids: string[] = [];
     for (let i = 0; i < ARTICLES; i += 50) {
       ids.push(...(await Promise.all(Array.from({ length: 50 }, async (_, k) => {
-        const r = await fetch(`${base}/api/articles`, { method: 'POST', headers, body: JSON.stringify({ headline: `Lag story ${i + k}` }) });
-        return ((await r.json()) as { id: string }).id;
+        const r = await httpJson(base, 'POST', '/api/articles', headers, { headline: `Lag story ${i + k}` });
+        return r.body.id as string;
       }))));
     }
     // Waiting on versions, not on time: each accepted command is pending until the read model shows it.
@@ -94,9 +94,9 @@ async function main() {
       const id = ids[i % ids.length];
       if (busy.has(id)) { failures++; return; }
       busy.add(id);
-      void fetch(`${base}/api/articles/${id}/contributors`, { method: 'POST', headers, body: JSON.stringify({ name: `Writer ${i}`, role: 'contributor' }) })
-        .then(async (r) => {
-          const body = (await r.json()) as { version: number };
+      void httpJson(base, 'POST', `/api/articles/${id}/contributors`, headers, { name: `Writer ${i}`, role: 'contributor' })
+        .then((r) => {
+          const body = r.body as { version: number };
           if (r.status !== 201) { failures++; return; }
           const prior = pending.get(id);
           pending.set(id, { version: body.version, acceptedAt: prior?.acceptedAt ?? performance.now() });

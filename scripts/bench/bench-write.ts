@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { BENCH_DB_URL, fmt, freshSchema, percentile, startApp, stop } from './bench-support';
+import { BENCH_DB_URL, fmt, freshSchema, httpJson, percentile, startApp, stop } from './bench-support';
 
 /**
  * bench:write — editorial commands over HTTP (16 clients, 1,000 articles) against raw single-row
@@ -39,8 +39,7 @@ async function frameworkFloor(headers: Record<string, string>, seconds: number) 
   let done = 0;
   await Promise.all(Array.from({ length: CLIENTS }, async () => {
     while (performance.now() < deadline) {
-      const res = await fetch(`${base}/api/articles/not-an-article-id`, { headers });
-      await res.arrayBuffer();
+      await httpJson(base, 'GET', '/api/articles/not-an-article-id', headers);
       done++;
     }
   }));
@@ -53,18 +52,17 @@ async function main() {
   await ds.destroy();
   const api = await startApp('editorial-api', { DATABASE_URL: BENCH_DB_URL, DATABASE_SCHEMA: schema, PORT: String(PORT), NODE_ENV: 'test', DATABASE_POOL_SIZE: '20' }, `${base}/health`);
   try {
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@newsroom.test', password: 'newsroom' }) });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` };
+    const login = await httpJson(base, 'POST', '/api/auth/login', {}, { email: 'editor@newsroom.test', password: 'newsroom' });
+    const headers = { authorization: `Bearer ${login.body.accessToken}` };
     const latencies: number[] = [];
     const ids: string[] = [];
     let failures = 0;
     const send = async (path: string, body: unknown, method = 'POST') => {
       const t = performance.now();
-      const res = await fetch(`${base}${path}`, { method, headers, body: JSON.stringify(body) });
+      const res = await httpJson(base, method, path, headers, body);
       latencies.push(performance.now() - t);
       if (res.status >= 300) failures++;
-      return res.json() as Promise<{ id: string; version: number }>;
+      return res.body as { id: string; version: number };
     };
     // The work: each article is drafted, then revised and credited by the same client in turn.
     const queue = Array.from({ length: ARTICLES }, (_, i) => i);

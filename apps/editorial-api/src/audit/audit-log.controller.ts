@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { AUDIT_COLUMNS, auditItem } from '../articles/article-history/article-history.controller';
+import { AUDIT_COLUMNS, auditItem } from './audit-item';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { AuditExportQueryDto, AuditLogQueryDto } from './audit-log.query.dto';
 import { auditWhere } from './audit-query';

@@ -14,7 +14,7 @@ const ARTICLE_ROWS = (table: string) => `
 /**
  * Tables the runner needs beyond the read-model migration: each consumer group's own copy of the
  * article rows it evolves from, and applied-event counts in 10-second buckets for the events/s metric.
- * Idempotent; a migration may run the same statements (see the report of the runner's author).
+ * Idempotent: migration 1764300000003 creates them, and start-up re-checks on schemas migrated before it.
  */
 export const RUNNER_TABLES_DDL: readonly string[] = [
   ARTICLE_ROWS('audit_trail_article_rows'),

@@ -2,21 +2,8 @@ import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AUDIT_COLUMNS, auditItem } from '../../audit/audit-item';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
-
-export const AUDIT_COLUMNS = `article_id, version, type, occurred_at, actor_id, actor_name, actor_role, summary, changes`;
-
-export function auditItem(r: any) {
-  return {
-    articleId: r.article_id,
-    version: r.version,
-    type: r.type,
-    occurredAt: new Date(r.occurred_at).toISOString(),
-    actor: { id: r.actor_id, name: r.actor_name, role: r.actor_role },
-    summary: r.summary,
-    changes: r.changes,
-  };
-}
 
 @ApiTags('audit')
 @ApiBearerAuth()

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { eventHash, GENESIS_HASH } from './hash-chain';
-import { EventMetadata, NewEvent, StoredEvent, VerifyResult } from './event-store.types';
+import { EventMetadata, IdempotencyRecord, NewEvent, StoredEvent, StoredResponse, VerifyResult } from './event-store.types';
 
 const SELECT_COLUMNS = `global_position, event_id, stream_id, version, type, schema_version, data, metadata,
   occurred_at, prev_hash, hash`;
@@ -68,8 +68,8 @@ export class EventStore {
     events: NewEvent[],
     metadata: EventMetadata,
     occurredAt: string,
+    idempotency?: IdempotencyRecord & StoredResponse,
   ): Promise<StoredEvent[]> {
-    if (events.length === 0) return [];
     let prevHash = head?.hash ?? GENESIS_HASH;
     let version = head?.version ?? 0;
     const values: unknown[] = [];
@@ -93,14 +93,23 @@ export class EventStore {
         JSON.stringify(metadata), occurredAt, prevHash, hash);
       prevHash = hash;
     }
-    // One round trip: the events and their outbox rows, in the caller's transaction.
+    const remember = idempotency
+      ? `, remembered AS (INSERT INTO idempotency_keys (actor_id, key, request_hash, status_code, response)
+           VALUES ($${values.push(idempotency.actorId)}, $${values.push(idempotency.key)}, $${values.push(idempotency.requestHash)},
+                   $${values.push(idempotency.statusCode)}, $${values.push(JSON.stringify(idempotency.body))}))`
+      : '';
+    if (tuples.length === 0) {
+      if (remember) await manager.query(`WITH ${remember.slice(2)} SELECT 1`, values);
+      return [];
+    }
+    // One statement, so one transaction: the events, their outbox rows and the idempotency record.
     const rows = await manager.query(
       `WITH appended AS (
          INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, occurred_at, prev_hash, hash)
          VALUES ${tuples.join(', ')} RETURNING ${SELECT_COLUMNS}
        ), queued AS (
          INSERT INTO outbox (global_position, stream_id) SELECT global_position, stream_id FROM appended ORDER BY version
-       )
+       )${remember}
        SELECT * FROM appended ORDER BY version`,
       values,
     );

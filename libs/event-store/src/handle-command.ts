@@ -49,54 +49,48 @@ export async function handleCommand<C, S, E extends NewEvent>(
 ): Promise<CommandOutcome<S>> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ds.transaction(async (m) => {
-        // 1. Serialise requests sharing an Idempotency-Key and replay a finished one.
-        if (env.idempotency) {
-          const { actorId, key, requestHash } = env.idempotency;
-          await m.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [actorId, key]);
-          const [prior] = await m.query(
-            `SELECT request_hash, status_code, response FROM idempotency_keys WHERE actor_id = $1 AND key = $2`,
-            [actorId, key],
-          );
-          if (prior) {
-            if (prior.request_hash !== requestHash) throw new IdempotencyKeyReused(key);
-            const replayed = { statusCode: prior.status_code, body: prior.response };
-            return { state: decider.initialState, version: -1, appended: [], replayed };
-          }
-        }
-        // 2. Load the stream and fold it into the current state.
-        const history = await store.readStream(env.streamId, { manager: m });
-        const head = history.at(-1) ?? null;
-        const currentVersion = head?.version ?? 0;
-        if (env.expectedVersion !== undefined && env.expectedVersion !== currentVersion) {
-          throw new ConcurrencyConflict(env.streamId, env.expectedVersion, currentVersion);
-        }
-        const state = foldEvents(decider, history);
-        // 3. Decide: a refusal throws and the transaction stores nothing.
-        const events = decider.decide(env.command, state);
-        // 4. Append events + outbox rows, then the idempotency record, in this one transaction.
-        const appended = await store.append(m, env.streamId, head, events, env.metadata, env.now);
-        const next = appended.reduce(
-          (s, e) => decider.evolve(s, { type: e.type, data: e.data } as E, { occurredAt: e.occurredAt, actor: e.metadata.actor }),
-          state,
-        );
-        const version = appended.at(-1)?.version ?? currentVersion;
-        if (env.idempotency) {
-          const r = respond({ state: next, version });
-          await m.query(
-            `INSERT INTO idempotency_keys (actor_id, key, request_hash, status_code, response) VALUES ($1, $2, $3, $4, $5)`,
-            [env.idempotency.actorId, env.idempotency.key, env.idempotency.requestHash, r.statusCode, JSON.stringify(r.body)],
-          );
-        }
-        return { state: next, version, appended };
-      });
+      // 1. A request that already ran under this Idempotency-Key gets its first answer again.
+      const replayed = await priorResponse(ds, env);
+      if (replayed) return { state: decider.initialState, version: -1, appended: [], replayed };
+      // 2. Load the stream and fold it into the current state.
+      const history = await store.readStream(env.streamId);
+      const head = history.at(-1) ?? null;
+      const currentVersion = head?.version ?? 0;
+      if (env.expectedVersion !== undefined && env.expectedVersion !== currentVersion) {
+        throw new ConcurrencyConflict(env.streamId, env.expectedVersion, currentVersion);
+      }
+      const state = foldEvents(decider, history);
+      // 3. Decide: a refusal throws before anything is written.
+      const events = decider.decide(env.command, state);
+      const meta = { occurredAt: env.now, actor: env.metadata.actor };
+      const next = events.reduce((s, e) => decider.evolve(s, e, meta), state);
+      const version = currentVersion + events.length;
+      // 4. Events, outbox rows and the idempotency record in ONE statement: atomic on its own, and
+      //    two round trips fewer than BEGIN/COMMIT (system calls are what this path spends most on).
+      const record = env.idempotency && { ...env.idempotency, ...respond({ state: next, version }) };
+      const appended = await store.append(ds.manager, env.streamId, head, events, env.metadata, env.now, record);
+      return { state: next, version, appended };
     } catch (err) {
+      // 5. A twin request with the same Idempotency-Key finished first: loop to replay its answer.
+      if (env.idempotency && isUniqueViolation(err) && (await priorResponse(ds, env))) continue;
       if (!isUniqueViolation(err, 'events_stream_version')) throw err;
-      // 5. Someone appended first. With If-Match that is the client's conflict; without, re-decide.
+      // 6. Someone appended first. With If-Match that is the client's conflict; without, re-decide.
       if (env.expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) {
         const latest = await store.readStream(env.streamId);
         throw new ConcurrencyConflict(env.streamId, env.expectedVersion ?? -1, latest.at(-1)?.version ?? 0);
       }
     }
   }
+}
+
+async function priorResponse<C>(ds: DataSource, env: CommandEnvelope<C>): Promise<{ statusCode: number; body: unknown } | undefined> {
+  if (!env.idempotency) return undefined;
+  const { actorId, key, requestHash } = env.idempotency;
+  const [prior] = await ds.query(
+    `SELECT request_hash, status_code, response FROM idempotency_keys WHERE actor_id = $1 AND key = $2`,
+    [actorId, key],
+  );
+  if (!prior) return undefined;
+  if (prior.request_hash !== requestHash) throw new IdempotencyKeyReused(key);
+  return { statusCode: prior.status_code, body: prior.response };
 }

@@ -16,18 +16,17 @@ export interface BatchProgress {
  * Runs last in the transaction: the status row is shared by every partition of the consumer group.
  */
 export async function recordBatch(m: EntityManager, name: ReadModelName, p: BatchProgress): Promise<void> {
-  if (p.applied > 0) {
-    await m.query(
-      `INSERT INTO projection_throughput (name, bucket, events)
-       VALUES ($1, date_bin('10 seconds', now(), timestamptz 'epoch'), $2)
-       ON CONFLICT (name, bucket) DO UPDATE SET events = projection_throughput.events + excluded.events`,
-      [name, p.applied],
-    );
-    await m.query(`DELETE FROM projection_throughput WHERE name = $1 AND bucket < now() - interval '1 hour'`, [name]);
-  }
+  // One statement for throughput, pruning and status: a batch is small, and round trips are its cost.
   await m.query(
-    `INSERT INTO projection_status AS s (name, status, last_position, last_event_at, last_applied_at, events_applied, last_error)
-     VALUES ($1, 'running', $2, $3, CASE WHEN $4 > 0 THEN now() END, $4, $5)
+    `WITH counted AS (
+       INSERT INTO projection_throughput (name, bucket, events)
+       SELECT $1, date_bin('10 seconds', now(), timestamptz 'epoch'), $4::bigint WHERE $4::bigint > 0
+       ON CONFLICT (name, bucket) DO UPDATE SET events = projection_throughput.events + excluded.events
+     ), pruned AS (
+       DELETE FROM projection_throughput WHERE $4::bigint > 0 AND name = $1 AND bucket < now() - interval '1 hour'
+     )
+     INSERT INTO projection_status AS s (name, status, last_position, last_event_at, last_applied_at, events_applied, last_error)
+     VALUES ($1, 'running', $2, $3, CASE WHEN $4::bigint > 0 THEN now() END, $4::bigint, $5)
      ON CONFLICT (name) DO UPDATE SET
        status = CASE WHEN s.status = 'rebuilding' THEN s.status ELSE 'running' END,
        last_position = GREATEST(s.last_position, excluded.last_position),

@@ -1,6 +1,7 @@
 import type { IHeaders, Producer } from 'kafkajs';
 import type { EntityManager } from 'typeorm';
 import type { ParkedItem } from './apply-events';
+import { READ_MODEL_LOCK } from './runner-tables';
 
 /** Where a Kafka message came from; the item `ref` of the live consumers. */
 export interface MessageRef {
@@ -13,15 +14,18 @@ export interface MessageRef {
   headers: IHeaders;
 }
 
-/** Articles of these ids with an unresolved dead letter in this read model. */
-export async function articlesHeldBack(m: EntityManager, projection: string, articleIds: string[]): Promise<Set<string>> {
-  if (articleIds.length === 0) return new Set();
-  const rows: Array<{ article_id: string }> = await m.query(
-    `SELECT DISTINCT article_id FROM dead_letters
-     WHERE projection = $1 AND resolved_at IS NULL AND article_id = ANY($2::text[])`,
+/**
+ * Takes the batch's shared read-model lock (a rebuild's switch takes it exclusively) and finds the
+ * held-back articles in the same round trip: target-list expressions run in order, lock first.
+ */
+export async function lockAndFindHeldBack(m: EntityManager, projection: string, articleIds: string[]): Promise<Set<string>> {
+  const [row] = await m.query(
+    `SELECT pg_advisory_xact_lock_shared(${READ_MODEL_LOCK}) AS locked,
+       ARRAY(SELECT DISTINCT article_id FROM dead_letters
+             WHERE projection = $1 AND resolved_at IS NULL AND article_id = ANY($2::text[])) AS held`,
     [projection, articleIds],
   );
-  return new Set(rows.map((r) => r.article_id));
+  return new Set<string>(row.held);
 }
 
 /**

@@ -2,13 +2,13 @@ import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { topicNames } from '@newsroom/messaging';
 import { applyItems } from './apply-events';
-import { articlesHeldBack, deadLetter } from './dead-letters';
+import { deadLetter, lockAndFindHeldBack } from './dead-letters';
 import { itemOf } from './kafka-items';
 import { liveTables, type ReadModelName } from './projection';
 import { recordBatch } from './projection-status';
 import { PROJECTIONS } from './read-model.writers';
 import { isDataError } from './runner.errors';
-import { READ_MODEL_LOCK, ensureRunnerTables } from './runner-tables';
+import { ensureRunnerTables } from './runner-tables';
 
 export interface RunnerLog {
   info(obj: object, msg: string): void;
@@ -88,8 +88,7 @@ async function projectBatch(
       // 1. One transaction per batch: rows, read model, dead letters and status commit together.
       await s.dataSource.transaction(async (m) => {
         // 2. Shared lock: a rebuild's switch takes it exclusively, so no batch straddles the swap.
-        await m.query(`SELECT pg_advisory_xact_lock_shared(${READ_MODEL_LOCK})`, [s.readModel]);
-        const heldBack = await articlesHeldBack(m, s.readModel, articleIds);
+        const heldBack = await lockAndFindHeldBack(m, s.readModel, articleIds);
         const outcome = await applyItems(m, projection, liveTables, items, { heldBack, isolate });
         // 3. Park what cannot be applied (the DLQ send is inside the transaction: it fails together).
         const recorded = await deadLetter(m, s.producer, dlqTopic, s.readModel, outcome.parked);

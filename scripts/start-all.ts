@@ -6,9 +6,14 @@ import { join } from 'node:path';
  * `npm start` for a newcomer: the API, the outbox relay and the projector in one terminal.
  * In production each runs on its own (`npm run start:<app>:prod`) and scales separately.
  */
-const apps = ['editorial-api', 'outbox-relay', 'projector'].filter((app) =>
-  existsSync(join(__dirname, '..', 'apps', app, 'src', 'main.js')),
-);
+// The read-your-writes model (article_state) gets a projector process of its own, so its
+// batches never queue behind the audit trail's in one event loop (see bench:lag).
+const processes: Array<{ name: string; app: string; env?: Record<string, string> }> = [
+  { name: 'editorial-api', app: 'editorial-api' },
+  { name: 'outbox-relay', app: 'outbox-relay' },
+  { name: 'projector:article_state', app: 'projector', env: { PROJECTIONS: 'article_state' } },
+  { name: 'projector:audit,list,contributors', app: 'projector', env: { PROJECTIONS: 'audit_trail,article_list,contributor_index' } },
+].filter((p) => existsSync(join(__dirname, '..', 'apps', p.app, 'src', 'main.js')));
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 
@@ -19,21 +24,21 @@ function stopAll(code: number) {
   setTimeout(() => process.exit(code), 10_000).unref();
 }
 
-for (const app of apps) {
+for (const { name, app, env } of processes) {
   const child = spawn(process.execPath, [join(__dirname, '..', 'apps', app, 'src', 'main.js')], {
     stdio: 'inherit',
-    env: process.env,
+    env: { ...process.env, ...env },
   });
-  children.set(app, child);
+  children.set(name, child);
   child.on('exit', (code, signal) => {
-    children.delete(app);
+    children.delete(name);
     if (!stopping) {
-      process.stderr.write(`${app} stopped (${signal ?? code}); stopping the others\n`);
+      process.stderr.write(`${name} stopped (${signal ?? code}); stopping the others\n`);
       stopAll(code || 1);
     }
     if (children.size === 0) process.exit(stopping ? 0 : code || 1);
   });
 }
-process.stdout.write(`Newsroom: ${apps.join(', ')} starting; API on http://localhost:${process.env.PORT ?? 3000}\n`);
+process.stdout.write(`Newsroom: ${processes.map((p) => p.name).join(', ')} starting; API on http://localhost:${process.env.PORT ?? 3000}\n`);
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));

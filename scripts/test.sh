@@ -2,6 +2,7 @@
 # `npm test`: brings up what the tests need (PostgreSQL, a real Kafka broker), then lint,
 # type-check, unit, integration and e2e tests. Exits non-zero on the first failure.
 set -euo pipefail
+# --forceExit: a client left open by a failing suite must fail the run, not hang it.
 cd "$(dirname "$0")/.."
 
 bash infra/infra.sh up
@@ -10,5 +11,5 @@ node dist/scripts/migrate.js
 npx eslint .
 npx tsc --noEmit -p tsconfig.json
 npx jest --selectProjects unit
-npx jest --selectProjects integration --runInBand
-npx jest --selectProjects e2e --runInBand
+npx jest --selectProjects integration --runInBand --forceExit
+npx jest --selectProjects e2e --runInBand --forceExit

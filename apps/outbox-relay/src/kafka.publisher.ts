@@ -1,7 +1,8 @@
 import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
-import type { OutgoingMessage } from '@newsroom/messaging';
+import { createKafka, type OutgoingMessage } from '@newsroom/messaging';
 
 const DISCONNECT_TIMEOUT_MS = 3000;
+const SHORT_RETRY = { initialRetryTime: 100, retries: 3, maxRetryTime: 1000 };
 
 /**
  * An idempotent producer that is thrown away after any failure and rebuilt on the next send:
@@ -13,16 +14,9 @@ export class KafkaPublisher {
   private producer: Producer | null = null;
 
   constructor(brokers: string[], clientId: string) {
-    // Not createKafka: its retries (up to 8, 5 s apart) would hold one batch for half a minute
+    // Short retries: the default ones (up to 8, 5 s apart) would hold one batch for half a minute
     // while the broker is down, hiding the outage from the relay's own, logged, back-off.
-    this.kafka = new Kafka({
-      clientId,
-      brokers,
-      connectionTimeout: 3000,
-      requestTimeout: 10_000,
-      logLevel: logLevel.NOTHING,
-      retry: { initialRetryTime: 100, retries: 3, maxRetryTime: 1000 },
-    });
+    this.kafka = createKafka({ clientId, brokers, logLevel: logLevel.NOTHING, retry: SHORT_RETRY });
   }
 
   /** Sends the batch as one request and resolves once every message is acknowledged by all in-sync replicas. */
@@ -53,7 +47,7 @@ export class KafkaPublisher {
       idempotent: true,
       maxInFlightRequests: 1,
       createPartitioner: Partitioners.DefaultPartitioner,
-      retry: { initialRetryTime: 100, retries: 3, maxRetryTime: 1000 },
+      retry: SHORT_RETRY,
     });
     this.producer = producer;
     await producer.connect();

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Admin } from 'kafkajs';
+import { Kafka, logLevel, Admin, RetryOptions } from 'kafkajs';
 import { ARTICLE_EVENTS_PARTITIONS, topicNames } from './topics';
 
 export interface KafkaSettings {
@@ -6,6 +6,10 @@ export interface KafkaSettings {
   clientId: string;
   /** Connection timeout; kept short so health checks answer within seconds. */
   connectionTimeout?: number;
+  requestTimeout?: number;
+  /** Callers with a back-off of their own (the relay, health checks) retry little here. */
+  retry?: RetryOptions;
+  logLevel?: logLevel;
 }
 
 export function createKafka(s: KafkaSettings): Kafka {
@@ -13,9 +17,9 @@ export function createKafka(s: KafkaSettings): Kafka {
     clientId: s.clientId,
     brokers: s.brokers,
     connectionTimeout: s.connectionTimeout ?? 3000,
-    requestTimeout: 10000,
-    logLevel: logLevel.ERROR,
-    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5000 },
+    requestTimeout: s.requestTimeout ?? 10000,
+    logLevel: s.logLevel ?? logLevel.ERROR,
+    retry: s.retry ?? { initialRetryTime: 200, retries: 8, maxRetryTime: 5000 },
   });
 }
 

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Admin, Kafka, logLevel } from 'kafkajs';
-import { parseBrokers } from '@newsroom/messaging';
+import { createKafka, parseBrokers } from '@newsroom/messaging';
 import { AppConfig } from '../config/app-config';
 
 const TIMEOUT_MS = 3000;
@@ -16,7 +16,7 @@ export class KafkaHealthIndicator implements OnModuleDestroy {
     private readonly health: HealthIndicatorService,
     config: AppConfig,
   ) {
-    this.kafka = new Kafka({
+    this.kafka = createKafka({
       clientId: `${config.env.KAFKA_CLIENT_ID}-health`,
       brokers: parseBrokers(config.env.KAFKA_BROKERS),
       connectionTimeout: TIMEOUT_MS,

@@ -1,4 +1,4 @@
-import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import type { EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { topicNames } from '@newsroom/messaging';
 import { applyItems } from './apply-events';
@@ -8,7 +8,6 @@ import { liveTables, type ReadModelName } from './projection';
 import { recordBatch } from './projection-status';
 import { PROJECTIONS } from './read-model.writers';
 import { isDataError } from './runner.errors';
-import { ensureRunnerTables } from './runner-tables';
 
 export interface RunnerLog {
   info(obj: object, msg: string): void;
@@ -51,7 +50,6 @@ export async function startProjectionConsumer(s: ProjectionConsumerSettings): Pr
   const topics = topicNames(prefix);
   const groupId = `${prefix}projector.${s.readModel}`;
   const log = s.log ?? silent;
-  await ensureRunnerTables(s.dataSource);
   const sessionTimeout = s.sessionTimeoutMs ?? 15_000;
   const consumer = s.kafka.consumer({ groupId, sessionTimeout, heartbeatInterval: Math.round(sessionTimeout / 10) });
   consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -70,7 +68,7 @@ export async function startProjectionConsumer(s: ProjectionConsumerSettings): Pr
     // Partitions hold disjoint articles, so their batches can commit side by side; serially, a
     // message on the sixth partition waited for five transactions before its own.
     partitionsConsumedConcurrently: PARTITIONS_IN_PARALLEL,
-    eachBatch: (payload) => projectBatch(s, consumer, topics.articleEventsDlq, log, payload),
+    eachBatch: (payload) => projectBatch(s, topics.articleEventsDlq, log, payload),
   });
   return { readModel: s.readModel, groupId, stop: () => consumer.disconnect() };
 }
@@ -79,7 +77,7 @@ const PARTITIONS_IN_PARALLEL = 3;
 const AUTO_COMMIT_MS = 1000;
 
 async function projectBatch(
-  s: ProjectionConsumerSettings, consumer: Consumer, dlqTopic: string, log: RunnerLog, payload: EachBatchPayload,
+  s: ProjectionConsumerSettings, dlqTopic: string, log: RunnerLog, payload: EachBatchPayload,
 ): Promise<void> {
   const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
   if (batch.messages.length === 0) return;

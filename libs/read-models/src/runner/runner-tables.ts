@@ -14,7 +14,7 @@ const ARTICLE_ROWS = (table: string) => `
 /**
  * Tables the runner needs beyond the read-model migration: each consumer group's own copy of the
  * article rows it evolves from, and applied-event counts in 10-second buckets for the events/s metric.
- * Idempotent: migration 1764300000003 creates them, and start-up re-checks on schemas migrated before it.
+ * Migration 1764300000003 creates them; the schema comes from migrations only.
  */
 export const RUNNER_TABLES_DDL: readonly string[] = [
   ARTICLE_ROWS('audit_trail_article_rows'),
@@ -28,9 +28,12 @@ export const RUNNER_TABLES_DDL: readonly string[] = [
   )`,
 ];
 
-const READ_MODEL_TABLES = ['article_state', 'audit_trail', 'article_list', 'contributor_index', 'projection_status', 'dead_letters'];
+const READ_MODEL_TABLES = [
+  'article_state', 'audit_trail', 'article_list', 'contributor_index', 'projection_status', 'dead_letters',
+  'audit_trail_article_rows', 'article_list_article_rows', 'contributor_index_article_rows', 'projection_throughput',
+];
 
-/** Creates the runner's tables if missing; refuses to start on a schema the migrations never reached. */
+/** Refuses to start on a schema the migrations never reached (one round trip, no DDL). */
 export async function ensureRunnerTables(ds: DataSource): Promise<void> {
   await ds.transaction(async (m) => {
     const [{ missing }] = await m.query(
@@ -40,9 +43,6 @@ export async function ensureRunnerTables(ds: DataSource): Promise<void> {
     if (missing.length > 0) {
       throw new ReadModelsNotMigrated(`read-model tables missing (${missing.join(', ')}): run npm run migrate`);
     }
-    // Concurrent CREATE TABLE IF NOT EXISTS can still collide in the catalog; one at a time.
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema()), hashtext('projection-runner-tables'))`);
-    for (const ddl of RUNNER_TABLES_DDL) await m.query(ddl);
   });
 }
 

@@ -14,10 +14,7 @@ export class ArticleDiffController {
   /** What changed between two versions of the working copy, with a word-level diff of the body. */
   @Get(':id/diff')
   async diff(@Param('id', ArticleIdPipe) articleId: string, @Query() q: ArticleDiffQueryDto) {
-    const [a, b] = await Promise.all([
-      this.folder.fold(articleId, { toVersion: q.from }),
-      this.folder.fold(articleId, { toVersion: q.to }),
-    ]);
+    const [a, b] = await this.folder.foldPair(articleId, q.from, q.to);
     const changes: Array<{ field: string; before: unknown; after: unknown }> = fieldChanges(a.working, b.working);
     if (a.status !== b.status) changes.push({ field: 'status', before: a.status, after: b.status });
     return {

@@ -26,4 +26,18 @@ export class ArticleFolder {
     }
     return viewOf(row);
   }
+
+  /** The article at two versions from ONE read of its stream (the diff's two sides). */
+  async foldPair(articleId: string, a: number, b: number): Promise<[ArticleView, ArticleView]> {
+    const events = await this.store.readStream(streamIdOf(articleId), { toVersion: Math.max(a, b) });
+    const at = new Map<number, ArticleView>();
+    events.reduce<ArticleRow | null>((r, e) => {
+      const next = evolveArticleRow(r, envelopeOf(e));
+      if (next.version === a || next.version === b) at.set(next.version, viewOf(next));
+      return next;
+    }, null);
+    const missing = [a, b].find((v) => !at.has(v));
+    if (missing !== undefined) throw new NotFoundException(`Article ${articleId} has no version ${missing}`);
+    return [at.get(a)!, at.get(b)!];
+  }
 }

@@ -10,7 +10,9 @@ async function main() {
   const urls = [env.DATABASE_URL];
   if (process.argv.includes('--test')) urls.push(env.DATABASE_URL.replace(/\/[^/?]+(\?|$)/, '/newsroom_test$1'));
   for (const url of urls) {
-    const ds = new DataSource(dataSourceOptions({ url, schema: env.DATABASE_SCHEMA, migrations: allMigrations, poolSize: 1 }));
+    const ds = new DataSource(
+      dataSourceOptions({ url, schema: env.DATABASE_SCHEMA, migrations: allMigrations, poolSize: 1 }),
+    );
     await ds.initialize();
     const done = await ds.runMigrations({ transaction: 'each' });
     process.stdout.write(`migrations: ${done.length} applied to ${new URL(url).pathname.slice(1)}\n`);

@@ -12,7 +12,11 @@ const processes: Array<{ name: string; app: string; env?: Record<string, string>
   { name: 'editorial-api', app: 'editorial-api' },
   { name: 'outbox-relay', app: 'outbox-relay' },
   { name: 'projector:article_state', app: 'projector', env: { PROJECTIONS: 'article_state' } },
-  { name: 'projector:audit,list,contributors', app: 'projector', env: { PROJECTIONS: 'audit_trail,article_list,contributor_index' } },
+  {
+    name: 'projector:audit,list,contributors',
+    app: 'projector',
+    env: { PROJECTIONS: 'audit_trail,article_list,contributor_index' },
+  },
 ].filter((p) => existsSync(join(__dirname, '..', 'apps', p.app, 'src', 'main.js')));
 const children = new Map<string, ChildProcess>();
 let stopping = false;
@@ -39,6 +43,8 @@ for (const { name, app, env } of processes) {
     if (children.size === 0) process.exit(stopping ? 0 : code || 1);
   });
 }
-process.stdout.write(`Newsroom: ${processes.map((p) => p.name).join(', ')} starting; API on http://localhost:${process.env.PORT ?? 3000}\n`);
+process.stdout.write(
+  `Newsroom: ${processes.map((p) => p.name).join(', ')} starting; API on http://localhost:${process.env.PORT ?? 3000}\n`,
+);
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));

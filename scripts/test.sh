@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 bash infra/infra.sh up
 npm run --silent build
 node dist/scripts/migrate.js
-npx eslint .
+npm run --silent lint
 npx tsc --noEmit -p tsconfig.json
 npx jest --selectProjects unit
 npx jest --selectProjects integration --runInBand --forceExit

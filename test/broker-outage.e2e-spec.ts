@@ -18,10 +18,14 @@ afterAll(async () => {
 describe('a broker outage', () => {
   it('keeps accepting commands for 20 s and delivers every one of them to the read models once it is back', async () => {
     const editor = { Authorization: `Bearer ${await sys.tokenFor('editor')}` };
-    const draft = async (headline: string) => (await sys.http().post('/api/articles').set(editor).send({ headline }).expect(201)).body;
+    const draft = async (headline: string) =>
+      (await sys.http().post('/api/articles').set(editor).send({ headline }).expect(201)).body;
     const before = await draft('Before the outage');
-    await waitFor('the first article in the read model', async () =>
-      (await sys.http().get(`/api/articles/${before.id}`).set(editor)).status === 200, 30_000);
+    await waitFor(
+      'the first article in the read model',
+      async () => (await sys.http().get(`/api/articles/${before.id}`).set(editor)).status === 200,
+      30_000,
+    );
 
     execFileSync('bash', [infra, 'kafka-stop'], { stdio: 'inherit' });
     const accepted = new Map<string, number>();
@@ -35,7 +39,11 @@ describe('a broker outage', () => {
         accepted.set(a.id, a.version);
       } else {
         const id = ids[i % ids.length];
-        const res = await sys.http().post(`/api/articles/${id}/contributors`).set(editor).send({ name: `Writer ${i}`, role: 'contributor' });
+        const res = await sys
+          .http()
+          .post(`/api/articles/${id}/contributors`)
+          .set(editor)
+          .send({ name: `Writer ${i}`, role: 'contributor' });
         expect(res.status).toBe(201);
         accepted.set(id, res.body.version);
       }
@@ -49,16 +57,26 @@ describe('a broker outage', () => {
     for (const [id, version] of accepted) {
       const res = await sys.http().get(`/api/articles/${id}?minVersion=${version}`).set(editor);
       if (res.status === 200 && res.body.version >= version) continue;
-      await waitFor(`article ${id} at version ${version} in the read model`, async () => {
-        const r = await sys.http().get(`/api/articles/${id}?minVersion=${version}`).set(editor);
-        return r.status === 200 && r.body.version >= version;
-      }, 90_000, 250);
+      await waitFor(
+        `article ${id} at version ${version} in the read model`,
+        async () => {
+          const r = await sys.http().get(`/api/articles/${id}?minVersion=${version}`).set(editor);
+          return r.status === 200 && r.body.version >= version;
+        },
+        90_000,
+        250,
+      );
     }
     const [{ n: stored }] = await sys.db.dataSource.query(`SELECT count(*)::int AS n FROM events`);
-    const audited = await waitFor('every stored event in the audit trail', async () => {
-      const [{ n }] = await sys.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_trail`);
-      return n === stored ? n : undefined;
-    }, 60_000, 250);
+    const audited = await waitFor(
+      'every stored event in the audit trail',
+      async () => {
+        const [{ n }] = await sys.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_trail`);
+        return n === stored ? n : undefined;
+      },
+      60_000,
+      250,
+    );
     expect(audited).toBe(stored);
   });
 });

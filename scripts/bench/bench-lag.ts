@@ -37,11 +37,24 @@ async function rawKafkaLatency(seconds: number, rate: number) {
   const joined = new Promise((r) => consumer.on(consumer.events.GROUP_JOIN, r));
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({ eachMessage: async ({ message }) => { latencies.push(performance.now() - Number(message.value)); } });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      latencies.push(performance.now() - Number(message.value));
+    },
+  });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   await joined; // measure only once the group owns its partitions
-  const sent = await steady(seconds, rate, (i) => void producer.send({ topic, acks: -1, messages: [{ key: String(i % ARTICLES), value: String(performance.now()) }] }));
+  const sent = await steady(
+    seconds,
+    rate,
+    (i) =>
+      void producer.send({
+        topic,
+        acks: -1,
+        messages: [{ key: String(i % ARTICLES), value: String(performance.now()) }],
+      }),
+  );
   const deadline = Date.now() + 30000;
   while (latencies.length < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   await Promise.all([producer.disconnect(), consumer.disconnect()]);
@@ -54,7 +67,14 @@ async function main() {
   const schema = 'bench_lag';
   const topicPrefix = `bench${randomBytes(3).toString('hex')}.`;
   (await freshSchema(schema)).destroy();
-  const env = { DATABASE_URL: BENCH_DB_URL, DATABASE_SCHEMA: schema, KAFKA_TOPIC_PREFIX: topicPrefix, NODE_ENV: 'test', RELAY_METRICS_PORT: '0', PROJECTOR_METRICS_PORT: '0' };
+  const env = {
+    DATABASE_URL: BENCH_DB_URL,
+    DATABASE_SCHEMA: schema,
+    KAFKA_TOPIC_PREFIX: topicPrefix,
+    NODE_ENV: 'test',
+    RELAY_METRICS_PORT: '0',
+    PROJECTOR_METRICS_PORT: '0',
+  };
   const apps = [
     await startApp('editorial-api', { ...env, PORT: String(PORT) }, `${base}/health`),
     await startApp('outbox-relay', env),
@@ -64,14 +84,24 @@ async function main() {
   ];
   const db = new Pool({ connectionString: BENCH_DB_URL, max: 2, options: `-c search_path=${schema}` });
   try {
-    const login = await httpJson(base, 'POST', '/api/auth/login', {}, { email: 'editor@newsroom.test', password: 'newsroom' });
+    const login = await httpJson(
+      base,
+      'POST',
+      '/api/auth/login',
+      {},
+      { email: 'editor@newsroom.test', password: 'newsroom' },
+    );
     const headers = { authorization: `Bearer ${login.body.accessToken}` };
     const ids: string[] = [];
     for (let i = 0; i < ARTICLES; i += 50) {
-      ids.push(...(await Promise.all(Array.from({ length: 50 }, async (_, k) => {
-        const r = await httpJson(base, 'POST', '/api/articles', headers, { headline: `Lag story ${i + k}` });
-        return r.body.id as string;
-      }))));
+      ids.push(
+        ...(await Promise.all(
+          Array.from({ length: 50 }, async (_, k) => {
+            const r = await httpJson(base, 'POST', '/api/articles', headers, { headline: `Lag story ${i + k}` });
+            return r.body.id as string;
+          }),
+        )),
+      );
     }
     // Waiting on versions, not on time: each accepted command is pending until the read model shows it.
     const pending = new Map<string, { version: number; acceptedAt: number }>();
@@ -81,11 +111,17 @@ async function main() {
     const watcher = (async () => {
       while (watching || pending.size > 0) {
         if (pending.size > 0) {
-          const { rows } = await db.query(`SELECT article_id, version FROM article_state WHERE article_id = ANY($1::uuid[])`, [[...pending.keys()]]);
+          const { rows } = await db.query(
+            `SELECT article_id, version FROM article_state WHERE article_id = ANY($1::uuid[])`,
+            [[...pending.keys()]],
+          );
           const now = performance.now();
           for (const r of rows) {
             const p = pending.get(r.article_id);
-            if (p && r.version >= p.version) { lags.push(now - p.acceptedAt); pending.delete(r.article_id); }
+            if (p && r.version >= p.version) {
+              lags.push(now - p.acceptedAt);
+              pending.delete(r.article_id);
+            }
           }
         }
         await new Promise((r) => setTimeout(r, 5));
@@ -94,12 +130,21 @@ async function main() {
     const busy = new Set<string>();
     const sent = await steady(SECONDS, RATE, (i) => {
       const id = ids[i % ids.length];
-      if (busy.has(id)) { failures++; return; }
+      if (busy.has(id)) {
+        failures++;
+        return;
+      }
       busy.add(id);
-      void httpJson(base, 'POST', `/api/articles/${id}/contributors`, headers, { name: `Writer ${i}`, role: 'contributor' })
+      void httpJson(base, 'POST', `/api/articles/${id}/contributors`, headers, {
+        name: `Writer ${i}`,
+        role: 'contributor',
+      })
         .then((r) => {
           const body = r.body as { version: number };
-          if (r.status !== 201) { failures++; return; }
+          if (r.status !== 201) {
+            failures++;
+            return;
+          }
           const prior = pending.get(id);
           pending.set(id, { version: body.version, acceptedAt: prior?.acceptedAt ?? performance.now() });
         })
@@ -112,10 +157,18 @@ async function main() {
     await Promise.race([watcher, new Promise((r) => setTimeout(r, 30000))]);
     lags.sort((a, b) => a - b);
     const raw = await rawKafkaLatency(Math.min(SECONDS, 20), RATE);
-    console.log(`bench:lag  ${sent} commands offered at ${RATE}/s for ${SECONDS} s: ${lags.length} accepted and measured (${fmt(lags.length / SECONDS)}/s), ${failures} skipped (article still busy) or failed, ${pending.size} never visible`);
-    console.log(`  accepted -> visible in read model : p50 ${fmt(percentile(lags, 50), 1)} ms   p99 ${fmt(percentile(lags, 99), 1)} ms   (targets 50 / 250)`);
-    console.log(`  raw kafkajs produce -> consume    : p50 ${fmt(percentile(raw, 50), 1)} ms   p99 ${fmt(percentile(raw, 99), 1)} ms`);
-    console.log(`  ratio p50 ${fmt(percentile(lags, 50) / percentile(raw, 50), 2)}   ratio p99 ${fmt(percentile(lags, 99) / percentile(raw, 99), 2)}`);
+    console.log(
+      `bench:lag  ${sent} commands offered at ${RATE}/s for ${SECONDS} s: ${lags.length} accepted and measured (${fmt(lags.length / SECONDS)}/s), ${failures} skipped (article still busy) or failed, ${pending.size} never visible`,
+    );
+    console.log(
+      `  accepted -> visible in read model : p50 ${fmt(percentile(lags, 50), 1)} ms   p99 ${fmt(percentile(lags, 99), 1)} ms   (targets 50 / 250)`,
+    );
+    console.log(
+      `  raw kafkajs produce -> consume    : p50 ${fmt(percentile(raw, 50), 1)} ms   p99 ${fmt(percentile(raw, 99), 1)} ms`,
+    );
+    console.log(
+      `  ratio p50 ${fmt(percentile(lags, 50) / percentile(raw, 50), 2)}   ratio p99 ${fmt(percentile(lags, 99) / percentile(raw, 99), 2)}`,
+    );
   } finally {
     await db.end();
     for (const app of apps.reverse()) await stop(app);

@@ -27,14 +27,24 @@ export async function freshSchema(schema: string): Promise<DataSource> {
 
 /** Starts a compiled app as its own process (the bench client must not share its event loop). */
 export async function startApp(app: string, env: Record<string, string>, readyUrl?: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), join(__dirname, '..', '..', 'apps', app, 'src', 'main.js')], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      join(__dirname, '..', '..', 'apps', app, 'src', 'main.js'),
+    ],
+    {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (readyUrl) {
     const deadline = Date.now() + 30000;
     for (;;) {
-      const ok = await fetch(readyUrl).then((r) => r.status < 500, () => false);
+      const ok = await fetch(readyUrl).then(
+        (r) => r.status < 500,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${app} did not start`);
       await new Promise((r) => setTimeout(r, 200));
@@ -61,13 +71,28 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
  * A lean JSON client over one keep-alive pool: fetch costs the bench more CPU than the API
  * spends on some commands, and on two cores the load generator must not starve what it measures.
  */
-export function httpJson(base: string, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; body: any }> {
+export function httpJson(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   const url = new URL(path, base);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method,
-        headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } },
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method,
+        headers: {
+          ...headers,
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

@@ -15,19 +15,23 @@ const base = `http://127.0.0.1:${PORT}`;
 async function rawInserts(seconds: number) {
   const pool = new Pool({ connectionString: BENCH_DB_URL, max: RAW_CLIENTS });
   await pool.query(`DROP TABLE IF EXISTS bench_raw`);
-  await pool.query(`CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, stream text, data jsonb, at timestamptz DEFAULT now())`);
+  await pool.query(
+    `CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, stream text, data jsonb, at timestamptz DEFAULT now())`,
+  );
   const deadline = Date.now() + seconds * 1000;
   let done = 0;
-  await Promise.all(Array.from({ length: RAW_CLIENTS }, async () => {
-    const c = await pool.connect();
-    while (Date.now() < deadline) {
-      await c.query('BEGIN');
-      await c.query(`INSERT INTO bench_raw (stream, data) VALUES ($1, $2)`, ['s', '{"a":1}']);
-      await c.query('COMMIT');
-      done++;
-    }
-    c.release();
-  }));
+  await Promise.all(
+    Array.from({ length: RAW_CLIENTS }, async () => {
+      const c = await pool.connect();
+      while (Date.now() < deadline) {
+        await c.query('BEGIN');
+        await c.query(`INSERT INTO bench_raw (stream, data) VALUES ($1, $2)`, ['s', '{"a":1}']);
+        await c.query('COMMIT');
+        done++;
+      }
+      c.release();
+    }),
+  );
   await pool.query(`DROP TABLE bench_raw`);
   await pool.end();
   return done / seconds;
@@ -37,12 +41,14 @@ async function rawInserts(seconds: number) {
 async function frameworkFloor(headers: Record<string, string>, seconds: number) {
   const deadline = performance.now() + seconds * 1000;
   let done = 0;
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (performance.now() < deadline) {
-      await httpJson(base, 'GET', '/api/articles/not-an-article-id', headers);
-      done++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < deadline) {
+        await httpJson(base, 'GET', '/api/articles/not-an-article-id', headers);
+        done++;
+      }
+    }),
+  );
   return done / seconds;
 }
 
@@ -50,9 +56,25 @@ async function main() {
   const schema = 'bench_write';
   const ds = await freshSchema(schema);
   await ds.destroy();
-  const api = await startApp('editorial-api', { DATABASE_URL: BENCH_DB_URL, DATABASE_SCHEMA: schema, PORT: String(PORT), NODE_ENV: 'test', DATABASE_POOL_SIZE: '20' }, `${base}/health`);
+  const api = await startApp(
+    'editorial-api',
+    {
+      DATABASE_URL: BENCH_DB_URL,
+      DATABASE_SCHEMA: schema,
+      PORT: String(PORT),
+      NODE_ENV: 'test',
+      DATABASE_POOL_SIZE: '20',
+    },
+    `${base}/health`,
+  );
   try {
-    const login = await httpJson(base, 'POST', '/api/auth/login', {}, { email: 'editor@newsroom.test', password: 'newsroom' });
+    const login = await httpJson(
+      base,
+      'POST',
+      '/api/auth/login',
+      {},
+      { email: 'editor@newsroom.test', password: 'newsroom' },
+    );
     const headers = { authorization: `Bearer ${login.body.accessToken}` };
     const latencies: number[] = [];
     const ids: string[] = [];
@@ -67,27 +89,45 @@ async function main() {
     // The work: each article is drafted, then revised and credited by the same client in turn.
     const queue = Array.from({ length: ARTICLES }, (_, i) => i);
     const started = performance.now();
-    await Promise.all(Array.from({ length: CLIENTS }, async () => {
-      for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-        const { id } = await send('/api/articles', { headline: `Bench story ${i}`, dateline: 'LONDON', sections: ['Bench'] });
-        ids.push(id);
-        for (let k = 1; k < COMMANDS_PER_ARTICLE; k++) {
-          if (k % 2) await send(`/api/articles/${id}/contributors`, { name: `Reporter ${i}-${k}`, role: 'contributor' });
-          else await send(`/api/articles/${id}/photos`, { url: `https://img.example.com/${i}-${k}.jpg`, caption: 'A caption', credit: 'Staff/Agency' });
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+          const { id } = await send('/api/articles', {
+            headline: `Bench story ${i}`,
+            dateline: 'LONDON',
+            sections: ['Bench'],
+          });
+          ids.push(id);
+          for (let k = 1; k < COMMANDS_PER_ARTICLE; k++) {
+            if (k % 2)
+              await send(`/api/articles/${id}/contributors`, { name: `Reporter ${i}-${k}`, role: 'contributor' });
+            else
+              await send(`/api/articles/${id}/photos`, {
+                url: `https://img.example.com/${i}-${k}.jpg`,
+                caption: 'A caption',
+                credit: 'Staff/Agency',
+              });
+          }
         }
-      }
-    }));
+      }),
+    );
     const seconds = (performance.now() - started) / 1000;
     const commands = latencies.length;
     const rate = commands / seconds;
     latencies.sort((a, b) => a - b);
     const floor = await frameworkFloor(headers, 5);
     const raw = await rawInserts(Math.max(5, Math.min(15, seconds)));
-    console.log(`bench:write  ${ARTICLES} articles, ${commands} commands, ${CLIENTS} HTTP clients, ${failures} failures`);
-    console.log(`  editorial commands over HTTP : ${fmt(rate)} commands/s   p50 ${fmt(percentile(latencies, 50), 2)} ms   p99 ${fmt(percentile(latencies, 99), 2)} ms`);
+    console.log(
+      `bench:write  ${ARTICLES} articles, ${commands} commands, ${CLIENTS} HTTP clients, ${failures} failures`,
+    );
+    console.log(
+      `  editorial commands over HTTP : ${fmt(rate)} commands/s   p50 ${fmt(percentile(latencies, 50), 2)} ms   p99 ${fmt(percentile(latencies, 99), 2)} ms`,
+    );
     console.log(`  raw single-row insert tx (${RAW_CLIENTS}) : ${fmt(raw)} tx/s`);
     console.log(`  ratio commands/raw           : ${fmt(rate / raw, 3)}   (target >= 0.5; p99 target <= 25 ms)`);
-    console.log(`  context: an authenticated request that does no I/O at all: ${fmt(floor)} req/s (${fmt(floor / raw, 3)} of raw)`);
+    console.log(
+      `  context: an authenticated request that does no I/O at all: ${fmt(floor)} req/s (${fmt(floor / raw, 3)} of raw)`,
+    );
     if (failures > 0) process.exitCode = 1;
   } finally {
     await stop(api);

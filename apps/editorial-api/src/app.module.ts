@@ -11,7 +11,16 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 
 @Module({
-  imports: [ConfigModule, LoggerModule, DatabaseModule, CqrsModule.forRoot(), AuthModule, HealthModule, ArticlesModule, AdminModule],
+  imports: [
+    ConfigModule,
+    LoggerModule,
+    DatabaseModule,
+    CqrsModule.forRoot(),
+    AuthModule,
+    HealthModule,
+    ArticlesModule,
+    AdminModule,
+  ],
   providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
 })
 export class AppModule {}

@@ -12,7 +12,8 @@ async function main() {
 
 main().catch((err: unknown) => {
   // A configuration or connection problem is one line for the operator, not a stack trace.
-  const message = err instanceof InvalidEnvironment ? err.message : `editorial-api failed to start: ${(err as Error).message}`;
+  const message =
+    err instanceof InvalidEnvironment ? err.message : `editorial-api failed to start: ${(err as Error).message}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

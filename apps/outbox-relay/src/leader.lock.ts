@@ -27,7 +27,10 @@ export class LeaderLock {
   async tryAcquire(): Promise<boolean> {
     const client = this.client ?? (await this.connect());
     try {
-      const { rows } = await client.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LOCK_NAMESPACE, this.schema]);
+      const { rows } = await client.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [
+        LOCK_NAMESPACE,
+        this.schema,
+      ]);
       this.leader = rows[0].locked === true && this.client === client;
     } catch (err) {
       // A session that timed out may still be half alive: start the next attempt on a fresh one.

@@ -9,7 +9,12 @@ import { brokers, deleteTopics, oneToN, TopicReader } from './topic-reader.fixtu
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-interface Run { child: ChildProcess; stdout: string[]; stderr: string[]; exited: Promise<number | null> }
+interface Run {
+  child: ChildProcess;
+  stdout: string[];
+  stderr: string[];
+  exited: Promise<number | null>;
+}
 
 /** The entry point as an operator runs it, compiled on the fly by tsx. */
 function runMain(env: Record<string, string>): Run {
@@ -41,7 +46,11 @@ afterAll(async () => {
 describe('the outbox-relay entry point', () => {
   it.each([
     ['a malformed RELAY_METRICS_PORT', { RELAY_METRICS_PORT: 'ninety' }, /^Invalid configuration: RELAY_METRICS_PORT /],
-    ['an unreachable database', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/newsroom' }, /^outbox-relay failed to start: cannot reach PostgreSQL at 127.0.0.1:1/],
+    [
+      'an unreachable database',
+      { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/newsroom' },
+      /^outbox-relay failed to start: cannot reach PostgreSQL at 127.0.0.1:1/,
+    ],
   ])('refuses %s in one line and exits 1', async (_, env, message) => {
     const bad = runMain(env);
     expect(await bad.exited).toBe(1);
@@ -50,10 +59,19 @@ describe('the outbox-relay entry point', () => {
   });
 
   it('creates its topics, relays, serves /health and /metrics, and on SIGTERM releases the lock and exits 0', async () => {
-    run = runMain({ DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema, KAFKA_BROKERS: brokers.join(','),
-      KAFKA_TOPIC_PREFIX: prefix, RELAY_METRICS_PORT: '0', LOG_LEVEL: 'info' });
-    const port = await waitFor('the metrics port in the start-up log', async () =>
-      run!.stdout.map((l) => JSON.parse(l)).find((l) => l.metricsPort)?.metricsPort as number | undefined, 30_000);
+    run = runMain({
+      DATABASE_URL: db.url,
+      DATABASE_SCHEMA: db.schema,
+      KAFKA_BROKERS: brokers.join(','),
+      KAFKA_TOPIC_PREFIX: prefix,
+      RELAY_METRICS_PORT: '0',
+      LOG_LEVEL: 'info',
+    });
+    const port = await waitFor(
+      'the metrics port in the start-up log',
+      async () => run!.stdout.map((l) => JSON.parse(l)).find((l) => l.metricsPort)?.metricsPort as number | undefined,
+      30_000,
+    );
     const admin = createKafka({ brokers, clientId: 'relay-main-int-spec' }).admin();
     await admin.connect();
     expect(await admin.listTopics()).toEqual(expect.arrayContaining(Object.values(topicNames(prefix))));
@@ -66,9 +84,12 @@ describe('the outbox-relay entry point', () => {
     await waitFor('three events in Kafka', async () => reader!.reached(new Map([[article, 3]])), 10_000);
     expect(reader.versionsByArticle().get(article)).toEqual(oneToN(3));
     await waitFor('an empty outbox', async () => (await outboxSize(db)) === 0, 5000);
-    expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toMatch(/^newsroom_outbox_published_total 3$/m);
+    expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toMatch(
+      /^newsroom_outbox_published_total 3$/m,
+    );
     // The transaction-level form conflicts with the relay's session lock and lets go by itself.
-    const tryLock = () => db.dataSource.query(`SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked`, [LOCK_NAMESPACE, db.schema]);
+    const tryLock = () =>
+      db.dataSource.query(`SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked`, [LOCK_NAMESPACE, db.schema]);
     expect(await tryLock()).toEqual([{ locked: false }]);
 
     run.child.kill('SIGTERM');

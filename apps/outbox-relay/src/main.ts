@@ -11,7 +11,8 @@ import { RelaySettings, relaySettings } from './relay.settings';
 function ensureTopicsExist(s: RelaySettings, log: Logger): Promise<void> {
   const kafka = createKafka({ brokers: s.brokers, clientId: s.clientId });
   return ensureTopicsWithRetry(kafka, s.topicPrefix, (err, retryInMs) =>
-    log.warn({ err: err.message, retryInMs }, 'cannot ensure the Kafka topics yet'));
+    log.warn({ err: err.message, retryInMs }, 'cannot ensure the Kafka topics yet'),
+  );
 }
 
 async function main() {
@@ -31,7 +32,8 @@ async function main() {
 
 main().catch((err: unknown) => {
   // A configuration or connection problem is one line for the operator, not a stack trace.
-  const message = err instanceof InvalidEnvironment ? err.message : `outbox-relay failed to start: ${(err as Error).message}`;
+  const message =
+    err instanceof InvalidEnvironment ? err.message : `outbox-relay failed to start: ${(err as Error).message}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

@@ -88,7 +88,10 @@ export class OutboxRelay {
       } catch (err) {
         this.failures += 1;
         waitMs = Math.min(this.settings.maxBackoffMs, 100 * 2 ** (this.failures - 1));
-        this.log.warn({ err, attempt: this.failures, retryInMs: waitMs, role: this.current }, 'relay step failed; retrying');
+        this.log.warn(
+          { err, attempt: this.failures, retryInMs: waitMs, role: this.current },
+          'relay step failed; retrying',
+        );
       }
       if (waitMs > 0 && !this.stopping) await this.pause(waitMs);
     }

@@ -32,9 +32,17 @@ afterAll(async () => {
 // Written out from the stored event, not by the code under test, so a wrong mapping shows.
 function expectedEnvelope(e: StoredEvent, articleId: string): ArticleEventEnvelope {
   return {
-    eventId: e.eventId, type: 'Incremented', schemaVersion: 1, articleId, version: e.version,
-    position: e.globalPosition, occurredAt: e.occurredAt, actor: ACTOR,
-    correlationId: e.metadata.correlationId, causationId: e.metadata.causationId, data: { by: 1 },
+    eventId: e.eventId,
+    type: 'Incremented',
+    schemaVersion: 1,
+    articleId,
+    version: e.version,
+    position: e.globalPosition,
+    occurredAt: e.occurredAt,
+    actor: ACTOR,
+    correlationId: e.metadata.correlationId,
+    causationId: e.metadata.causationId,
+    data: { by: 1 },
   };
 }
 
@@ -47,8 +55,11 @@ describe('the outbox relay', () => {
   it('sends each committed event with its exact envelope, key and headers, then empties the outbox', async () => {
     const articles = [newArticleId(), newArticleId()];
     for (let round = 0; round < 3; round++) for (const a of articles) await appendTo(db, a);
-    const stored = new Map(await Promise.all(articles.map(async (a) =>
-      [a, await new EventStore(db.dataSource).readStream(`article-${a}`)] as const)));
+    const stored = new Map(
+      await Promise.all(
+        articles.map(async (a) => [a, await new EventStore(db.dataSource).readStream(`article-${a}`)] as const),
+      ),
+    );
 
     await waitFor('six events in Kafka', async () => reader.messages.length >= 6, 15_000);
     expect(reader.messages).toHaveLength(6);
@@ -64,10 +75,14 @@ describe('the outbox relay', () => {
   it('sends large articles that would together exceed the broker limit on one partition, in order', async () => {
     const article = newArticleId();
     // About 200 KB each, the largest article the API accepts; committed together so one read sees all 1.6 MB.
-    const events = Array.from({ length: 8 }, (_, i) => ({ type: 'Incremented', data: { by: 1, body: `${i}`.repeat(200 * 1024) } }));
+    const events = Array.from({ length: 8 }, (_, i) => ({
+      type: 'Incremented',
+      data: { by: 1, body: `${i}`.repeat(200 * 1024) },
+    }));
     const metadata = { actor: ACTOR, commandId: 'c', correlationId: 'c', causationId: 'c' };
     await db.dataSource.transaction((m) =>
-      new EventStore(db.dataSource).append(m, `article-${article}`, null, events, metadata, new Date().toISOString()));
+      new EventStore(db.dataSource).append(m, `article-${article}`, null, events, metadata, new Date().toISOString()),
+    );
     await waitFor('eight large events in Kafka', async () => reader.reached(new Map([[article, 8]])), 15_000);
     expect(reader.versionsByArticle().get(article)).toEqual(oneToN(8));
   });
@@ -86,7 +101,11 @@ describe('the outbox relay', () => {
   it('drains a backlog of several batches back to back, without idling between full batches, in order', async () => {
     await relay.stop();
     const articles = Array.from({ length: 30 }, newArticleId);
-    await Promise.all(articles.map(async (a) => { for (let i = 0; i < 15; i++) await appendTo(db, a); }));
+    await Promise.all(
+      articles.map(async (a) => {
+        for (let i = 0; i < 15; i++) await appendTo(db, a);
+      }),
+    );
     expect(await outboxSize(db)).toBe(450);
     // An idle poll of a minute: only the no-wait after a full batch can drain 450 rows within the wait below.
     relay = startRelay(db, prefix, 'drain', { batchSize: 100, idlePollMs: 60_000 });

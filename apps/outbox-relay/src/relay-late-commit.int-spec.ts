@@ -40,8 +40,14 @@ describe('an append that commits after later ones', () => {
     const store = new EventStore(db.dataSource);
     const [head] = await store.readStream(`article-${late}`, { manager: held.manager });
     const id = randomUUID();
-    const [lateEvent] = await store.append(held.manager, `article-${late}`, head, [{ type: 'Incremented', data: { by: 1 } }],
-      { actor: ACTOR, commandId: id, correlationId: id, causationId: id }, new Date().toISOString());
+    const [lateEvent] = await store.append(
+      held.manager,
+      `article-${late}`,
+      head,
+      [{ type: 'Incremented', data: { by: 1 } }],
+      { actor: ACTOR, commandId: id, correlationId: id, causationId: id },
+      new Date().toISOString(),
+    );
 
     for (let round = 0; round < 3; round++) for (const a of others) await appendTo(db, a);
     await waitFor('the later appends in Kafka', async () => reader.reached(new Map(others.map((a) => [a, 3]))), 10_000);

@@ -79,7 +79,11 @@ export class Newsroom {
   private turn = 0;
   failures = 0;
 
-  constructor(private readonly db: TestDatabase, private readonly articles: string[], everyMs = 20) {
+  constructor(
+    private readonly db: TestDatabase,
+    private readonly articles: string[],
+    everyMs = 20,
+  ) {
     this.timer = setInterval(() => this.next(), everyMs);
   }
 

@@ -1,4 +1,11 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Logger } from 'pino';
 import { MetricsServer } from './metrics.server';
 import { OutboxRelay } from './outbox.relay';
@@ -40,7 +47,10 @@ export class RelayModule {
       providers: [
         { provide: SETTINGS, useValue: settings },
         { provide: LOGGER, useValue: log },
-        { provide: OutboxRelay, useFactory: () => new OutboxRelay(settings, log, new RelayMetrics({ processMetrics: true })) },
+        {
+          provide: OutboxRelay,
+          useFactory: () => new OutboxRelay(settings, log, new RelayMetrics({ processMetrics: true })),
+        },
         {
           provide: MetricsServer,
           inject: [OutboxRelay],

@@ -25,7 +25,13 @@ export interface RelaySettings {
   maxRequestBytes: number;
 }
 
-export const RELAY_DEFAULTS = { batchSize: 500, idlePollMs: 10, lockRetryMs: 1000, maxBackoffMs: 2000, maxRequestBytes: 512 * 1024 };
+export const RELAY_DEFAULTS = {
+  batchSize: 500,
+  idlePollMs: 10,
+  lockRetryMs: 1000,
+  maxBackoffMs: 2000,
+  maxRequestBytes: 512 * 1024,
+};
 
 /** The relay's settings from the shared environment plus its own variables; one line names what is wrong. */
 export function relaySettings(env: Env, source: NodeJS.ProcessEnv = process.env): RelaySettings {

@@ -35,7 +35,10 @@ export class TopicReader {
   readonly messages: Received[] = [];
   private constructor(private readonly consumer: Consumer) {}
 
-  static async start(prefix: string, kafka: Kafka = createKafka({ brokers, clientId: 'relay-int-spec' })): Promise<TopicReader> {
+  static async start(
+    prefix: string,
+    kafka: Kafka = createKafka({ brokers, clientId: 'relay-int-spec' }),
+  ): Promise<TopicReader> {
     const consumer = kafka.consumer({ groupId: `${prefix}reader-${randomUUID().slice(0, 8)}`, maxWaitTimeInMs: 200 });
     const reader = new TopicReader(consumer);
     await consumer.connect();
@@ -70,7 +73,10 @@ export class TopicReader {
     const applied = new Map<string, number[]>();
     for (const [article, versions] of this.versionsByArticle()) {
       let last = 0;
-      applied.set(article, versions.filter((v) => (v > last ? ((last = v), true) : false)));
+      applied.set(
+        article,
+        versions.filter((v) => (v > last ? ((last = v), true) : false)),
+      );
     }
     return applied;
   }

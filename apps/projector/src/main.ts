@@ -19,10 +19,13 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping: finishing the batches in flight');
-    projector.stop().then(() => process.exit(0), (err: Error) => {
-      log.error({ err: err.message }, 'unclean stop');
-      process.exit(1);
-    });
+    projector.stop().then(
+      () => process.exit(0),
+      (err: Error) => {
+        log.error({ err: err.message }, 'unclean stop');
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
@@ -30,7 +33,8 @@ async function main() {
 
 main().catch((err: unknown) => {
   // A configuration or connection problem is one line for the operator, not a stack trace.
-  const message = err instanceof InvalidEnvironment ? err.message : `projector failed to start: ${(err as Error).message}`;
+  const message =
+    err instanceof InvalidEnvironment ? err.message : `projector failed to start: ${(err as Error).message}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

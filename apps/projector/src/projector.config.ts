@@ -12,10 +12,15 @@ export function projectorConfig(source: NodeJS.ProcessEnv = process.env): Projec
   const env = parseEnv(source);
   const raw = source.PROJECTIONS?.trim();
   if (!raw) return { env, readModels: [...READ_MODELS] };
-  const names = raw.split(',').map((n) => n.trim()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !isReadModelName(n));
   if (unknown.length > 0 || names.length === 0) {
-    throw new InvalidEnvironment(`Invalid configuration: PROJECTIONS must list read models among ${READ_MODELS.join(', ')} (got ${unknown.join(', ') || 'none'})`);
+    throw new InvalidEnvironment(
+      `Invalid configuration: PROJECTIONS must list read models among ${READ_MODELS.join(', ')} (got ${unknown.join(', ') || 'none'})`,
+    );
   }
   return { env, readModels: [...new Set(names)] as ReadModelName[] };
 }

@@ -4,20 +4,33 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, waitFor, type TestDatabase } from '@newsroom/testing';
 import {
-  appendStories, caughtUp, relay, testKafka, type TestKafka,
+  appendStories,
+  caughtUp,
+  relay,
+  testKafka,
+  type TestKafka,
 } from '../../../libs/read-models/src/runner/runner.fixture';
 import { READ_MODELS, rebuildProjections } from '@newsroom/read-models';
 
 // The compiled projector as operators run it: `npm test` builds dist/ before the integration tests.
 const MAIN = join(__dirname, '../../../dist/apps/projector/src/main.js');
 
-interface Run { child: ChildProcess; stderr: string[]; exited: Promise<{ code: number | null; signal: string | null }> }
+interface Run {
+  child: ChildProcess;
+  stderr: string[];
+  exited: Promise<{ code: number | null; signal: string | null }>;
+}
 
 function run(env: NodeJS.ProcessEnv): Run {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk) => stderr.push(String(chunk)));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, stderr, exited };
 }
 
@@ -29,7 +42,10 @@ describe('a bad start', () => {
   it.each([
     [{ KAFKA_BROKERS: 'no port here' }, /^Invalid configuration: KAFKA_BROKERS /],
     [{ PROJECTIONS: 'article_state,headlines' }, /^Invalid configuration: PROJECTIONS .*\(got headlines\)$/],
-    [{ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/newsroom_test' }, /^projector failed to start: cannot reach PostgreSQL at 127\.0\.0\.1:1\/newsroom_test/],
+    [
+      { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/newsroom_test' },
+      /^projector failed to start: cannot reach PostgreSQL at 127\.0\.0\.1:1\/newsroom_test/,
+    ],
   ])('with %j exits 1 with one line', async (env, message) => {
     const { exited, stderr } = run(env);
     expect(await exited).toEqual({ code: 1, signal: null });
@@ -64,7 +80,12 @@ describe('the projector killed with SIGKILL in the middle of 8,000 events', () =
   it('loses and repeats nothing once restarted, and builds what a rebuild builds', async () => {
     const first = run(env);
     running.push(first);
-    await waitFor('the first audit entries', async () => (await count(`SELECT count(*) AS n FROM audit_trail`)) > 0, 30_000, 5);
+    await waitFor(
+      'the first audit entries',
+      async () => (await count(`SELECT count(*) AS n FROM audit_trail`)) > 0,
+      30_000,
+      5,
+    );
     first.child.kill('SIGKILL');
     expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
     const atKill = await count(`SELECT count(*) AS n FROM audit_trail`);

@@ -4,7 +4,12 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@newsroom/event-store';
 import { createKafka, ensureTopicsWithRetry, parseBrokers } from '@newsroom/messaging';
 import type { ProjectorConfig } from './projector.config';
-import { ensureRunnerTables, startProjectionConsumer, type RunnerLog, type RunningConsumer } from '@newsroom/read-models';
+import {
+  ensureRunnerTables,
+  startProjectionConsumer,
+  type RunnerLog,
+  type RunningConsumer,
+} from '@newsroom/read-models';
 
 export interface Projector {
   consumers: RunningConsumer[];
@@ -13,11 +18,19 @@ export interface Projector {
 }
 
 /** Connects to PostgreSQL and Kafka, makes sure of the topics and starts one consumer group per read model. */
-export async function startProjector(config: ProjectorConfig, log: RunnerLog, onFatal: (err: Error) => void): Promise<Projector> {
+export async function startProjector(
+  config: ProjectorConfig,
+  log: RunnerLog,
+  onFatal: (err: Error) => void,
+): Promise<Projector> {
   const { env, readModels } = config;
-  const dataSource = new DataSource(dataSourceOptions({
-    url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA, poolSize: Math.max(env.DATABASE_POOL_SIZE, readModels.length + 2),
-  }));
+  const dataSource = new DataSource(
+    dataSourceOptions({
+      url: env.DATABASE_URL,
+      schema: env.DATABASE_SCHEMA,
+      poolSize: Math.max(env.DATABASE_POOL_SIZE, readModels.length + 2),
+    }),
+  );
   await dataSource.initialize();
   let producer: Producer | undefined;
   const consumers: RunningConsumer[] = [];
@@ -28,15 +41,27 @@ export async function startProjector(config: ProjectorConfig, log: RunnerLog, on
   };
   try {
     await ensureRunnerTables(dataSource);
-    const kafka = createKafka({ brokers: parseBrokers(env.KAFKA_BROKERS), clientId: `${env.KAFKA_CLIENT_ID}-projector` });
+    const kafka = createKafka({
+      brokers: parseBrokers(env.KAFKA_BROKERS),
+      clientId: `${env.KAFKA_CLIENT_ID}-projector`,
+    });
     await ensureTopicsWithRetry(kafka, env.KAFKA_TOPIC_PREFIX, (err, retryInMs) =>
-      log.warn({ err: err.message, retryInMs }, 'cannot ensure the Kafka topics yet'));
+      log.warn({ err: err.message, retryInMs }, 'cannot ensure the Kafka topics yet'),
+    );
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     for (const readModel of readModels) {
-      consumers.push(await startProjectionConsumer({
-        kafka, dataSource, producer, readModel, prefix: env.KAFKA_TOPIC_PREFIX, log, onFatal,
-      }));
+      consumers.push(
+        await startProjectionConsumer({
+          kafka,
+          dataSource,
+          producer,
+          readModel,
+          prefix: env.KAFKA_TOPIC_PREFIX,
+          log,
+          onFatal,
+        }),
+      );
     }
   } catch (err) {
     await stop();

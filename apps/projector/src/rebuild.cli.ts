@@ -11,7 +11,11 @@ async function main(argv: string[]) {
   const program = new Command('projections:rebuild')
     .description('Rebuild read models from the event store while the live ones keep serving')
     .argument('<read-model>', `one of ${READ_MODELS.join(', ')}, or all`)
-    .option('--page-size <events>', 'events per page and transaction (default: 5000 for one read model, fewer for several)', (v) => Number.parseInt(v, 10))
+    .option(
+      '--page-size <events>',
+      'events per page and transaction (default: 5000 for one read model, fewer for several)',
+      (v) => Number.parseInt(v, 10),
+    )
     .showHelpAfterError();
   program.parse(argv);
   const names = readModelsNamed(program.args[0]);
@@ -20,13 +24,16 @@ async function main(argv: string[]) {
   await assertDatabaseReachable(env.DATABASE_URL);
   const ds = new DataSource(dataSourceOptions({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA, poolSize: 8 }));
   await ds.initialize();
-  const bar = new SingleBar({
-    format: '{phase} |{bar}| {value}/{total} events | {rate} events/s | ETA {eta_formatted}',
-    etaBuffer: 50,
-    // In a log (no terminal) a line every few seconds rather than nothing.
-    noTTYOutput: true,
-    notTTYSchedule: 3000,
-  }, Presets.shades_classic);
+  const bar = new SingleBar(
+    {
+      format: '{phase} |{bar}| {value}/{total} events | {rate} events/s | ETA {eta_formatted}',
+      etaBuffer: 50,
+      // In a log (no terminal) a line every few seconds rather than nothing.
+      noTTYOutput: true,
+      notTTYSchedule: 3000,
+    },
+    Presets.shades_classic,
+  );
   const started = Date.now();
   let barStarted = false;
   const onProgress = (p: RebuildProgress) => {
@@ -40,9 +47,11 @@ async function main(argv: string[]) {
     const results = await rebuildProjections(ds, names, { onProgress, pageSize });
     bar.stop();
     for (const r of results) {
-      process.stdout.write(`${r.name}: ${r.events} events in ${r.seconds.toFixed(1)} s (${r.eventsPerSecond} events/s), `
-        + `content ${r.contentHash}${r.contentHash === r.replacedContentHash ? ' (same as the replaced build)' : ''}`
-        + `${r.heldBackArticles ? `, ${r.heldBackArticles} article(s) held back` : ''}\n`);
+      process.stdout.write(
+        `${r.name}: ${r.events} events in ${r.seconds.toFixed(1)} s (${r.eventsPerSecond} events/s), ` +
+          `content ${r.contentHash}${r.contentHash === r.replacedContentHash ? ' (same as the replaced build)' : ''}` +
+          `${r.heldBackArticles ? `, ${r.heldBackArticles} article(s) held back` : ''}\n`,
+      );
     }
   } finally {
     bar.stop();
@@ -51,7 +60,8 @@ async function main(argv: string[]) {
 }
 
 main(process.argv).catch((err: unknown) => {
-  const message = err instanceof InvalidEnvironment ? err.message : `projections:rebuild failed: ${(err as Error).message}`;
+  const message =
+    err instanceof InvalidEnvironment ? err.message : `projections:rebuild failed: ${(err as Error).message}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

@@ -10,16 +10,25 @@ export const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres:// URL')
     .default('postgres://postgres@127.0.0.1:5432/newsroom'),
-  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain schema name').default('public'),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain schema name')
+    .default('public'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   KAFKA_BROKERS: z
     .string()
     .regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'must be host:port[,host:port]')
     .default('127.0.0.1:9092'),
   KAFKA_CLIENT_ID: z.string().min(1).default('newsroom'),
-  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-z0-9._-]*$/).default(''),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9._-]*$/)
+    .default(''),
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  JWT_TTL: z.string().regex(/^\d+[smhd]$/, 'must look like 15m, 12h or 7d').default('12h'),
+  JWT_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/, 'must look like 15m, 12h or 7d')
+    .default('12h'),
   SEED_DEMO_USERS: z.enum(['true', 'false']).optional(),
   DEMO_PASSWORD: z.string().min(8).default('newsroom'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

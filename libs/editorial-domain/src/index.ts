@@ -10,7 +10,10 @@ export * from './article/article.errors';
 export * from './article/article.events';
 export * from './article/article.evolve';
 export {
-  ROLE_PERMISSIONS, REPORTER_EDITABLE_STATUSES, isEditCommand, type ActingRole,
+  ROLE_PERMISSIONS,
+  REPORTER_EDITABLE_STATUSES,
+  isEditCommand,
+  type ActingRole,
 } from './article/article.permissions';
 export * from './article/article.state';
 export { ALLOWED_FROM } from './article/article.transitions';

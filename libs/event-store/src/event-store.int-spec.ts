@@ -15,7 +15,10 @@ beforeAll(async () => {
 afterAll(() => db.drop());
 
 const actor = { id: 'u1', name: 'Eda Editor', role: 'editor' };
-function envelope(streamId: string, extra: Partial<CommandEnvelope<CounterCommand>> = {}): CommandEnvelope<CounterCommand> {
+function envelope(
+  streamId: string,
+  extra: Partial<CommandEnvelope<CounterCommand>> = {},
+): CommandEnvelope<CounterCommand> {
   const id = randomUUID();
   return {
     streamId,
@@ -58,7 +61,9 @@ describe('appending with an expected version', () => {
 
   it('writes one outbox row per appended event in the same transaction', async () => {
     const streamId = await streamWith(3);
-    const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM outbox WHERE stream_id = $1`, [streamId]);
+    const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM outbox WHERE stream_id = $1`, [
+      streamId,
+    ]);
     expect(count).toBe(3);
   });
 
@@ -76,7 +81,8 @@ describe('idempotency keys', () => {
     const outcomes = await Promise.all(Array.from({ length: 10 }, () => run(envelope(streamId, { idempotency }))));
     expect(await store.readStream(streamId)).toHaveLength(2);
     expect(outcomes.filter((o) => !o.replayed)).toHaveLength(1);
-    for (const o of outcomes.filter((o) => o.replayed)) expect(o.replayed).toEqual({ statusCode: 200, body: { version: 2 } });
+    for (const o of outcomes.filter((o) => o.replayed))
+      expect(o.replayed).toEqual({ statusCode: 200, body: { version: 2 } });
   });
 
   it('refuses the same key with a different request', async () => {
@@ -133,7 +139,9 @@ describe('the hash chain', () => {
     const streamId = `article-${randomUUID()}`;
     await run(envelope(streamId, { command: { type: 'Increment', by: 1 } }));
     await run(envelope(streamId, { command: { type: 'Increment', by: 2 } }));
-    await tamper(`UPDATE events SET version = CASE version WHEN 1 THEN 1000 ELSE version END WHERE stream_id = '${streamId}'`);
+    await tamper(
+      `UPDATE events SET version = CASE version WHEN 1 THEN 1000 ELSE version END WHERE stream_id = '${streamId}'`,
+    );
     await tamper(`UPDATE events SET version = 1 WHERE stream_id = '${streamId}' AND version = 2`);
     await tamper(`UPDATE events SET version = 2 WHERE stream_id = '${streamId}' AND version = 1000`);
     expect(await store.verify(streamId)).toMatchObject({ valid: false, brokenAt: 1 });

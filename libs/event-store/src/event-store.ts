@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { eventHash, GENESIS_HASH } from './hash-chain';
-import { EventMetadata, IdempotencyRecord, NewEvent, StoredEvent, StoredResponse, VerifyResult } from './event-store.types';
+import {
+  EventMetadata,
+  IdempotencyRecord,
+  NewEvent,
+  StoredEvent,
+  StoredResponse,
+  VerifyResult,
+} from './event-store.types';
 
 const SELECT_COLUMNS = `global_position, event_id, stream_id, version, type, schema_version, data, metadata,
   occurred_at, prev_hash, hash`;
@@ -88,9 +95,21 @@ export class EventStore {
       };
       const hash = eventHash(prevHash, fields);
       const n = values.length;
-      tuples.push(`($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9}, $${n + 10})`);
-      values.push(fields.eventId, streamId, version, e.type, fields.schemaVersion, JSON.stringify(e.data),
-        JSON.stringify(metadata), occurredAt, prevHash, hash);
+      tuples.push(
+        `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9}, $${n + 10})`,
+      );
+      values.push(
+        fields.eventId,
+        streamId,
+        version,
+        e.type,
+        fields.schemaVersion,
+        JSON.stringify(e.data),
+        JSON.stringify(metadata),
+        occurredAt,
+        prevHash,
+        hash,
+      );
       prevHash = hash;
     }
     const remember = idempotency
@@ -125,13 +144,28 @@ export class EventStore {
       const e = events[i];
       const expectedVersion = i + 1;
       if (e.version !== expectedVersion) {
-        return { valid: false, events: events.length, brokenAt: expectedVersion, reason: `version ${expectedVersion} is missing` };
+        return {
+          valid: false,
+          events: events.length,
+          brokenAt: expectedVersion,
+          reason: `version ${expectedVersion} is missing`,
+        };
       }
       if (e.prevHash !== prevHash) {
-        return { valid: false, events: events.length, brokenAt: e.version, reason: 'prev_hash does not match the previous event' };
+        return {
+          valid: false,
+          events: events.length,
+          brokenAt: e.version,
+          reason: 'prev_hash does not match the previous event',
+        };
       }
       if (eventHash(prevHash, e) !== e.hash) {
-        return { valid: false, events: events.length, brokenAt: e.version, reason: 'event content does not match its hash' };
+        return {
+          valid: false,
+          events: events.length,
+          brokenAt: e.version,
+          reason: 'event content does not match its hash',
+        };
       }
       prevHash = e.hash;
     }

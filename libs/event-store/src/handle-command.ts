@@ -83,7 +83,10 @@ export async function handleCommand<C, S, E extends NewEvent>(
   }
 }
 
-async function priorResponse<C>(ds: DataSource, env: CommandEnvelope<C>): Promise<{ statusCode: number; body: unknown } | undefined> {
+async function priorResponse<C>(
+  ds: DataSource,
+  env: CommandEnvelope<C>,
+): Promise<{ statusCode: number; body: unknown } | undefined> {
   if (!env.idempotency) return undefined;
   const { actorId, key, requestHash } = env.idempotency;
   const [prior] = await ds.query(

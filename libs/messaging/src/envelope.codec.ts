@@ -18,8 +18,14 @@ export function encodeEnvelope(e: ArticleEventEnvelope): OutgoingMessage {
 export class MalformedEnvelope extends Error {}
 
 const REQUIRED: Array<[keyof ArticleEventEnvelope, string]> = [
-  ['eventId', 'string'], ['type', 'string'], ['schemaVersion', 'number'], ['articleId', 'string'],
-  ['version', 'number'], ['position', 'number'], ['occurredAt', 'string'], ['actor', 'object'],
+  ['eventId', 'string'],
+  ['type', 'string'],
+  ['schemaVersion', 'number'],
+  ['articleId', 'string'],
+  ['version', 'number'],
+  ['position', 'number'],
+  ['occurredAt', 'string'],
+  ['actor', 'object'],
 ];
 
 /** Parses a message value; anything that is not a well-formed envelope is a MalformedEnvelope. */

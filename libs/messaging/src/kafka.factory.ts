@@ -24,7 +24,10 @@ export function createKafka(s: KafkaSettings): Kafka {
 }
 
 export function parseBrokers(list: string): string[] {
-  return list.split(',').map((b) => b.trim()).filter(Boolean);
+  return list
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
 }
 
 /** Creates the event topic (infinite retention, so any new consumer can replay all history) and its DLQ. */

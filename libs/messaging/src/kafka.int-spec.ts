@@ -8,9 +8,17 @@ const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 
 function envelope(articleId: string, version: number): ArticleEventEnvelope {
   return {
-    eventId: randomUUID(), type: 'ArticleRevised', schemaVersion: 1, articleId, version, position: version,
-    occurredAt: new Date().toISOString(), actor: { id: 'u1', name: 'Eda Editor', role: 'editor' },
-    correlationId: 'c', causationId: 'c', data: { changes: { headline: `v${version}` } },
+    eventId: randomUUID(),
+    type: 'ArticleRevised',
+    schemaVersion: 1,
+    articleId,
+    version,
+    position: version,
+    occurredAt: new Date().toISOString(),
+    actor: { id: 'u1', name: 'Eda Editor', role: 'editor' },
+    correlationId: 'c',
+    causationId: 'c',
+    data: { changes: { headline: `v${version}` } },
   };
 }
 
@@ -35,7 +43,10 @@ describe('the messaging lib against the real broker', () => {
     const admin = kafka.admin();
     await admin.connect();
     const meta = await admin.fetchTopicMetadata({ topics: [topic] });
-    const configs = await admin.describeConfigs({ resources: [{ type: 2, name: topic, configNames: ['retention.ms'] }], includeSynonyms: false });
+    const configs = await admin.describeConfigs({
+      resources: [{ type: 2, name: topic, configNames: ['retention.ms'] }],
+      includeSynonyms: false,
+    });
     await admin.disconnect();
     expect(meta.topics[0].partitions).toHaveLength(6);
     expect(configs.resources[0].configEntries[0].configValue).toBe('-1');
@@ -57,7 +68,9 @@ describe('the messaging lib against the real broker', () => {
       const c = kafka.consumer({ groupId, sessionTimeout: 10000, heartbeatInterval: 500 });
       consumers.push(c);
       const index = consumers.length - 1;
-      c.on(c.events.GROUP_JOIN, (e) => { assignments[index] = e.payload.memberAssignment[topic] ?? []; });
+      c.on(c.events.GROUP_JOIN, (e) => {
+        assignments[index] = e.payload.memberAssignment[topic] ?? [];
+      });
       await c.connect();
       await c.subscribe({ topic, fromBeginning: true });
       await c.run({
@@ -73,19 +86,24 @@ describe('the messaging lib against the real broker', () => {
 
     const admin = kafka.admin();
     await admin.connect();
-    const committed = await waitFor('committed offsets', async () => {
-      const [t] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      const total = t.partitions.reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
-      return total === 15 ? total : undefined;
-    }, 20000);
+    const committed = await waitFor(
+      'committed offsets',
+      async () => {
+        const [t] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        const total = t.partitions.reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
+        return total === 15 ? total : undefined;
+      },
+      20000,
+    );
     expect(committed).toBe(15);
 
     await start();
     // Both members report their join; the first one's report of the new generation may come second.
-    const split = () => (assignments.length === 2 && assignments.every((a) => a && a.length > 0)
-      ? [...assignments[0], ...assignments[1]].sort((a, b) => a - b) : []);
-    await waitFor('the six partitions split between both members', async () =>
-      split().join() === '0,1,2,3,4,5', 30000);
+    const split = () =>
+      assignments.length === 2 && assignments.every((a) => a && a.length > 0)
+        ? [...assignments[0], ...assignments[1]].sort((a, b) => a - b)
+        : [];
+    await waitFor('the six partitions split between both members', async () => split().join() === '0,1,2,3,4,5', 30000);
     expect(split()).toEqual([0, 1, 2, 3, 4, 5]);
     await admin.disconnect();
   });

@@ -33,7 +33,9 @@ export async function startApi(
     http: () => request(server),
     async tokenFor(role) {
       if (!tokens.has(role)) {
-        const res = await request(server).post('/api/auth/login').send({ email: `${role}@newsroom.test`, password: 'newsroom' });
+        const res = await request(server)
+          .post('/api/auth/login')
+          .send({ email: `${role}@newsroom.test`, password: 'newsroom' });
         if (res.status !== 200) throw new Error(`login as ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
         tokens.set(role, res.body.accessToken);
       }

@@ -1,5 +1,12 @@
 import type {
-  Actor, ArticleCommand, ArticleEvent, ArticleStatus, CommandMetadata, Contributor, DraftFields, Photo,
+  Actor,
+  ArticleCommand,
+  ArticleEvent,
+  ArticleStatus,
+  CommandMetadata,
+  Contributor,
+  DraftFields,
+  Photo,
 } from '@newsroom/editorial-domain';
 
 // Builders return fresh objects on every call, so a test can never leak a mutation into another.
@@ -11,9 +18,15 @@ export const AN_HOUR_AGO = '2030-01-15T09:00:00.000Z';
 export const IN_AN_HOUR = '2030-01-15T11:00:00.000Z';
 export const TOMORROW = '2030-01-16T10:00:00.000Z';
 
-const actor = (id: string, name: string, role: Actor['role']) => (overrides: Partial<Actor> = {}): Actor => ({
-  id, name, role, roles: [role], ...overrides,
-});
+const actor =
+  (id: string, name: string, role: Actor['role']) =>
+  (overrides: Partial<Actor> = {}): Actor => ({
+    id,
+    name,
+    role,
+    roles: [role],
+    ...overrides,
+  });
 export const anEditor = actor('user-editor', 'Eda Editor', 'editor');
 export const aReporter = actor('user-reporter', 'Rey Reporter', 'reporter');
 export const anAuditor = actor('user-auditor', 'Audra Auditor', 'auditor');
@@ -55,7 +68,11 @@ export function someDraftFields(overrides: Partial<DraftFields> = {}): DraftFiel
 }
 
 type CommandOf<T extends ArticleCommand['type']> = Extract<ArticleCommand, { type: T }>;
-function command<T extends ArticleCommand['type']>(type: T, data: CommandOf<T>['data'], metadata: CommandMetadata): CommandOf<T> {
+function command<T extends ArticleCommand['type']>(
+  type: T,
+  data: CommandOf<T>['data'],
+  metadata: CommandMetadata,
+): CommandOf<T> {
   return { type, articleId: ARTICLE_ID, data, metadata } as CommandOf<T>;
 }
 
@@ -63,7 +80,11 @@ export const draftArticle = (data: Partial<DraftFields> = {}, m = meta(aReporter
   command('DraftArticle', { ...someDraftFields(), ...data }, m);
 export const reviseArticle = (data: Partial<DraftFields>, m = meta()) => command('ReviseArticle', data, m);
 export const addContributor = (data: Partial<Contributor> = {}, m = meta()) =>
-  command('AddContributor', aContributor({ contributorId: 'contributor-2', name: 'Cal Contributor', role: 'contributor', ...data }), m);
+  command(
+    'AddContributor',
+    aContributor({ contributorId: 'contributor-2', name: 'Cal Contributor', role: 'contributor', ...data }),
+    m,
+  );
 export const removeContributor = (contributorId = 'contributor-1', m = meta()) =>
   command('RemoveContributor', { contributorId }, m);
 export const attachPhoto = (data: Partial<Photo> = {}, m = meta()) =>
@@ -77,14 +98,17 @@ export const requestChanges = (note = 'Please confirm the reopening date.', m = 
 export const approveArticle = (m = meta()) => command('ApproveArticle', {}, m);
 export const publishArticle = (data: { updateKind?: 'major' | 'minor' } = {}, m = meta()) =>
   command('PublishArticle', data, m);
-export const schedulePublication = (publishAt = TOMORROW, m = meta()) => command('SchedulePublication', { publishAt }, m);
+export const schedulePublication = (publishAt = TOMORROW, m = meta()) =>
+  command('SchedulePublication', { publishAt }, m);
 export const cancelSchedule = (m = meta()) => command('CancelSchedule', {}, m);
 export const unpublishArticle = (reason = 'Legal complaint under review', m = meta()) =>
   command('UnpublishArticle', { reason }, m);
-export const issueCorrection = (
-  data: { text?: string; kind?: 'correction' | 'clarification' } = {},
-  m = meta(),
-) => command('IssueCorrection', { text: 'An earlier version misnamed the harbour master.', kind: 'correction', ...data }, m);
+export const issueCorrection = (data: { text?: string; kind?: 'correction' | 'clarification' } = {}, m = meta()) =>
+  command(
+    'IssueCorrection',
+    { text: 'An earlier version misnamed the harbour master.', kind: 'correction', ...data },
+    m,
+  );
 
 type EventOf<T extends ArticleEvent['type']> = Extract<ArticleEvent, { type: T }>;
 const event = <T extends ArticleEvent['type']>(type: T, data: EventOf<T>['data']) => ({ type, data }) as EventOf<T>;
@@ -112,9 +136,16 @@ export const publicationScheduled = (publishAt = TOMORROW, by: Actor = anEditor(
 export const scheduleCancelled = () => event('ScheduleCancelled', {});
 export const unpublished = (reason = 'Legal complaint under review', unpublishedAt = NOW) =>
   event('ArticleUnpublished', { reason, unpublishedAt });
-export const correctionIssued = (overrides: { text?: string; kind?: 'correction' | 'clarification'; issuedAt?: string } = {}) =>
+export const correctionIssued = (
+  overrides: { text?: string; kind?: 'correction' | 'clarification'; issuedAt?: string } = {},
+) =>
   event('CorrectionIssued', {
-    correction: { text: 'An earlier version misnamed the harbour master.', kind: 'correction', issuedAt: NOW, ...overrides },
+    correction: {
+      text: 'An earlier version misnamed the harbour master.',
+      kind: 'correction',
+      issuedAt: NOW,
+      ...overrides,
+    },
   });
 
 /**
@@ -127,13 +158,20 @@ export function historyUntil(status: ArticleStatus, first: ArticleEvent[] = [dra
   const toApproved = [...toReview, approved()];
   const toPublished = [...toApproved, published({ publishedVersion: toApproved.length, publishedAt: AN_HOUR_AGO })];
   switch (status) {
-    case 'draft': return [...first];
-    case 'in_review': return toReview;
-    case 'changes_requested': return [...toReview, changesRequested()];
-    case 'approved': return toApproved;
-    case 'scheduled': return [...toApproved, publicationScheduled()];
-    case 'published': return toPublished;
-    case 'unpublished': return [...toPublished, unpublished('Legal complaint under review', AN_HOUR_AGO)];
+    case 'draft':
+      return [...first];
+    case 'in_review':
+      return toReview;
+    case 'changes_requested':
+      return [...toReview, changesRequested()];
+    case 'approved':
+      return toApproved;
+    case 'scheduled':
+      return [...toApproved, publicationScheduled()];
+    case 'published':
+      return toPublished;
+    case 'unpublished':
+      return [...toPublished, unpublished('Legal complaint under review', AN_HOUR_AGO)];
     default: {
       const unknown: never = status;
       throw new Error(`No history for status ${String(unknown)}`);

@@ -18,7 +18,9 @@ describe('given/when/then', () => {
 
   describe('then', () => {
     it('passes when exactly the expected events are emitted', () => {
-      expect(() => given(drafted(), submitted()).when(approveArticle()).then({ type: 'ArticleApproved', data: {} })).not.toThrow();
+      expect(() =>
+        given(drafted(), submitted()).when(approveArticle()).then({ type: 'ArticleApproved', data: {} }),
+      ).not.toThrow();
     });
 
     it('fails when the events differ', () => {
@@ -27,7 +29,11 @@ describe('given/when/then', () => {
 
     it('fails when events are expected but none are emitted, and the other way round', () => {
       expect(() => given(drafted()).when(reviseArticle({})).then(submitted())).toThrow();
-      expect(() => given(drafted()).when(reviseArticle({ headline: 'New' })).then()).toThrow();
+      expect(() =>
+        given(drafted())
+          .when(reviseArticle({ headline: 'New' }))
+          .then(),
+      ).toThrow();
     });
 
     it('fails when the command is refused', () => {
@@ -60,10 +66,16 @@ describe('given/when/then', () => {
     });
 
     it('fails on a subclass, so a test names the exact refusal', () => {
-      expect(() => given(...historyUntil('published')).when(publishArticle()).thenThrows(InvalidTransition)).toThrow(
-        /but got NothingToPublish/,
-      );
-      expect(() => given(...historyUntil('published')).when(publishArticle()).thenThrows(NothingToPublish)).not.toThrow();
+      expect(() =>
+        given(...historyUntil('published'))
+          .when(publishArticle())
+          .thenThrows(InvalidTransition),
+      ).toThrow(/but got NothingToPublish/);
+      expect(() =>
+        given(...historyUntil('published'))
+          .when(publishArticle())
+          .thenThrows(NothingToPublish),
+      ).not.toThrow();
     });
 
     it('fails when a field differs', () => {
@@ -74,7 +86,9 @@ describe('given/when/then', () => {
   describe('thenState', () => {
     it('hands over the state after the emitted events', () => {
       let seen: unknown;
-      given(drafted(), submitted()).when(approveArticle()).thenState((state) => (seen = state.status));
+      given(drafted(), submitted())
+        .when(approveArticle())
+        .thenState((state) => (seen = state.status));
       expect(seen).toBe('approved');
     });
   });

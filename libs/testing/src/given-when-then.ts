@@ -25,7 +25,10 @@ export interface Then<State, Event> {
   /** The command yields events of exactly these types, in order, whatever their data. */
   thenEventTypes(...expected: string[]): void;
   /** The command is refused by exactly this error class (not a subclass), optionally with these fields. */
-  thenThrows<C extends ErrorClass>(errorClass: C, expected?: Partial<InstanceType<C>> | Record<string, unknown>): InstanceType<C>;
+  thenThrows<C extends ErrorClass>(
+    errorClass: C,
+    expected?: Partial<InstanceType<C>> | Record<string, unknown>,
+  ): InstanceType<C>;
   /** The command succeeds, and the state after its events passes `assert`. */
   thenState(assert: (state: State) => void): void;
 }
@@ -41,7 +44,8 @@ export function specificationFor<Command, State, Event>(decider: DeciderUnderTes
   return function given(...history: Event[]): When<Command, State, Event> {
     const applyAll = (from: State, events: Event[], firstMinute: number) =>
       events.reduce(
-        (s, event, i) => decider.evolve(s, event, { occurredAt: minutesAfterEpoch(firstMinute + i), actor: GIVEN_ACTOR }),
+        (s, event, i) =>
+          decider.evolve(s, event, { occurredAt: minutesAfterEpoch(firstMinute + i), actor: GIVEN_ACTOR }),
         from,
       );
     const state = applyAll(decider.initialState, history, 0);
@@ -82,8 +86,11 @@ export function specificationFor<Command, State, Event>(decider: DeciderUnderTes
 }
 
 /** `given(drafted(), submitted()).when(approveArticle()).then(approved())` for the article decider. */
-export const given: (...history: ArticleEvent[]) => When<ArticleCommand, ArticleState, ArticleEvent> =
-  specificationFor<ArticleCommand, ArticleState, ArticleEvent>(articleDecider);
+export const given: (...history: ArticleEvent[]) => When<ArticleCommand, ArticleState, ArticleEvent> = specificationFor<
+  ArticleCommand,
+  ArticleState,
+  ArticleEvent
+>(articleDecider);
 
 function thrownBy(run: () => unknown): unknown {
   try {

@@ -14,12 +14,17 @@ export interface TestDatabase {
 
 /** A migrated schema of its own for one suite, in the test database, dropped afterwards. */
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
-  const schema = `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  const schema = `t_${label
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   const admin = new DataSource({ type: 'postgres', url: TEST_DATABASE_URL, poolSize: 1 });
   await admin.initialize();
   await createSchemaIfMissing(admin, schema);
   await admin.destroy();
-  const dataSource = new DataSource(dataSourceOptions({ url: TEST_DATABASE_URL, schema, migrations: allMigrations, poolSize: 60 }));
+  const dataSource = new DataSource(
+    dataSourceOptions({ url: TEST_DATABASE_URL, schema, migrations: allMigrations, poolSize: 60 }),
+  );
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'all' });
   return {

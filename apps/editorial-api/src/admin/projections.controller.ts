@@ -46,8 +46,16 @@ export class ProjectionsController {
     );
     return {
       items: rows.map((r: any) => ({
-        id: Number(r.id), projection: r.projection, articleId: r.article_id, version: r.version, eventId: r.event_id,
-        error: r.error, topic: r.topic, partition: r.partition, offset: r.offset, createdAt: r.created_at,
+        id: Number(r.id),
+        projection: r.projection,
+        articleId: r.article_id,
+        version: r.version,
+        eventId: r.event_id,
+        error: r.error,
+        topic: r.topic,
+        partition: r.partition,
+        offset: r.offset,
+        createdAt: r.created_at,
       })),
     };
   }

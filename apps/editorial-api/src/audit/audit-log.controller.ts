@@ -9,7 +9,17 @@ import { AuditExportQueryDto, AuditLogQueryDto } from './audit-log.query.dto';
 import { auditWhere } from './audit-query';
 
 const EXPORT_PAGE = 1000;
-const CSV_COLUMNS = ['occurredAt', 'articleId', 'version', 'type', 'actorId', 'actorName', 'actorRole', 'summary', 'changes'];
+const CSV_COLUMNS = [
+  'occurredAt',
+  'articleId',
+  'version',
+  'type',
+  'actorId',
+  'actorName',
+  'actorRole',
+  'summary',
+  'changes',
+];
 
 function csvCell(v: unknown): string {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
@@ -34,7 +44,10 @@ export class AuditLogController {
     );
     const page = rows.slice(0, limit).map(auditItem);
     const last = page.at(-1);
-    return { items: page, nextCursor: rows.length > limit ? encodeCursor([last.occurredAt, last.articleId, last.version]) : null };
+    return {
+      items: page,
+      nextCursor: rows.length > limit ? encodeCursor([last.occurredAt, last.articleId, last.version]) : null,
+    };
   }
 
   /** Streams the whole log page by page: memory stays flat however long the history. */
@@ -53,7 +66,19 @@ export class AuditLogController {
       );
       for (const item of rows.map(auditItem)) {
         const line = csv
-          ? [item.occurredAt, item.articleId, item.version, item.type, item.actor.id, item.actor.name, item.actor.role, item.summary, item.changes].map(csvCell).join(',')
+          ? [
+              item.occurredAt,
+              item.articleId,
+              item.version,
+              item.type,
+              item.actor.id,
+              item.actor.name,
+              item.actor.role,
+              item.summary,
+              item.changes,
+            ]
+              .map(csvCell)
+              .join(',')
           : JSON.stringify(item);
         if (!res.write(`${line}\n`)) await new Promise((r) => res.once('drain', r));
       }

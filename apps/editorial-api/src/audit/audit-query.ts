@@ -9,6 +9,9 @@ export function auditWhere(f: AuditFilterDto, after?: unknown[]) {
   if (f.type) where.push(`type = ${p(f.type)}`);
   if (f.since) where.push(`occurred_at >= ${p(f.since)}::timestamptz`);
   if (f.until) where.push(`occurred_at < ${p(f.until)}::timestamptz`);
-  if (after) where.push(`(occurred_at, article_id, version) > (${p(after[0])}::timestamptz, ${p(after[1])}::uuid, ${p(after[2])}::int)`);
+  if (after)
+    where.push(
+      `(occurred_at, article_id, version) > (${p(after[0])}::timestamptz, ${p(after[1])}::uuid, ${p(after[2])}::int)`,
+    );
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params, p };
 }

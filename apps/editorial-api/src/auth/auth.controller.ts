@@ -22,7 +22,12 @@ export class AuthController {
     if (!user || !(await this.users.verifyPassword(body.password, user.password_hash))) {
       throw new UnauthorizedException('Email or password is incorrect');
     }
-    const accessToken = await this.jwt.signAsync({ sub: user.id, name: user.name, email: user.email, roles: user.roles });
+    const accessToken = await this.jwt.signAsync({
+      sub: user.id,
+      name: user.name,
+      email: user.email,
+      roles: user.roles,
+    });
     return { accessToken, user: { id: user.id, name: user.name, email: user.email, roles: user.roles } };
   }
 }

@@ -13,5 +13,8 @@ export function decodeCursor(cursor: string | undefined, arity: number): unknown
   } catch {
     // fall through to the 400 below
   }
-  throw new BadRequestException({ message: 'Invalid cursor', details: [{ path: 'cursor', message: 'is not a cursor this API returned' }] });
+  throw new BadRequestException({
+    message: 'Invalid cursor',
+    details: [{ path: 'cursor', message: 'is not a cursor this API returned' }],
+  });
 }

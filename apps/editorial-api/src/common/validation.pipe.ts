@@ -3,8 +3,15 @@ import { ProblemDetail } from './problem';
 
 function flatten(errors: ValidationError[], parent = ''): ProblemDetail[] {
   return errors.flatMap((e) => {
-    const path = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ path, message: message.replace(e.property, path) }));
+    const path = parent
+      ? /^\d+$/.test(e.property)
+        ? `${parent}[${e.property}]`
+        : `${parent}.${e.property}`
+      : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({
+      path,
+      message: message.replace(e.property, path),
+    }));
     return [...own, ...flatten(e.children ?? [], path)];
   });
 }

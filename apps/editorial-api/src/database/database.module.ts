@@ -11,7 +11,12 @@ import { AppConfig } from '../config/app-config';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (c: AppConfig) => ({
-        ...dataSourceOptions({ url: c.env.DATABASE_URL, schema: c.env.DATABASE_SCHEMA, poolSize: c.env.DATABASE_POOL_SIZE, migrations: allMigrations }),
+        ...dataSourceOptions({
+          url: c.env.DATABASE_URL,
+          schema: c.env.DATABASE_SCHEMA,
+          poolSize: c.env.DATABASE_POOL_SIZE,
+          migrations: allMigrations,
+        }),
         // Start-up must not hang forever when PostgreSQL is away: fail with a clear message instead.
         retryAttempts: 2,
         retryDelay: 1000,

@@ -22,7 +22,9 @@ const received = new Map<string, number>();
 const waiters = new Map<string, () => void>();
 
 async function freshSchema(): Promise<DataSource> {
-  const ds = new DataSource(dataSourceOptions({ url: DB_URL, schema: SCHEMA, migrations: eventStoreMigrations, poolSize: 10 }));
+  const ds = new DataSource(
+    dataSourceOptions({ url: DB_URL, schema: SCHEMA, migrations: eventStoreMigrations, poolSize: 10 }),
+  );
   await ds.initialize();
   await ds.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
   await createSchemaIfMissing(ds, SCHEMA);
@@ -35,16 +37,23 @@ function startRelay(): ChildProcess {
   const fromSource = __filename.endsWith('.ts');
   const entry = join(__dirname, '..', fromSource ? 'main.ts' : 'main.js');
   return spawn(process.execPath, [...(fromSource ? ['--require', 'tsx/cjs'] : []), entry], {
-    env: { ...process.env, DATABASE_URL: DB_URL, DATABASE_SCHEMA: SCHEMA, KAFKA_TOPIC_PREFIX: prefix,
-      RELAY_METRICS_PORT: String(PORT), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: DB_URL,
+      DATABASE_SCHEMA: SCHEMA,
+      KAFKA_TOPIC_PREFIX: prefix,
+      RELAY_METRICS_PORT: String(PORT),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
 
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => {
-  child.once('exit', () => resolve());
-  child.kill('SIGTERM');
-});
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 
 async function until(probe: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -75,11 +84,27 @@ async function main() {
     },
   });
   const append = (streamId: string, head: { version: number; hash: string } | null, n: number) =>
-    ds.transaction((m) => store.append(m, streamId, head, Array.from({ length: n }, (_, i) => ({ type: 'Incremented', data: { by: i } })),
-      { actor, commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID() }, new Date().toISOString()));
+    ds.transaction((m) =>
+      store.append(
+        m,
+        streamId,
+        head,
+        Array.from({ length: n }, (_, i) => ({ type: 'Incremented', data: { by: i } })),
+        { actor, commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID() },
+        new Date().toISOString(),
+      ),
+    );
 
   let relay = startRelay();
-  await until(() => fetch(`http://127.0.0.1:${PORT}/health`).then((r) => r.ok, () => false), 30_000, 'the relay');
+  await until(
+    () =>
+      fetch(`http://127.0.0.1:${PORT}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    30_000,
+    'the relay',
+  );
 
   // 1. Single appends on an idle relay, spread over its poll cycle by a random pause.
   const latencies: number[] = [];
@@ -91,18 +116,22 @@ async function main() {
     latencies.push(received.get(event.eventId)! - committedAt);
   }
   latencies.sort((a, b) => a - b);
-  console.log(`bench:relay  commit → consumed, ${SINGLES} single appends: p50 ${ms(pct(latencies, 50))}, ` +
-    `p95 ${ms(pct(latencies, 95))}, p99 ${ms(pct(latencies, 99))}, max ${ms(latencies.at(-1)!)}`);
+  console.log(
+    `bench:relay  commit → consumed, ${SINGLES} single appends: p50 ${ms(pct(latencies, 50))}, ` +
+      `p95 ${ms(pct(latencies, 95))}, p99 ${ms(pct(latencies, 99))}, max ${ms(latencies.at(-1)!)}`,
+  );
 
   // 2. A backlog written while the relay is down, drained when it starts.
   await stop(relay);
   const before = received.size;
   const total = ARTICLES * EVENTS_PER_ARTICLE;
-  await Promise.all(Array.from({ length: ARTICLES }, async () => {
-    const streamId = `article-${randomUUID()}`;
-    let head: { version: number; hash: string } | null = null;
-    for (let done = 0; done < EVENTS_PER_ARTICLE; done += 10) head = (await append(streamId, head, 10)).at(-1)!;
-  }));
+  await Promise.all(
+    Array.from({ length: ARTICLES }, async () => {
+      const streamId = `article-${randomUUID()}`;
+      let head: { version: number; hash: string } | null = null;
+      for (let done = 0; done < EVENTS_PER_ARTICLE; done += 10) head = (await append(streamId, head, 10)).at(-1)!;
+    }),
+  );
   const backlog = async () => (await ds.query(`SELECT count(*)::int AS n FROM outbox`))[0].n as number;
   const startedAt = Date.now();
   relay = startRelay();
@@ -112,9 +141,11 @@ async function main() {
   const drainedAt = Date.now();
   await until(() => received.size - before >= total, 300_000, 'the consumer');
   const secs = (drainedAt - firstAt) / 1000;
-  console.log(`bench:relay  backlog of ${total.toLocaleString('en-US')} events: drained in ${secs.toFixed(2)} s ` +
-    `(${Math.round(total / secs).toLocaleString('en-US')} events/s) after ${ms(firstAt - startedAt)} of start-up; ` +
-    `all consumed ${ms(Date.now() - startedAt)} after start`);
+  console.log(
+    `bench:relay  backlog of ${total.toLocaleString('en-US')} events: drained in ${secs.toFixed(2)} s ` +
+      `(${Math.round(total / secs).toLocaleString('en-US')} events/s) after ${ms(firstAt - startedAt)} of start-up; ` +
+      `all consumed ${ms(Date.now() - startedAt)} after start`,
+  );
 
   await stop(relay);
   await consumer.disconnect();

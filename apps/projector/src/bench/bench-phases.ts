@@ -1,15 +1,30 @@
 import { DataSource } from 'typeorm';
 import { createSchemaIfMissing, dataSourceOptions } from '@newsroom/event-store';
-import { allMigrations, ensureRunnerTables, readEventPage, readModelsNamed, rebuildProjections } from '@newsroom/read-models';
+import {
+  allMigrations,
+  ensureRunnerTables,
+  readEventPage,
+  readModelsNamed,
+  rebuildProjections,
+} from '@newsroom/read-models';
 // Bench data, not part of the lib's public API.
 import {
-  insertSyntheticEvents, interleavedStreams, syntheticArticleId, syntheticEvent, type SyntheticEvent,
+  insertSyntheticEvents,
+  interleavedStreams,
+  syntheticArticleId,
+  syntheticEvent,
+  type SyntheticEvent,
 } from '../../../../libs/read-models/src/runner/synthetic-article-streams';
 
 export const BENCH_SCHEMA = 'bench_rebuild';
 const PAGE = 5000;
 
-export interface PhaseResult { events: number; seconds: number; peakRssMb: number; detail?: string }
+export interface PhaseResult {
+  events: number;
+  seconds: number;
+  peakRssMb: number;
+  detail?: string;
+}
 
 export async function benchDataSource(url: string): Promise<DataSource> {
   const ds = new DataSource(dataSourceOptions({ url, schema: BENCH_SCHEMA, migrations: allMigrations, poolSize: 8 }));
@@ -23,7 +38,12 @@ export async function dropBenchSchema(url: string): Promise<void> {
 }
 
 /** A fresh schema holding `articles` × `perArticle` events, interleaved as a newsroom writes them. */
-export async function generate(url: string, articles: number, perArticle: number, onChunk: (n: number) => void): Promise<PhaseResult> {
+export async function generate(
+  url: string,
+  articles: number,
+  perArticle: number,
+  onChunk: (n: number) => void,
+): Promise<PhaseResult> {
   await dropBenchSchema(url);
   const admin = await new DataSource({ type: 'postgres', url, poolSize: 1 }).initialize();
   await createSchemaIfMissing(admin, BENCH_SCHEMA);
@@ -74,7 +94,12 @@ export async function rebuild(url: string, what: string): Promise<PhaseResult> {
   const seconds = (Date.now() - started) / 1000;
   await ds.destroy();
   const same = results.every((r) => r.heldBackArticles === 0);
-  return { events: results[0].events, seconds, peakRssMb: peakRssMb(), detail: same ? undefined : 'some articles held back' };
+  return {
+    events: results[0].events,
+    seconds,
+    peakRssMb: peakRssMb(),
+    detail: same ? undefined : 'some articles held back',
+  };
 }
 
 function peakRssMb(): number {

@@ -66,15 +66,31 @@ export type ArticleCommandType = ArticleCommand['type'];
 /** Commands that change the working copy rather than the workflow status. */
 export type EditCommand = ReviseArticle | AddContributor | RemoveContributor | AttachPhoto | UpdatePhoto | DetachPhoto;
 export const EDIT_COMMAND_TYPES = [
-  'ReviseArticle', 'AddContributor', 'RemoveContributor', 'AttachPhoto', 'UpdatePhoto', 'DetachPhoto',
+  'ReviseArticle',
+  'AddContributor',
+  'RemoveContributor',
+  'AttachPhoto',
+  'UpdatePhoto',
+  'DetachPhoto',
 ] as const satisfies readonly EditCommand['type'][];
 
 // A mapped object rather than a literal array so that a missing or misspelt type fails to compile.
 const COMMAND_TYPES: { readonly [T in ArticleCommandType]: true } = {
-  DraftArticle: true, ReviseArticle: true, AddContributor: true, RemoveContributor: true,
-  AttachPhoto: true, UpdatePhoto: true, DetachPhoto: true, SubmitForReview: true,
-  RequestChanges: true, ApproveArticle: true, PublishArticle: true, SchedulePublication: true,
-  CancelSchedule: true, UnpublishArticle: true, IssueCorrection: true,
+  DraftArticle: true,
+  ReviseArticle: true,
+  AddContributor: true,
+  RemoveContributor: true,
+  AttachPhoto: true,
+  UpdatePhoto: true,
+  DetachPhoto: true,
+  SubmitForReview: true,
+  RequestChanges: true,
+  ApproveArticle: true,
+  PublishArticle: true,
+  SchedulePublication: true,
+  CancelSchedule: true,
+  UnpublishArticle: true,
+  IssueCorrection: true,
 };
 export const ARTICLE_COMMAND_TYPES: readonly ArticleCommandType[] = Object.freeze(
   Object.keys(COMMAND_TYPES) as ArticleCommandType[],

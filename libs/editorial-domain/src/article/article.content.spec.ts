@@ -2,7 +2,10 @@ import { ARTICLE_LIMITS, validateContent, type ArticleContent, type BodyBlock } 
 import { aContributor, aPhoto, someDraftFields } from '@newsroom/testing';
 
 const content = (overrides: Partial<ArticleContent> = {}): ArticleContent => ({
-  ...someDraftFields(), contributors: [aContributor()], photos: [aPhoto()], ...overrides,
+  ...someDraftFields(),
+  contributors: [aContributor()],
+  photos: [aPhoto()],
+  ...overrides,
 });
 const paths = (c: ArticleContent) => validateContent(c).map((issue) => issue.path);
 const text = (length: number, char = 'x') => char.repeat(length);
@@ -41,7 +44,10 @@ describe('article content', () => {
   describe('sections and tags', () => {
     it('allow 20 sections and 50 tags but no more', () => {
       expect(paths(content({ sections: Array(20).fill('s'), tags: Array(50).fill('t') }))).toEqual([]);
-      expect(paths(content({ sections: Array(21).fill('s'), tags: Array(51).fill('t') }))).toEqual(['sections', 'tags']);
+      expect(paths(content({ sections: Array(21).fill('s'), tags: Array(51).fill('t') }))).toEqual([
+        'sections',
+        'tags',
+      ]);
     });
 
     it('address each bad entry by index', () => {
@@ -60,9 +66,12 @@ describe('article content', () => {
   });
 
   describe('the embargo', () => {
-    it.each(['2030-01-31T09:00:00Z', '2030-01-31T09:00Z', '2030-01-31T09:00:00.123+05:30'])('accepts %s', (embargoUntil) => {
-      expect(paths(content({ embargoUntil }))).toEqual([]);
-    });
+    it.each(['2030-01-31T09:00:00Z', '2030-01-31T09:00Z', '2030-01-31T09:00:00.123+05:30'])(
+      'accepts %s',
+      (embargoUntil) => {
+        expect(paths(content({ embargoUntil }))).toEqual([]);
+      },
+    );
 
     it.each(['2030-01-31', '2030-02-30T09:00:00Z', '2030-01-31T25:00:00Z', '2030-01-31T09:00:00', 'soon'])(
       'refuses %s',
@@ -117,11 +126,18 @@ describe('article content', () => {
 
   describe('contributors and photos', () => {
     it('address bad entries inside the article by index', () => {
-      const issues = validateContent(content({
-        contributors: [aContributor(), aContributor({ name: '', role: 'boss' as never })],
-        photos: [aPhoto({ url: 'javascript:alert(1)', rights: text(501) })],
-      }));
-      expect(issues.map((i) => i.path)).toEqual(['contributors[1].name', 'contributors[1].role', 'photos[0].url', 'photos[0].rights']);
+      const issues = validateContent(
+        content({
+          contributors: [aContributor(), aContributor({ name: '', role: 'boss' as never })],
+          photos: [aPhoto({ url: 'javascript:alert(1)', rights: text(501) })],
+        }),
+      );
+      expect(issues.map((i) => i.path)).toEqual([
+        'contributors[1].name',
+        'contributors[1].role',
+        'photos[0].url',
+        'photos[0].rights',
+      ]);
     });
 
     it.each([

@@ -1,7 +1,14 @@
 import { utf8ByteLength } from '../shared/text';
 import {
-  httpUrl, isoTimestamp, labelList, LANGUAGE_TAG, oneOf, optionalText, requiredText,
-  type Issues, type ValidationIssue,
+  httpUrl,
+  isoTimestamp,
+  labelList,
+  LANGUAGE_TAG,
+  oneOf,
+  optionalText,
+  requiredText,
+  type Issues,
+  type ValidationIssue,
 } from './article.validation';
 
 export type BodyBlock =
@@ -10,19 +17,45 @@ export type BodyBlock =
   | { type: 'quote'; text: string; attribution?: string }
   | { type: 'photo'; photoId: string };
 
-export const BODY_BLOCK_TYPES = ['paragraph', 'subheading', 'quote', 'photo'] as const satisfies readonly BodyBlock['type'][];
+export const BODY_BLOCK_TYPES = [
+  'paragraph',
+  'subheading',
+  'quote',
+  'photo',
+] as const satisfies readonly BodyBlock['type'][];
 
 export type ContributorRole = 'author' | 'contributor' | 'photographer' | 'editor' | 'translator' | 'producer';
 export const CONTRIBUTOR_ROLES = [
-  'author', 'contributor', 'photographer', 'editor', 'translator', 'producer',
+  'author',
+  'contributor',
+  'photographer',
+  'editor',
+  'translator',
+  'producer',
 ] as const satisfies readonly ContributorRole[];
 
-export interface Contributor { contributorId: string; name: string; role: ContributorRole; affiliation?: string }
-export interface Photo { photoId: string; url: string; caption: string; credit: string; altText?: string; rights?: string }
+export interface Contributor {
+  contributorId: string;
+  name: string;
+  role: ContributorRole;
+  affiliation?: string;
+}
+export interface Photo {
+  photoId: string;
+  url: string;
+  caption: string;
+  credit: string;
+  altText?: string;
+  rights?: string;
+}
 
 export type CorrectionKind = 'correction' | 'clarification';
 export const CORRECTION_KINDS = ['correction', 'clarification'] as const satisfies readonly CorrectionKind[];
-export interface Correction { text: string; kind: CorrectionKind; issuedAt: string }
+export interface Correction {
+  text: string;
+  kind: CorrectionKind;
+  issuedAt: string;
+}
 
 export interface DraftFields {
   headline: string;
@@ -35,10 +68,21 @@ export interface DraftFields {
   source: string;
   embargoUntil: string | null;
 }
-export interface ArticleContent extends DraftFields { contributors: Contributor[]; photos: Photo[] }
+export interface ArticleContent extends DraftFields {
+  contributors: Contributor[];
+  photos: Photo[];
+}
 
 export const DRAFT_FIELD_KEYS = [
-  'headline', 'standfirst', 'dateline', 'body', 'sections', 'tags', 'language', 'source', 'embargoUntil',
+  'headline',
+  'standfirst',
+  'dateline',
+  'body',
+  'sections',
+  'tags',
+  'language',
+  'source',
+  'embargoUntil',
 ] as const satisfies readonly (keyof DraftFields)[];
 
 /** The draft fields DraftArticle records: what the reporter gave, defaults for the rest, nothing else. */
@@ -122,7 +166,8 @@ function validateBody(issues: Issues, body: unknown, photos: readonly Photo[]): 
     issues.push({ path: 'body', message: 'must be a list of blocks' });
     return;
   }
-  if (body.length > L.bodyMaxBlocks) issues.push({ path: 'body', message: `must have at most ${L.bodyMaxBlocks} blocks` });
+  if (body.length > L.bodyMaxBlocks)
+    issues.push({ path: 'body', message: `must have at most ${L.bodyMaxBlocks} blocks` });
   if (utf8ByteLength(JSON.stringify(body)) > L.bodyMaxBytes) {
     issues.push({ path: 'body', message: `must be at most ${L.bodyMaxBytes} bytes as UTF-8 JSON` });
   }

@@ -1,21 +1,37 @@
 import {
-  ARTICLE_LIMITS, ContributorNotFound, DuplicateContributor, ValidationFailed,
+  ARTICLE_LIMITS,
+  ContributorNotFound,
+  DuplicateContributor,
+  ValidationFailed,
 } from '@newsroom/editorial-domain';
 import {
-  addContributor, aContributor, contributorAdded, contributorRemoved, drafted, given, historyUntil, removeContributor,
+  addContributor,
+  aContributor,
+  contributorAdded,
+  contributorRemoved,
+  drafted,
+  given,
+  historyUntil,
+  removeContributor,
 } from '@newsroom/testing';
 
 describe('adding a contributor', () => {
   describe('when in draft', () => {
     it('credits the contributor with the given role', () => {
       given(drafted())
-        .when(addContributor({ contributorId: 'c-9', name: 'Tia Translator', role: 'translator', affiliation: 'Agence' }))
-        .then(contributorAdded({ contributorId: 'c-9', name: 'Tia Translator', role: 'translator', affiliation: 'Agence' }));
+        .when(
+          addContributor({ contributorId: 'c-9', name: 'Tia Translator', role: 'translator', affiliation: 'Agence' }),
+        )
+        .then(
+          contributorAdded({ contributorId: 'c-9', name: 'Tia Translator', role: 'translator', affiliation: 'Agence' }),
+        );
     });
 
     it('records no affiliation key when none is given', () => {
       given(drafted())
-        .when(addContributor({ contributorId: 'c-9', name: 'Tia Translator', role: 'translator', affiliation: undefined }))
+        .when(
+          addContributor({ contributorId: 'c-9', name: 'Tia Translator', role: 'translator', affiliation: undefined }),
+        )
         .then({
           type: 'ContributorAdded',
           data: { contributor: { contributorId: 'c-9', name: 'Tia Translator', role: 'translator' } },
@@ -32,7 +48,10 @@ describe('adding a contributor', () => {
       given(drafted(), contributorAdded())
         .when(addContributor({ contributorId: 'c-2', name: ' rey reporter ', role: 'author' }))
         .thenThrows(DuplicateContributor, {
-          code: 'DUPLICATE_CONTRIBUTOR', contributorId: 'contributor-1', contributorName: 'Rey Reporter', role: 'author',
+          code: 'DUPLICATE_CONTRIBUTOR',
+          contributorId: 'contributor-1',
+          contributorName: 'Rey Reporter',
+          role: 'author',
         });
     });
 
@@ -55,7 +74,10 @@ describe('adding a contributor', () => {
         .thenThrows(ValidationFailed, {
           details: [
             { path: 'name', message: 'must not be empty' },
-            { path: 'role', message: 'must be one of: author, contributor, photographer, editor, translator, producer' },
+            {
+              path: 'role',
+              message: 'must be one of: author, contributor, photographer, editor, translator, producer',
+            },
             { path: 'affiliation', message: 'must be at most 200 characters' },
           ],
         });

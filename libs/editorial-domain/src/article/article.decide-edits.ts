@@ -1,10 +1,23 @@
 import { jsonEqual, withoutUndefined } from '../shared/json-equal';
 import type {
-  AddContributor, AttachPhoto, DetachPhoto, DraftArticle, RemoveContributor, ReviseArticle, UpdatePhoto,
+  AddContributor,
+  AttachPhoto,
+  DetachPhoto,
+  DraftArticle,
+  RemoveContributor,
+  ReviseArticle,
+  UpdatePhoto,
 } from './article.commands';
 import {
-  ARTICLE_LIMITS, DRAFT_FIELD_KEYS, validateContent, validateContributor, validateDraftFields, validatePhoto,
-  withDraftDefaults, type DraftFields, type Photo,
+  ARTICLE_LIMITS,
+  DRAFT_FIELD_KEYS,
+  validateContent,
+  validateContributor,
+  validateDraftFields,
+  validatePhoto,
+  withDraftDefaults,
+  type DraftFields,
+  type Photo,
 } from './article.content';
 import { ContributorNotFound, DuplicateContributor, PhotoInUse, PhotoNotFound } from './article.errors';
 import type { ArticleEvent } from './article.events';
@@ -34,7 +47,10 @@ export function decideAddContributor(command: AddContributor, state: ArticleSnap
   const issues = validateContributor(contributor);
   const { contributorsMaxCount } = ARTICLE_LIMITS;
   if (state.working.contributors.length >= contributorsMaxCount) {
-    issues.push({ path: 'contributors', message: `an article may credit at most ${contributorsMaxCount} contributors` });
+    issues.push({
+      path: 'contributors',
+      message: `an article may credit at most ${contributorsMaxCount} contributors`,
+    });
   }
   throwIfInvalid(issues);
   const existing = state.working.contributors.find(
@@ -90,7 +106,11 @@ export function decideDetachPhoto(command: DetachPhoto, state: ArticleSnapshot):
 }
 
 /** The requested values that differ from the current ones; `undefined` means "not requested". */
-function changedFields<T extends object, K extends keyof T>(current: T, requested: Partial<T>, keys: readonly K[]): Partial<Pick<T, K>> {
+function changedFields<T extends object, K extends keyof T>(
+  current: T,
+  requested: Partial<T>,
+  keys: readonly K[],
+): Partial<Pick<T, K>> {
   const changes: Partial<Pick<T, K>> = {};
   for (const key of keys) {
     const value = requested[key];

@@ -1,8 +1,15 @@
 import { jsonEqual, withoutUndefined } from '../shared/json-equal';
 import { isBefore } from '../shared/iso-time';
 import type {
-  ApproveArticle, CancelSchedule, IssueCorrection, PublishArticle, RequestChanges, SchedulePublication,
-  SubmitForReview, UnpublishArticle, UpdateKind,
+  ApproveArticle,
+  CancelSchedule,
+  IssueCorrection,
+  PublishArticle,
+  RequestChanges,
+  SchedulePublication,
+  SubmitForReview,
+  UnpublishArticle,
+  UpdateKind,
 } from './article.commands';
 import { ARTICLE_LIMITS, CORRECTION_KINDS } from './article.content';
 import { EmbargoNotReached, NothingToPublish } from './article.errors';
@@ -37,17 +44,19 @@ export function decidePublish(command: PublishArticle, state: ArticleSnapshot): 
   if (command.data.updateKind !== undefined) oneOf(issues, 'updateKind', command.data.updateKind, UPDATE_KINDS);
   throwIfInvalid(issues);
   assertEmbargoLifted(state, now);
-  return [{
-    type: 'ArticlePublished',
-    data: withoutUndefined({
-      // The version of the working copy being published: the state before this event.
-      publishedVersion: state.version,
-      publishedAt: now,
-      // Whatever the caller asks, the first time an article goes live is its initial publication.
-      updateKind: state.live === null ? 'initial' : (command.data.updateKind ?? 'minor'),
-      scheduledBy: actor.role === 'system' ? state.scheduled?.scheduledBy : undefined,
-    }),
-  }];
+  return [
+    {
+      type: 'ArticlePublished',
+      data: withoutUndefined({
+        // The version of the working copy being published: the state before this event.
+        publishedVersion: state.version,
+        publishedAt: now,
+        // Whatever the caller asks, the first time an article goes live is its initial publication.
+        updateKind: state.live === null ? 'initial' : (command.data.updateKind ?? 'minor'),
+        scheduledBy: actor.role === 'system' ? state.scheduled?.scheduledBy : undefined,
+      }),
+    },
+  ];
 }
 
 export function decideSchedule(command: SchedulePublication, state: ArticleSnapshot): ArticleEvent[] {
@@ -86,5 +95,6 @@ export function decideCorrection(command: IssueCorrection): ArticleEvent[] {
 /** The embargo belongs to the content, so it is the working copy's embargo that must have passed. */
 function assertEmbargoLifted(state: ArticleSnapshot, goingLiveAt: string): void {
   const { embargoUntil } = state.working;
-  if (embargoUntil !== null && isBefore(goingLiveAt, embargoUntil)) throw new EmbargoNotReached(embargoUntil, goingLiveAt);
+  if (embargoUntil !== null && isBefore(goingLiveAt, embargoUntil))
+    throw new EmbargoNotReached(embargoUntil, goingLiveAt);
 }

@@ -2,12 +2,23 @@ import { assertNever } from '../shared/assert-never';
 import { isIsoTimestamp } from '../shared/iso-time';
 import type { ArticleCommand, DraftArticle } from './article.commands';
 import {
-  decideAddContributor, decideAttachPhoto, decideDetachPhoto, decideDraft, decideRemoveContributor,
-  decideRevise, decideUpdatePhoto,
+  decideAddContributor,
+  decideAttachPhoto,
+  decideDetachPhoto,
+  decideDraft,
+  decideRemoveContributor,
+  decideRevise,
+  decideUpdatePhoto,
 } from './article.decide-edits';
 import {
-  decideApprove, decideCancelSchedule, decideCorrection, decidePublish, decideRequestChanges,
-  decideSchedule, decideSubmit, decideUnpublish,
+  decideApprove,
+  decideCancelSchedule,
+  decideCorrection,
+  decidePublish,
+  decideRequestChanges,
+  decideSchedule,
+  decideSubmit,
+  decideUnpublish,
 } from './article.decide-workflow';
 import { ArticleAlreadyExists, ArticleNotFound, ValidationFailed } from './article.errors';
 import type { ArticleEvent } from './article.events';

@@ -1,7 +1,17 @@
 import { ArticleAlreadyExists, ValidationFailed } from '@newsroom/editorial-domain';
 import {
-  ARTICLE_ID, aReporter, draftArticle, drafted, given, historyUntil, meta, photoAttached, publishArticle,
-  revised, reviseArticle, someDraftFields,
+  ARTICLE_ID,
+  aReporter,
+  draftArticle,
+  drafted,
+  given,
+  historyUntil,
+  meta,
+  photoAttached,
+  publishArticle,
+  revised,
+  reviseArticle,
+  someDraftFields,
 } from '@newsroom/testing';
 
 describe('drafting an article', () => {
@@ -13,12 +23,25 @@ describe('drafting an article', () => {
 
   it('fills in defaults for every field the reporter left out', () => {
     given()
-      .when({ type: 'DraftArticle', articleId: ARTICLE_ID, data: { headline: 'Storm warning' }, metadata: meta(aReporter()) })
+      .when({
+        type: 'DraftArticle',
+        articleId: ARTICLE_ID,
+        data: { headline: 'Storm warning' },
+        metadata: meta(aReporter()),
+      })
       .then({
         type: 'ArticleDrafted',
         data: {
-          articleId: ARTICLE_ID, headline: 'Storm warning', standfirst: '', dateline: '', body: [], sections: [],
-          tags: [], language: 'en', source: '', embargoUntil: null,
+          articleId: ARTICLE_ID,
+          headline: 'Storm warning',
+          standfirst: '',
+          dateline: '',
+          body: [],
+          sections: [],
+          tags: [],
+          language: 'en',
+          source: '',
+          embargoUntil: null,
         },
       });
   });
@@ -54,7 +77,14 @@ describe('drafting an article', () => {
 
   it('is refused when a body block has no text', () => {
     given()
-      .when(draftArticle({ body: [{ type: 'paragraph', text: 'One' }, { type: 'quote', text: ' ' }] }))
+      .when(
+        draftArticle({
+          body: [
+            { type: 'paragraph', text: 'One' },
+            { type: 'quote', text: ' ' },
+          ],
+        }),
+      )
       .thenThrows(ValidationFailed, { details: [{ path: 'body[1].text', message: 'must not be empty' }] });
   });
 
@@ -89,19 +119,29 @@ describe('revising an article', () => {
 
     it('records only the fields whose value changed', () => {
       given(...history)
-        .when(reviseArticle({ headline: 'Harbour reopens at last', standfirst: someDraftFields().standfirst, tags: ['weather'] }))
+        .when(
+          reviseArticle({
+            headline: 'Harbour reopens at last',
+            standfirst: someDraftFields().standfirst,
+            tags: ['weather'],
+          }),
+        )
         .then(revised({ headline: 'Harbour reopens at last' }));
     });
 
     it('compares lists and blocks by value, not by reference', () => {
       given(...history)
-        .when(reviseArticle({ body: [{ type: 'paragraph', text: 'The harbour reopened on Sunday.' }], sections: ['news'] }))
+        .when(
+          reviseArticle({ body: [{ type: 'paragraph', text: 'The harbour reopened on Sunday.' }], sections: ['news'] }),
+        )
         .then();
     });
 
     it('notices a change deep inside the body', () => {
       const body = [{ type: 'paragraph' as const, text: 'The harbour reopened on Monday.' }];
-      given(...history).when(reviseArticle({ body })).then(revised({ body }));
+      given(...history)
+        .when(reviseArticle({ body }))
+        .then(revised({ body }));
     });
 
     it('treats a block whose attribution is absent and one whose attribution is undefined as equal', () => {
@@ -118,8 +158,12 @@ describe('revising an article', () => {
     });
 
     it('emits nothing when nothing changes', () => {
-      given(...history).when(reviseArticle({})).then();
-      given(...history).when(reviseArticle({ headline: someDraftFields().headline, dateline: undefined })).then();
+      given(...history)
+        .when(reviseArticle({}))
+        .then();
+      given(...history)
+        .when(reviseArticle({ headline: someDraftFields().headline, dateline: undefined }))
+        .then();
     });
 
     it('may place a photo that is attached into the body', () => {

@@ -157,7 +157,10 @@ export class DuplicateContributor extends DomainError<{
 
 /** Not a refusal but a broken stream: events arrived in an order decide could never have produced. */
 export class InvalidEventSequence extends Error {
-  constructor(readonly eventType: string, readonly currentStatus: string) {
+  constructor(
+    readonly eventType: string,
+    readonly currentStatus: string,
+  ) {
     super(`Cannot apply ${eventType} to an article whose status is ${currentStatus}`);
     this.name = 'InvalidEventSequence';
   }

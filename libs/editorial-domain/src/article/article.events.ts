@@ -2,7 +2,10 @@ import type { Contributor, Correction, DraftFields, Photo } from './article.cont
 
 type Event<Type extends string, Data> = { type: Type; data: Data };
 
-export interface ActorRef { id: string; name: string }
+export interface ActorRef {
+  id: string;
+  name: string;
+}
 export type PublicationKind = 'initial' | 'major' | 'minor';
 
 // Type strings are stored forever: rename a TypeScript name freely, never a `type` value.
@@ -17,14 +20,17 @@ export type PhotoDetached = Event<'PhotoDetached', { photoId: string }>;
 export type SubmittedForReview = Event<'SubmittedForReview', Record<string, never>>;
 export type ChangesRequested = Event<'ChangesRequested', { note: string }>;
 export type ArticleApproved = Event<'ArticleApproved', Record<string, never>>;
-export type ArticlePublished = Event<'ArticlePublished', {
-  /** The article version whose working copy went live. */
-  publishedVersion: number;
-  publishedAt: string;
-  updateKind: PublicationKind;
-  /** Present only when the scheduler published on someone's schedule. */
-  scheduledBy?: ActorRef;
-}>;
+export type ArticlePublished = Event<
+  'ArticlePublished',
+  {
+    /** The article version whose working copy went live. */
+    publishedVersion: number;
+    publishedAt: string;
+    updateKind: PublicationKind;
+    /** Present only when the scheduler published on someone's schedule. */
+    scheduledBy?: ActorRef;
+  }
+>;
 export type PublicationScheduled = Event<'PublicationScheduled', { publishAt: string; scheduledBy: ActorRef }>;
 export type ScheduleCancelled = Event<'ScheduleCancelled', Record<string, never>>;
 export type ArticleUnpublished = Event<'ArticleUnpublished', { reason: string; unpublishedAt: string }>;
@@ -51,12 +57,25 @@ export type ArticleEventType = ArticleEvent['type'];
 
 // A mapped object rather than a literal array so that a missing or misspelt type fails to compile.
 const EVENT_TYPES: { readonly [T in ArticleEventType]: true } = {
-  ArticleDrafted: true, ArticleRevised: true, ContributorAdded: true, ContributorRemoved: true,
-  PhotoAttached: true, PhotoUpdated: true, PhotoDetached: true, SubmittedForReview: true,
-  ChangesRequested: true, ArticleApproved: true, ArticlePublished: true, PublicationScheduled: true,
-  ScheduleCancelled: true, ArticleUnpublished: true, CorrectionIssued: true,
+  ArticleDrafted: true,
+  ArticleRevised: true,
+  ContributorAdded: true,
+  ContributorRemoved: true,
+  PhotoAttached: true,
+  PhotoUpdated: true,
+  PhotoDetached: true,
+  SubmittedForReview: true,
+  ChangesRequested: true,
+  ArticleApproved: true,
+  ArticlePublished: true,
+  PublicationScheduled: true,
+  ScheduleCancelled: true,
+  ArticleUnpublished: true,
+  CorrectionIssued: true,
 };
-export const ARTICLE_EVENT_TYPES: readonly ArticleEventType[] = Object.freeze(Object.keys(EVENT_TYPES) as ArticleEventType[]);
+export const ARTICLE_EVENT_TYPES: readonly ArticleEventType[] = Object.freeze(
+  Object.keys(EVENT_TYPES) as ArticleEventType[],
+);
 
 export function isArticleEventType(type: string): type is ArticleEventType {
   return Object.hasOwn(EVENT_TYPES, type);

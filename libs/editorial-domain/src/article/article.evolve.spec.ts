@@ -1,11 +1,37 @@
 import {
-  ARTICLE_COMMAND_TYPES, ARTICLE_EVENT_TYPES, InvalidEventSequence, articleDecider, evolve, fold, initialArticleState,
-  isArticleCommandType, isArticleEventType, type ArticleEvent, type ArticleSnapshot, type ArticleState,
+  ARTICLE_COMMAND_TYPES,
+  ARTICLE_EVENT_TYPES,
+  InvalidEventSequence,
+  articleDecider,
+  evolve,
+  fold,
+  initialArticleState,
+  isArticleCommandType,
+  isArticleEventType,
+  type ArticleEvent,
+  type ArticleSnapshot,
+  type ArticleState,
 } from '@newsroom/editorial-domain';
 import {
-  ARTICLE_ID, NOW, approved, changesRequested, contributorAdded, contributorRemoved, correctionIssued, drafted,
-  historyUntil, photoAttached, photoDetached, photoUpdated, publicationScheduled, published, revised,
-  scheduleCancelled, someDraftFields, submitted, unpublished,
+  ARTICLE_ID,
+  NOW,
+  approved,
+  changesRequested,
+  contributorAdded,
+  contributorRemoved,
+  correctionIssued,
+  drafted,
+  historyUntil,
+  photoAttached,
+  photoDetached,
+  photoUpdated,
+  publicationScheduled,
+  published,
+  revised,
+  scheduleCancelled,
+  someDraftFields,
+  submitted,
+  unpublished,
 } from '@newsroom/testing';
 
 const at = (minute: number) => `2030-01-01T08:${String(minute).padStart(2, '0')}:00.000Z`;
@@ -48,9 +74,22 @@ describe('evolving an article', () => {
 
   it('counts exactly one version per event, whatever the event', () => {
     const all: ArticleEvent[] = [
-      drafted(), revised({ tags: ['a'] }), contributorAdded(), photoAttached(), photoUpdated('photo-1', { caption: 'c' }),
-      submitted(), changesRequested(), submitted(), approved(), publicationScheduled(), scheduleCancelled(),
-      published({ publishedVersion: 11 }), correctionIssued(), unpublished(), contributorRemoved(), photoDetached(),
+      drafted(),
+      revised({ tags: ['a'] }),
+      contributorAdded(),
+      photoAttached(),
+      photoUpdated('photo-1', { caption: 'c' }),
+      submitted(),
+      changesRequested(),
+      submitted(),
+      approved(),
+      publicationScheduled(),
+      scheduleCancelled(),
+      published({ publishedVersion: 11 }),
+      correctionIssued(),
+      unpublished(),
+      contributorRemoved(),
+      photoDetached(),
     ];
     expect(new Set(all.map((e) => e.type))).toEqual(new Set(ARTICLE_EVENT_TYPES));
     all.forEach((_, i) => expect(snapshot(all.slice(0, i + 1)).version).toBe(i + 1));
@@ -67,13 +106,23 @@ describe('evolving an article', () => {
 
   it('applies a revision over the working copy, field by field', () => {
     const state = snapshot([drafted(), revised({ headline: 'New', tags: ['x', 'y'] })]);
-    expect(state.working).toMatchObject({ headline: 'New', tags: ['x', 'y'], standfirst: someDraftFields().standfirst });
+    expect(state.working).toMatchObject({
+      headline: 'New',
+      tags: ['x', 'y'],
+      standfirst: someDraftFields().standfirst,
+    });
   });
 
   it('adds, updates and removes contributors and photos by id', () => {
     const state = snapshot([
-      drafted(), contributorAdded(), contributorAdded({ contributorId: 'c-2', name: 'B' }), contributorRemoved(),
-      photoAttached(), photoAttached({ photoId: 'p-2' }), photoUpdated('p-2', { caption: 'Second' }), photoDetached('photo-1'),
+      drafted(),
+      contributorAdded(),
+      contributorAdded({ contributorId: 'c-2', name: 'B' }),
+      contributorRemoved(),
+      photoAttached(),
+      photoAttached({ photoId: 'p-2' }),
+      photoUpdated('p-2', { caption: 'Second' }),
+      photoDetached('photo-1'),
     ]);
     expect(state.working.contributors.map((c) => c.contributorId)).toEqual(['c-2']);
     expect(state.working.photos).toEqual([expect.objectContaining({ photoId: 'p-2', caption: 'Second' })]);
@@ -83,12 +132,21 @@ describe('evolving an article', () => {
     expect(snapshot([drafted(), submitted()]).status).toBe('in_review');
     expect(snapshot([drafted(), submitted(), changesRequested('Fix')]).changesRequestedNote).toBe('Fix');
     expect(snapshot([drafted(), submitted(), changesRequested('Fix'), submitted()]).changesRequestedNote).toBeNull();
-    expect(snapshot(historyUntil('scheduled')).scheduled).toEqual({ publishAt: expect.any(String), scheduledBy: expect.any(Object) });
-    expect(snapshot([...historyUntil('scheduled'), scheduleCancelled()])).toMatchObject({ status: 'approved', scheduled: null });
+    expect(snapshot(historyUntil('scheduled')).scheduled).toEqual({
+      publishAt: expect.any(String),
+      scheduledBy: expect.any(Object),
+    });
+    expect(snapshot([...historyUntil('scheduled'), scheduleCancelled()])).toMatchObject({
+      status: 'approved',
+      scheduled: null,
+    });
   });
 
   it('copies the working copy into live on publication and keeps it through later edits and unpublishing', () => {
-    const history = [...historyUntil('approved'), published({ publishedVersion: 3, publishedAt: NOW, updateKind: 'initial' })];
+    const history = [
+      ...historyUntil('approved'),
+      published({ publishedVersion: 3, publishedAt: NOW, updateKind: 'initial' }),
+    ];
     const live = snapshot(history).live;
     expect(live).toEqual({ version: 3, content: snapshot(history).working, publishedAt: NOW, updateKind: 'initial' });
     const later = snapshot([...history, revised({ headline: 'Edited' }), unpublished()]);
@@ -98,14 +156,24 @@ describe('evolving an article', () => {
   });
 
   it('appends corrections in order', () => {
-    const state = snapshot([...historyUntil('published'), correctionIssued({ text: 'A' }), correctionIssued({ text: 'B' })]);
+    const state = snapshot([
+      ...historyUntil('published'),
+      correctionIssued({ text: 'A' }),
+      correctionIssued({ text: 'B' }),
+    ]);
     expect(state.corrections.map((c) => c.text)).toEqual(['A', 'B']);
   });
 
   it('never mutates the state it is given', () => {
     const before = deepFreeze(snapshot(historyUntil('published')));
     const copy = JSON.parse(JSON.stringify(before));
-    const events: ArticleEvent[] = [revised({ body: [] }), contributorAdded(), photoAttached(), correctionIssued(), unpublished()];
+    const events: ArticleEvent[] = [
+      revised({ body: [] }),
+      contributorAdded(),
+      photoAttached(),
+      correctionIssued(),
+      unpublished(),
+    ];
     expect(() => events.reduce<ArticleState>((s, e) => evolve(s, e), before)).not.toThrow();
     expect(before).toEqual(copy);
   });

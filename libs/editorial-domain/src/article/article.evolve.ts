@@ -73,7 +73,10 @@ function apply(state: ArticleSnapshot, event: Exclude<ArticleEvent, ArticleDraft
       return { ...state, working: { ...working, photos } };
     }
     case 'PhotoDetached':
-      return { ...state, working: { ...working, photos: working.photos.filter((p) => p.photoId !== event.data.photoId) } };
+      return {
+        ...state,
+        working: { ...working, photos: working.photos.filter((p) => p.photoId !== event.data.photoId) },
+      };
     case 'SubmittedForReview':
       return { ...state, status: 'in_review', changesRequestedNote: null };
     case 'ChangesRequested':

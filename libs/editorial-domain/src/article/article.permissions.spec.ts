@@ -1,27 +1,72 @@
 import {
-  ArticleNotFound, Forbidden, InvalidTransition, ROLE_PERMISSIONS,
-  type Actor, type ArticleCommand, type ArticleCommandType, type ArticleEventType, type ArticleStatus,
+  ArticleNotFound,
+  Forbidden,
+  InvalidTransition,
+  ROLE_PERMISSIONS,
+  type Actor,
+  type ArticleCommand,
+  type ArticleCommandType,
+  type ArticleEventType,
+  type ArticleStatus,
 } from '@newsroom/editorial-domain';
 import {
-  TOMORROW, aReporter, addContributor, anAdmin, anAuditor, anEditor, approveArticle, attachPhoto, cancelSchedule,
-  contributorAdded, detachPhoto, draftArticle, drafted, given, historyUntil, issueCorrection, meta, photoAttached,
-  publishArticle, removeContributor, requestChanges, reviseArticle, schedulePublication, submitForReview, theScheduler,
-  unpublishArticle, updatePhoto,
+  TOMORROW,
+  aReporter,
+  addContributor,
+  anAdmin,
+  anAuditor,
+  anEditor,
+  approveArticle,
+  attachPhoto,
+  cancelSchedule,
+  contributorAdded,
+  detachPhoto,
+  draftArticle,
+  drafted,
+  given,
+  historyUntil,
+  issueCorrection,
+  meta,
+  photoAttached,
+  publishArticle,
+  removeContributor,
+  requestChanges,
+  reviseArticle,
+  schedulePublication,
+  submitForReview,
+  theScheduler,
+  unpublishArticle,
+  updatePhoto,
 } from '@newsroom/testing';
 
 type ActingRole = Actor['role'];
 const ROLES = ['auditor', 'reporter', 'editor', 'admin', 'system'] as const;
 const ACTORS: Record<ActingRole, () => Actor> = {
-  auditor: anAuditor, reporter: aReporter, editor: anEditor, admin: anAdmin, system: theScheduler,
+  auditor: anAuditor,
+  reporter: aReporter,
+  editor: anEditor,
+  admin: anAdmin,
+  system: theScheduler,
 };
 
 // Each command is tried in a status where the workflow allows it (its "home"), at a time the
 // scheduler would accept, so the only thing that can refuse it is the role.
 const HOME: Record<ArticleCommandType, 'none' | ArticleStatus> = {
-  DraftArticle: 'none', ReviseArticle: 'draft', AddContributor: 'draft', RemoveContributor: 'draft',
-  AttachPhoto: 'draft', UpdatePhoto: 'draft', DetachPhoto: 'draft', SubmitForReview: 'draft',
-  RequestChanges: 'in_review', ApproveArticle: 'in_review', SchedulePublication: 'approved',
-  CancelSchedule: 'scheduled', PublishArticle: 'approved', UnpublishArticle: 'published', IssueCorrection: 'published',
+  DraftArticle: 'none',
+  ReviseArticle: 'draft',
+  AddContributor: 'draft',
+  RemoveContributor: 'draft',
+  AttachPhoto: 'draft',
+  UpdatePhoto: 'draft',
+  DetachPhoto: 'draft',
+  SubmitForReview: 'draft',
+  RequestChanges: 'in_review',
+  ApproveArticle: 'in_review',
+  SchedulePublication: 'approved',
+  CancelSchedule: 'scheduled',
+  PublishArticle: 'approved',
+  UnpublishArticle: 'published',
+  IssueCorrection: 'published',
 };
 
 const COMMANDS: Record<ArticleCommandType, (m: ReturnType<typeof meta>) => ArticleCommand> = {
@@ -44,11 +89,21 @@ const COMMANDS: Record<ArticleCommandType, (m: ReturnType<typeof meta>) => Artic
 
 /** What each command emits when it is allowed. */
 const EMITS: Record<ArticleCommandType, ArticleEventType> = {
-  DraftArticle: 'ArticleDrafted', ReviseArticle: 'ArticleRevised', AddContributor: 'ContributorAdded',
-  RemoveContributor: 'ContributorRemoved', AttachPhoto: 'PhotoAttached', UpdatePhoto: 'PhotoUpdated',
-  DetachPhoto: 'PhotoDetached', SubmitForReview: 'SubmittedForReview', RequestChanges: 'ChangesRequested',
-  ApproveArticle: 'ArticleApproved', SchedulePublication: 'PublicationScheduled', CancelSchedule: 'ScheduleCancelled',
-  PublishArticle: 'ArticlePublished', UnpublishArticle: 'ArticleUnpublished', IssueCorrection: 'CorrectionIssued',
+  DraftArticle: 'ArticleDrafted',
+  ReviseArticle: 'ArticleRevised',
+  AddContributor: 'ContributorAdded',
+  RemoveContributor: 'ContributorRemoved',
+  AttachPhoto: 'PhotoAttached',
+  UpdatePhoto: 'PhotoUpdated',
+  DetachPhoto: 'PhotoDetached',
+  SubmitForReview: 'SubmittedForReview',
+  RequestChanges: 'ChangesRequested',
+  ApproveArticle: 'ArticleApproved',
+  SchedulePublication: 'PublicationScheduled',
+  CancelSchedule: 'ScheduleCancelled',
+  PublishArticle: 'ArticlePublished',
+  UnpublishArticle: 'ArticleUnpublished',
+  IssueCorrection: 'CorrectionIssued',
 };
 
 const F = 'forbidden';
@@ -89,7 +144,14 @@ describe('who may do what, each command in a status that allows it', () => {
 });
 
 describe('a reporter editing', () => {
-  const EDITS = ['ReviseArticle', 'AddContributor', 'RemoveContributor', 'AttachPhoto', 'UpdatePhoto', 'DetachPhoto'] as const;
+  const EDITS = [
+    'ReviseArticle',
+    'AddContributor',
+    'RemoveContributor',
+    'AttachPhoto',
+    'UpdatePhoto',
+    'DetachPhoto',
+  ] as const;
   // prettier-ignore
   const MAY_EDIT: Record<ArticleStatus, boolean> = {
     draft: true, changes_requested: true,
@@ -119,11 +181,15 @@ describe('role checks come before workflow checks', () => {
   );
 
   it('an auditor is forbidden even from drafting', () => {
-    given().when(draftArticle({}, meta(anAuditor()))).thenThrows(Forbidden, { reason: 'auditors have read-only access' });
+    given()
+      .when(draftArticle({}, meta(anAuditor())))
+      .thenThrows(Forbidden, { reason: 'auditors have read-only access' });
   });
 
   it('a reporter editing an article that does not exist hears that it does not exist', () => {
-    given().when(reviseArticle({ headline: 'x' }, meta(aReporter()))).thenThrows(ArticleNotFound);
+    given()
+      .when(reviseArticle({ headline: 'x' }, meta(aReporter())))
+      .thenThrows(ArticleNotFound);
   });
 
   it('a reporter submitting from the wrong status hears about the workflow', () => {
@@ -147,12 +213,18 @@ describe('the acting role', () => {
   });
 
   it('is refused when it is not a role the newsroom knows', () => {
-    given().when(draftArticle({}, meta(anEditor({ role: 'intern' as never, roles: ['intern' as never] })))).thenThrows(Forbidden);
+    given()
+      .when(draftArticle({}, meta(anEditor({ role: 'intern' as never, roles: ['intern' as never] }))))
+      .thenThrows(Forbidden);
   });
 
   it('is named in the error message', () => {
-    const error = given(...historyUntil('in_review')).when(approveArticle(meta(aReporter()))).thenThrows(Forbidden);
-    expect(error.message).toBe('A reporter may not ApproveArticle: reporters may draft, edit and submit articles; reviewing and publishing are for editors');
+    const error = given(...historyUntil('in_review'))
+      .when(approveArticle(meta(aReporter())))
+      .thenThrows(Forbidden);
+    expect(error.message).toBe(
+      'A reporter may not ApproveArticle: reporters may draft, edit and submit articles; reviewing and publishing are for editors',
+    );
   });
 
   it('has every command in the editor’s and admin’s permissions and none in the auditor’s', () => {

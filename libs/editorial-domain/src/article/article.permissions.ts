@@ -1,6 +1,10 @@
 import {
-  ARTICLE_COMMAND_TYPES, EDIT_COMMAND_TYPES,
-  type ArticleCommand, type ArticleCommandType, type DraftArticle, type Role,
+  ARTICLE_COMMAND_TYPES,
+  EDIT_COMMAND_TYPES,
+  type ArticleCommand,
+  type ArticleCommandType,
+  type DraftArticle,
+  type Role,
 } from './article.commands';
 import { Forbidden } from './article.errors';
 import type { ArticleSnapshot, ArticleStatus } from './article.state';
@@ -56,10 +60,18 @@ export function assertRoleMayActOn(command: Exclude<ArticleCommand, DraftArticle
   }
   if (role === 'system') {
     if (state.status !== 'scheduled' || state.scheduled === null) {
-      throw new Forbidden(role, command.type, `the scheduler may only publish a scheduled article; this one is ${state.status}`);
+      throw new Forbidden(
+        role,
+        command.type,
+        `the scheduler may only publish a scheduled article; this one is ${state.status}`,
+      );
     }
     if (isBefore(command.metadata.now, state.scheduled.publishAt)) {
-      throw new Forbidden(role, command.type, `the article is scheduled for ${state.scheduled.publishAt}, which has not been reached`);
+      throw new Forbidden(
+        role,
+        command.type,
+        `the article is scheduled for ${state.scheduled.publishAt}, which has not been reached`,
+      );
     }
   }
 }

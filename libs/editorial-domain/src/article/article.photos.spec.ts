@@ -1,12 +1,26 @@
 import { ARTICLE_LIMITS, PhotoInUse, PhotoNotFound, ValidationFailed } from '@newsroom/editorial-domain';
 import {
-  attachPhoto, detachPhoto, drafted, given, historyUntil, photoAttached, photoDetached, photoUpdated, revised, updatePhoto,
+  attachPhoto,
+  detachPhoto,
+  drafted,
+  given,
+  historyUntil,
+  photoAttached,
+  photoDetached,
+  photoUpdated,
+  revised,
+  updatePhoto,
 } from '@newsroom/testing';
 
 describe('attaching a photo', () => {
   it('records the photo with every field given', () => {
     const photo = {
-      photoId: 'p-7', url: 'http://img.example.com/a.png', caption: 'Crowds', credit: 'AP', altText: 'People', rights: 'Editorial use',
+      photoId: 'p-7',
+      url: 'http://img.example.com/a.png',
+      caption: 'Crowds',
+      credit: 'AP',
+      altText: 'People',
+      rights: 'Editorial use',
     };
     given(drafted()).when(attachPhoto(photo)).then(photoAttached(photo));
   });
@@ -16,13 +30,27 @@ describe('attaching a photo', () => {
       .when(attachPhoto({ photoId: 'p-7', altText: undefined }))
       .then({
         type: 'PhotoAttached',
-        data: { photo: { photoId: 'p-7', url: 'https://images.example.com/ferry.jpg', caption: 'The harbour at dawn', credit: 'Pat Photographer' } },
+        data: {
+          photo: {
+            photoId: 'p-7',
+            url: 'https://images.example.com/ferry.jpg',
+            caption: 'The harbour at dawn',
+            credit: 'Pat Photographer',
+          },
+        },
       });
   });
 
   it('is refused with the path of every invalid field', () => {
     given(drafted())
-      .when(attachPhoto({ url: 'ftp://img.example.com/a.png', caption: '', credit: 'c'.repeat(301), altText: 'a'.repeat(1001) }))
+      .when(
+        attachPhoto({
+          url: 'ftp://img.example.com/a.png',
+          caption: '',
+          credit: 'c'.repeat(301),
+          altText: 'a'.repeat(1001),
+        }),
+      )
       .thenThrows(ValidationFailed, {
         details: [
           { path: 'url', message: 'must be an http(s) URL' },
@@ -57,14 +85,20 @@ describe('updating a photo', () => {
   });
 
   it('emits nothing when nothing changes', () => {
-    given(...history).when(updatePhoto('photo-1', { caption: 'The harbour at dawn' })).then();
-    given(...history).when(updatePhoto('photo-1', {})).then();
+    given(...history)
+      .when(updatePhoto('photo-1', { caption: 'The harbour at dawn' }))
+      .then();
+    given(...history)
+      .when(updatePhoto('photo-1', {}))
+      .then();
   });
 
   it('changes the photo on the working copy', () => {
     given(...history)
       .when(updatePhoto('photo-1', { altText: 'Boats in a harbour' }))
-      .thenState((state) => expect(state.status !== 'none' && state.working.photos[0]?.altText).toBe('Boats in a harbour'));
+      .thenState((state) =>
+        expect(state.status !== 'none' && state.working.photos[0]?.altText).toBe('Boats in a harbour'),
+      );
   });
 
   it('is refused when the photo is not attached', () => {

@@ -1,7 +1,21 @@
 import { EmbargoNotReached, NothingToPublish, ValidationFailed } from '@newsroom/editorial-domain';
 import {
-  AN_HOUR_AGO, IN_AN_HOUR, NOW, TOMORROW, anAdmin, approved, contributorAdded, drafted, given, historyUntil, meta,
-  published, publishArticle, revised, submitted, unpublished,
+  AN_HOUR_AGO,
+  IN_AN_HOUR,
+  NOW,
+  TOMORROW,
+  anAdmin,
+  approved,
+  contributorAdded,
+  drafted,
+  given,
+  historyUntil,
+  meta,
+  published,
+  publishArticle,
+  revised,
+  submitted,
+  unpublished,
 } from '@newsroom/testing';
 
 describe('publishing', () => {
@@ -9,11 +23,15 @@ describe('publishing', () => {
     const history = historyUntil('approved'); // drafted, submitted, approved: version 3
 
     it('publishes the current version for the first time as an initial publication', () => {
-      given(...history).when(publishArticle()).then(published({ publishedVersion: 3, publishedAt: NOW, updateKind: 'initial' }));
+      given(...history)
+        .when(publishArticle())
+        .then(published({ publishedVersion: 3, publishedAt: NOW, updateKind: 'initial' }));
     });
 
     it('calls the first publication initial whatever update kind is asked for', () => {
-      given(...history).when(publishArticle({ updateKind: 'major' })).then(published({ publishedVersion: 3, updateKind: 'initial' }));
+      given(...history)
+        .when(publishArticle({ updateKind: 'major' }))
+        .then(published({ publishedVersion: 3, updateKind: 'initial' }));
     });
 
     it('publishes the version the working copy has reached', () => {
@@ -33,7 +51,9 @@ describe('publishing', () => {
     });
 
     it('may be done by an admin', () => {
-      given(...history).when(publishArticle({}, meta(anAdmin()))).then(published({ publishedVersion: 3 }));
+      given(...history)
+        .when(publishArticle({}, meta(anAdmin())))
+        .then(published({ publishedVersion: 3 }));
     });
 
     it('refuses an update kind it does not know', () => {
@@ -53,13 +73,19 @@ describe('publishing', () => {
     });
 
     it('is allowed at the very instant the embargo lifts', () => {
-      given(...embargoed(NOW)).when(publishArticle()).thenEventTypes('ArticlePublished');
+      given(...embargoed(NOW))
+        .when(publishArticle())
+        .thenEventTypes('ArticlePublished');
     });
 
     it('compares instants, not strings, across time zones', () => {
       // 10:30+01:00 is 09:30Z, which is before NOW (10:00Z) even though the string sorts after it.
-      given(...embargoed('2030-01-15T10:30:00+01:00')).when(publishArticle()).thenEventTypes('ArticlePublished');
-      given(...embargoed('2030-01-15T10:30:00Z')).when(publishArticle()).thenThrows(EmbargoNotReached);
+      given(...embargoed('2030-01-15T10:30:00+01:00'))
+        .when(publishArticle())
+        .thenEventTypes('ArticlePublished');
+      given(...embargoed('2030-01-15T10:30:00Z'))
+        .when(publishArticle())
+        .thenThrows(EmbargoNotReached);
     });
 
     it('uses the embargo of the working copy, as revised', () => {
@@ -74,11 +100,15 @@ describe('publishing', () => {
     const edited = [...history, revised({ headline: 'Harbour reopens, ferries delayed' })];
 
     it('publishes an update as minor by default', () => {
-      given(...edited).when(publishArticle()).then(published({ publishedVersion: 5, updateKind: 'minor' }));
+      given(...edited)
+        .when(publishArticle())
+        .then(published({ publishedVersion: 5, updateKind: 'minor' }));
     });
 
     it('publishes a major update when asked', () => {
-      given(...edited).when(publishArticle({ updateKind: 'major' })).then(published({ publishedVersion: 5, updateKind: 'major' }));
+      given(...edited)
+        .when(publishArticle({ updateKind: 'major' }))
+        .then(published({ publishedVersion: 5, updateKind: 'major' }));
     });
 
     it('keeps the earlier live copy until the update is published', () => {
@@ -94,7 +124,11 @@ describe('publishing', () => {
         .when(publishArticle({ updateKind: 'major' }))
         .thenState((state) => {
           if (state.status === 'none') throw new Error('article vanished');
-          expect(state.live).toMatchObject({ version: 5, updateKind: 'major', content: { headline: 'Harbour reopens, ferries delayed' } });
+          expect(state.live).toMatchObject({
+            version: 5,
+            updateKind: 'major',
+            content: { headline: 'Harbour reopens, ferries delayed' },
+          });
         });
     });
 

@@ -1,6 +1,14 @@
 import { InvalidTransition, ValidationFailed } from '@newsroom/editorial-domain';
 import {
-  approveArticle, approved, changesRequested, drafted, given, historyUntil, requestChanges, submitForReview, submitted,
+  approveArticle,
+  approved,
+  changesRequested,
+  drafted,
+  given,
+  historyUntil,
+  requestChanges,
+  submitForReview,
+  submitted,
 } from '@newsroom/testing';
 
 describe('the review workflow', () => {
@@ -10,11 +18,15 @@ describe('the review workflow', () => {
     });
 
     it('moves the article into review', () => {
-      given(drafted()).when(submitForReview()).thenState((state) => expect(state.status).toBe('in_review'));
+      given(drafted())
+        .when(submitForReview())
+        .thenState((state) => expect(state.status).toBe('in_review'));
     });
 
     it('cannot be approved before it is submitted', () => {
-      given(drafted()).when(approveArticle()).thenThrows(InvalidTransition, { allowedFrom: ['in_review'] });
+      given(drafted())
+        .when(approveArticle())
+        .thenThrows(InvalidTransition, { allowedFrom: ['in_review'] });
     });
   });
 
@@ -22,7 +34,9 @@ describe('the review workflow', () => {
     const history = historyUntil('in_review');
 
     it('sends the article back with the editor’s note', () => {
-      given(...history).when(requestChanges('Check the ferry times.')).then(changesRequested('Check the ferry times.'));
+      given(...history)
+        .when(requestChanges('Check the ferry times.'))
+        .then(changesRequested('Check the ferry times.'));
     });
 
     it('keeps the note on the article while changes are requested', () => {
@@ -35,7 +49,9 @@ describe('the review workflow', () => {
     });
 
     it('approves the article', () => {
-      given(...history).when(approveArticle()).then(approved());
+      given(...history)
+        .when(approveArticle())
+        .then(approved());
     });
 
     it('refuses a change request without a note', () => {
@@ -51,7 +67,9 @@ describe('the review workflow', () => {
     });
 
     it('accepts a note of exactly 2000 characters', () => {
-      given(...history).when(requestChanges('n'.repeat(2000))).then(changesRequested('n'.repeat(2000)));
+      given(...history)
+        .when(requestChanges('n'.repeat(2000)))
+        .then(changesRequested('n'.repeat(2000)));
     });
 
     it('cannot be submitted a second time', () => {
@@ -65,7 +83,9 @@ describe('the review workflow', () => {
     const history = historyUntil('changes_requested');
 
     it('resubmits the article for review', () => {
-      given(...history).when(submitForReview()).then(submitted());
+      given(...history)
+        .when(submitForReview())
+        .then(submitted());
     });
 
     it('clears the note once the article is resubmitted', () => {
@@ -75,7 +95,9 @@ describe('the review workflow', () => {
     });
 
     it('cannot be approved without being resubmitted', () => {
-      given(...history).when(approveArticle()).thenThrows(InvalidTransition, { currentStatus: 'changes_requested' });
+      given(...history)
+        .when(approveArticle())
+        .thenThrows(InvalidTransition, { currentStatus: 'changes_requested' });
     });
   });
 

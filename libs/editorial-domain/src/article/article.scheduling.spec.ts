@@ -1,7 +1,22 @@
 import { EmbargoNotReached, Forbidden, InvalidTransition, ValidationFailed } from '@newsroom/editorial-domain';
 import {
-  IN_AN_HOUR, NOW, TOMORROW, anAdmin, anEditor, cancelSchedule, drafted, given, historyUntil, meta, publicationScheduled,
-  published, publishArticle, revised, scheduleCancelled, schedulePublication, theScheduler,
+  IN_AN_HOUR,
+  NOW,
+  TOMORROW,
+  anAdmin,
+  anEditor,
+  cancelSchedule,
+  drafted,
+  given,
+  historyUntil,
+  meta,
+  publicationScheduled,
+  published,
+  publishArticle,
+  revised,
+  scheduleCancelled,
+  schedulePublication,
+  theScheduler,
 } from '@newsroom/testing';
 
 describe('scheduling publication', () => {
@@ -20,7 +35,8 @@ describe('scheduling publication', () => {
         .thenState((state) => {
           expect(state.status).toBe('scheduled');
           expect(state.status !== 'none' && state.scheduled).toEqual({
-            publishAt: TOMORROW, scheduledBy: { id: 'user-editor', name: 'Eda Editor' },
+            publishAt: TOMORROW,
+            scheduledBy: { id: 'user-editor', name: 'Eda Editor' },
           });
         });
     });
@@ -28,13 +44,17 @@ describe('scheduling publication', () => {
     it('refuses a time that is not in the future', () => {
       given(...history)
         .when(schedulePublication(NOW))
-        .thenThrows(ValidationFailed, { details: [{ path: 'publishAt', message: `must be after the current time ${NOW}` }] });
+        .thenThrows(ValidationFailed, {
+          details: [{ path: 'publishAt', message: `must be after the current time ${NOW}` }],
+        });
     });
 
     it('refuses a time that is not a timestamp', () => {
       given(...history)
         .when(schedulePublication('2030-02-30T10:00:00Z'))
-        .thenThrows(ValidationFailed, { details: [{ path: 'publishAt', message: expect.stringContaining('ISO-8601') }] });
+        .thenThrows(ValidationFailed, {
+          details: [{ path: 'publishAt', message: expect.stringContaining('ISO-8601') }],
+        });
     });
 
     it('refuses a time before the embargo lifts', () => {
@@ -60,7 +80,9 @@ describe('scheduling publication', () => {
     });
 
     it('cancels the schedule and returns to approved', () => {
-      given(...history).when(cancelSchedule()).then(scheduleCancelled());
+      given(...history)
+        .when(cancelSchedule())
+        .then(scheduleCancelled());
       given(...history)
         .when(cancelSchedule())
         .thenState((state) => {
@@ -72,9 +94,14 @@ describe('scheduling publication', () => {
     it('is published by the scheduler once the time has come, on behalf of whoever scheduled it', () => {
       given(...history)
         .when(publishArticle({}, meta(theScheduler(), TOMORROW)))
-        .then(published({
-          publishedVersion: 4, publishedAt: TOMORROW, updateKind: 'initial', scheduledBy: { id: 'user-editor', name: 'Eda Editor' },
-        }));
+        .then(
+          published({
+            publishedVersion: 4,
+            publishedAt: TOMORROW,
+            updateKind: 'initial',
+            scheduledBy: { id: 'user-editor', name: 'Eda Editor' },
+          }),
+        );
     });
 
     it('is published by the scheduler when it runs late', () => {
@@ -86,7 +113,11 @@ describe('scheduling publication', () => {
     it('refuses the scheduler before the scheduled time', () => {
       given(...history)
         .when(publishArticle({}, meta(theScheduler(), NOW)))
-        .thenThrows(Forbidden, { role: 'system', command: 'PublishArticle', reason: expect.stringContaining(TOMORROW) });
+        .thenThrows(Forbidden, {
+          role: 'system',
+          command: 'PublishArticle',
+          reason: expect.stringContaining(TOMORROW),
+        });
     });
 
     it('lets an editor publish now, without waiting, and without crediting the schedule', () => {

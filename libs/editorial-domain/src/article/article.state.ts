@@ -2,16 +2,16 @@ import type { ArticleContent, Correction } from './article.content';
 import type { ActorRef, PublicationKind } from './article.events';
 
 export type ArticleStatus =
-  | 'draft'
-  | 'in_review'
-  | 'changes_requested'
-  | 'approved'
-  | 'scheduled'
-  | 'published'
-  | 'unpublished';
+  'draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'unpublished';
 
 export const ARTICLE_STATUSES = [
-  'draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published', 'unpublished',
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'scheduled',
+  'published',
+  'unpublished',
 ] as const satisfies readonly ArticleStatus[];
 
 /** What readers saw (or, once unpublished, last saw): a frozen copy of the working content. */

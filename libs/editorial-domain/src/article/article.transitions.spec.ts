@@ -1,19 +1,58 @@
 import {
-  ArticleAlreadyExists, ArticleNotFound, InvalidTransition, NothingToPublish,
-  type ArticleCommand, type ArticleCommandType, type ArticleEventType, type ArticleStatus,
+  ArticleAlreadyExists,
+  ArticleNotFound,
+  InvalidTransition,
+  NothingToPublish,
+  type ArticleCommand,
+  type ArticleCommandType,
+  type ArticleEventType,
+  type ArticleStatus,
 } from '@newsroom/editorial-domain';
 import {
-  addContributor, anEditor, approveArticle, attachPhoto, cancelSchedule, contributorAdded, detachPhoto, draftArticle,
-  drafted, given, historyUntil, issueCorrection, meta, photoAttached, publishArticle, removeContributor,
-  requestChanges, reviseArticle, schedulePublication, submitForReview, unpublishArticle, updatePhoto,
+  addContributor,
+  anEditor,
+  approveArticle,
+  attachPhoto,
+  cancelSchedule,
+  contributorAdded,
+  detachPhoto,
+  draftArticle,
+  drafted,
+  given,
+  historyUntil,
+  issueCorrection,
+  meta,
+  photoAttached,
+  publishArticle,
+  removeContributor,
+  requestChanges,
+  reviseArticle,
+  schedulePublication,
+  submitForReview,
+  unpublishArticle,
+  updatePhoto,
 } from '@newsroom/testing';
 
 // Every command against every status, as an editor (who may attempt everything), so that only the
 // workflow decides. The table is written out by hand: it is the specification, not a derivation.
 
 type Column = 'none' | ArticleStatus;
-const COLUMNS = ['none', 'draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published', 'unpublished'] as const;
-type Expected = ArticleEventType | typeof ArticleNotFound | typeof ArticleAlreadyExists | typeof InvalidTransition | typeof NothingToPublish;
+const COLUMNS = [
+  'none',
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'scheduled',
+  'published',
+  'unpublished',
+] as const;
+type Expected =
+  | ArticleEventType
+  | typeof ArticleNotFound
+  | typeof ArticleAlreadyExists
+  | typeof InvalidTransition
+  | typeof NothingToPublish;
 type Row = readonly [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected];
 
 const NF = ArticleNotFound;
@@ -100,12 +139,15 @@ describe('an invalid transition', () => {
         currentStatus: 'in_review',
         command: 'PublishArticle',
         allowedFrom: ['approved', 'scheduled', 'published', 'unpublished'],
-        message: 'Cannot PublishArticle while the article is in_review; allowed from: approved, scheduled, published, unpublished',
+        message:
+          'Cannot PublishArticle while the article is in_review; allowed from: approved, scheduled, published, unpublished',
       });
   });
 
   it('carries the same facts as plain data for the HTTP edge', () => {
-    const error = given(...historyUntil('draft')).when(approveArticle()).thenThrows(InvalidTransition);
+    const error = given(...historyUntil('draft'))
+      .when(approveArticle())
+      .thenThrows(InvalidTransition);
     expect(error.data).toEqual({ currentStatus: 'draft', command: 'ApproveArticle', allowedFrom: ['in_review'] });
   });
 });

@@ -1,6 +1,13 @@
 import { InvalidTransition, ValidationFailed } from '@newsroom/editorial-domain';
 import {
-  NOW, correctionIssued, given, historyUntil, issueCorrection, publishArticle, unpublishArticle, unpublished,
+  NOW,
+  correctionIssued,
+  given,
+  historyUntil,
+  issueCorrection,
+  publishArticle,
+  unpublishArticle,
+  unpublished,
 } from '@newsroom/testing';
 
 describe('unpublishing', () => {
@@ -8,7 +15,9 @@ describe('unpublishing', () => {
     const history = historyUntil('published');
 
     it('takes the article down with the reason and time', () => {
-      given(...history).when(unpublishArticle('Court order')).then(unpublished('Court order', NOW));
+      given(...history)
+        .when(unpublishArticle('Court order'))
+        .then(unpublished('Court order', NOW));
     });
 
     it('marks the article unpublished but remembers what readers last saw', () => {
@@ -79,7 +88,9 @@ describe('issuing a correction', () => {
       const before = given(...history).state;
       given(...history)
         .when(issueCorrection())
-        .thenState((state) => expect(state.status !== 'none' && state.live).toEqual(before.status !== 'none' && before.live));
+        .thenState((state) =>
+          expect(state.status !== 'none' && state.live).toEqual(before.status !== 'none' && before.live),
+        );
     });
 
     it('refuses an empty text and an unknown kind', () => {
@@ -94,7 +105,9 @@ describe('issuing a correction', () => {
     });
 
     it('accepts 5000 characters and refuses 5001', () => {
-      given(...history).when(issueCorrection({ text: 't'.repeat(5000) })).thenEventTypes('CorrectionIssued');
+      given(...history)
+        .when(issueCorrection({ text: 't'.repeat(5000) }))
+        .thenEventTypes('CorrectionIssued');
       given(...history)
         .when(issueCorrection({ text: 't'.repeat(5001) }))
         .thenThrows(ValidationFailed, { details: [{ path: 'text', message: 'must be at most 5000 characters' }] });

@@ -10,7 +10,8 @@ export interface ValidationIssue {
 
 // Language subtag, optional script, optional region, optional variants: en, en-GB, pt-BR,
 // zh-Hant-TW, es-419, sl-rozaj. Enough to keep out garbage without a full BCP-47 registry.
-export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*$/;
+export const LANGUAGE_TAG =
+  /^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*$/;
 
 const HTTP_URL = /^https?:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/i;
 

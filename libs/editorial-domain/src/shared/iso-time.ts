@@ -11,9 +11,13 @@ export function isIsoTimestamp(value: unknown): value is string {
   const [year, month, day, hour, minute, second] = match.slice(1).map((part) => part ?? '0');
   const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
   return (
-    Number(month) >= 1 && Number(month) <= 12 &&
-    Number(day) >= 1 && Number(day) <= daysInMonth &&
-    Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59
+    Number(month) >= 1 &&
+    Number(month) <= 12 &&
+    Number(day) >= 1 &&
+    Number(day) <= daysInMonth &&
+    Number(hour) <= 23 &&
+    Number(minute) <= 59 &&
+    Number(second) <= 59
   );
 }
 

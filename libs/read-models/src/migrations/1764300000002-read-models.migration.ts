@@ -91,7 +91,14 @@ export class ReadModels1764300000002 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['dead_letters', 'projection_status', 'contributor_index', 'article_list', 'audit_trail', 'article_state']) {
+    for (const t of [
+      'dead_letters',
+      'projection_status',
+      'contributor_index',
+      'article_list',
+      'audit_trail',
+      'article_state',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

@@ -10,7 +10,12 @@ export class RunnerTables1764300000003 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['projection_throughput', 'contributor_index_article_rows', 'article_list_article_rows', 'audit_trail_article_rows']) {
+    for (const t of [
+      'projection_throughput',
+      'contributor_index_article_rows',
+      'article_list_article_rows',
+      'audit_trail_article_rows',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
   }

@@ -1,5 +1,12 @@
 import {
-  AN_HOUR_AGO, contributorAdded, contributorRemoved, drafted, historyUntil, NOW, revised, unpublished,
+  AN_HOUR_AGO,
+  contributorAdded,
+  contributorRemoved,
+  drafted,
+  historyUntil,
+  NOW,
+  revised,
+  unpublished,
 } from '@newsroom/testing';
 import { evolveArticleRow } from './article-state.projection';
 import { evolveListRow, listRowOf } from './article-list.projection';
@@ -10,19 +17,26 @@ describe('the article list row', () => {
     const row = listRowOf(rowAfter(drafted({ headline: 'Harbour reopens', sections: ['news', 'local'] })));
 
     expect(row).toMatchObject({
-      headline: 'Harbour reopens', sections: ['news', 'local'], status: 'draft', version: 1,
-      updatedAt: minutesAfterEpoch(1), publishedAt: null, contributorNames: [],
+      headline: 'Harbour reopens',
+      sections: ['news', 'local'],
+      status: 'draft',
+      version: 1,
+      updatedAt: minutesAfterEpoch(1),
+      publishedAt: null,
+      contributorNames: [],
     });
   });
 
   it('given credits added and removed, then it names the credited contributors in order', () => {
-    const row = listRowOf(rowAfter(
-      drafted(),
-      contributorAdded({ contributorId: 'c-1', name: 'Rey Reporter' }),
-      contributorAdded({ contributorId: 'c-2', name: 'Jane Doe', role: 'photographer' }),
-      contributorAdded({ contributorId: 'c-3', name: 'Cal Contributor', role: 'contributor' }),
-      contributorRemoved({ contributorId: 'c-1', name: 'Rey Reporter' }),
-    ));
+    const row = listRowOf(
+      rowAfter(
+        drafted(),
+        contributorAdded({ contributorId: 'c-1', name: 'Rey Reporter' }),
+        contributorAdded({ contributorId: 'c-2', name: 'Jane Doe', role: 'photographer' }),
+        contributorAdded({ contributorId: 'c-3', name: 'Cal Contributor', role: 'contributor' }),
+        contributorRemoved({ contributorId: 'c-1', name: 'Rey Reporter' }),
+      ),
+    );
 
     expect(row.contributorNames).toEqual(['Jane Doe', 'Cal Contributor']);
   });
@@ -34,7 +48,9 @@ describe('the article list row', () => {
   });
 
   it('when the headline is revised, then the search text follows it', () => {
-    const row = listRowOf(rowAfter(drafted({ headline: 'Harbour reopens', standfirst: '' }), revised({ headline: 'Port SHUT' })));
+    const row = listRowOf(
+      rowAfter(drafted({ headline: 'Harbour reopens', standfirst: '' }), revised({ headline: 'Port SHUT' })),
+    );
 
     expect(row.searchText).toBe('port shut');
   });

@@ -1,11 +1,36 @@
 import { fold, InvalidEventSequence, type ArticleEvent } from '@newsroom/editorial-domain';
 import {
-  AN_HOUR_AGO, approved, ARTICLE_ID, changesRequested, contributorAdded, contributorRemoved, correctionIssued, drafted,
-  historyUntil, NOW, photoAttached, photoDetached, photoUpdated, publicationScheduled, published, revised,
-  scheduleCancelled, submitted, unpublished,
+  AN_HOUR_AGO,
+  approved,
+  ARTICLE_ID,
+  changesRequested,
+  contributorAdded,
+  contributorRemoved,
+  correctionIssued,
+  drafted,
+  historyUntil,
+  NOW,
+  photoAttached,
+  photoDetached,
+  photoUpdated,
+  publicationScheduled,
+  published,
+  revised,
+  scheduleCancelled,
+  submitted,
+  unpublished,
 } from '@newsroom/testing';
 import { evolveArticleRow, isAlreadyApplied, snapshotOf } from './article-state.projection';
-import { A_REPORTER, AN_EDITOR, afterHistory, deepFrozen, envelope, envelopes, minutesAfterEpoch, rowAfter } from './projection.fixtures';
+import {
+  A_REPORTER,
+  AN_EDITOR,
+  afterHistory,
+  deepFrozen,
+  envelope,
+  envelopes,
+  minutesAfterEpoch,
+  rowAfter,
+} from './projection.fixtures';
 import { UnprojectableEvent, VersionGap } from './projection.errors';
 
 describe('the article state row', () => {
@@ -34,7 +59,9 @@ describe('the article state row', () => {
       const early = envelope(submitted(), 2);
 
       expect(() => evolveArticleRow(null, early)).toThrow(VersionGap);
-      expect(() => evolveArticleRow(null, early)).toThrow(expect.objectContaining({ articleId: ARTICLE_ID, expected: 1, actual: 2 }));
+      expect(() => evolveArticleRow(null, early)).toThrow(
+        expect.objectContaining({ articleId: ARTICLE_ID, expected: 1, actual: 2 }),
+      );
     });
 
     it('when version 1 is not ArticleDrafted, then the domain refuses the stream', () => {
@@ -64,21 +91,32 @@ describe('the article state row', () => {
       const after = evolveArticleRow(row, next(approved()));
 
       expect(after).toMatchObject({
-        version: 3, status: 'approved', updatedAt: minutesAfterEpoch(3), updatedBy: AN_EDITOR, lastPosition: 1003,
-        createdAt: minutesAfterEpoch(1), createdBy: A_REPORTER,
+        version: 3,
+        status: 'approved',
+        updatedAt: minutesAfterEpoch(3),
+        updatedBy: AN_EDITOR,
+        lastPosition: 1003,
+        createdAt: minutesAfterEpoch(1),
+        createdBy: A_REPORTER,
       });
     });
 
     it('when an event of another article is offered, then it is refused as unprojectable', () => {
-      expect(() => evolveArticleRow(row, next(approved(), { articleId: 'another-article' }))).toThrow(UnprojectableEvent);
+      expect(() => evolveArticleRow(row, next(approved(), { articleId: 'another-article' }))).toThrow(
+        UnprojectableEvent,
+      );
     });
 
     it('when the event type is unknown, then it is refused as unprojectable', () => {
-      expect(() => evolveArticleRow(row, next(approved(), { type: 'ArticleTranslated' }))).toThrow(/unknown event type ArticleTranslated/);
+      expect(() => evolveArticleRow(row, next(approved(), { type: 'ArticleTranslated' }))).toThrow(
+        /unknown event type ArticleTranslated/,
+      );
     });
 
     it('when the schema version is newer than this build knows, then it is refused as unprojectable', () => {
-      expect(() => evolveArticleRow(row, next(approved(), { schemaVersion: 2 }))).toThrow(/unsupported schema version 2/);
+      expect(() => evolveArticleRow(row, next(approved(), { schemaVersion: 2 }))).toThrow(
+        /unsupported schema version 2/,
+      );
     });
 
     it('when an event is applied, then the previous row is left untouched', () => {
@@ -109,9 +147,17 @@ describe('the article state row', () => {
       const revisedHistory = [...history, revised({ headline: 'Harbour reopens fully' })];
       const { row, next } = afterHistory(...revisedHistory);
 
-      const after = evolveArticleRow(row, next(published({ publishedVersion: revisedHistory.length, publishedAt: NOW, updateKind: 'minor' })));
+      const after = evolveArticleRow(
+        row,
+        next(published({ publishedVersion: revisedHistory.length, publishedAt: NOW, updateKind: 'minor' })),
+      );
 
-      expect(after.live).toEqual({ version: revisedHistory.length, content: row!.working, publishedAt: NOW, updateKind: 'minor' });
+      expect(after.live).toEqual({
+        version: revisedHistory.length,
+        content: row!.working,
+        publishedAt: NOW,
+        updateKind: 'minor',
+      });
     });
 
     it('when it is unpublished, then the live copy is kept as the record of what readers last saw', () => {
@@ -126,16 +172,35 @@ describe('the article state row', () => {
 
   it('agrees with the domain fold after a history using every event type', () => {
     const history: ArticleEvent[] = [
-      drafted(), revised({ headline: 'Harbour to reopen' }), contributorAdded(), contributorAdded({ contributorId: 'c-2', name: 'Cal' }),
-      contributorRemoved(), photoAttached(), photoUpdated('photo-1', { caption: 'Dawn' }), photoAttached({ photoId: 'photo-2' }),
-      photoDetached('photo-2'), submitted(), changesRequested(), submitted(), approved(), publicationScheduled(), scheduleCancelled(),
-      published({ publishedVersion: 15, publishedAt: AN_HOUR_AGO }), revised({ standfirst: 'Ferries return.' }),
-      correctionIssued(), unpublished('Legal complaint', NOW),
+      drafted(),
+      revised({ headline: 'Harbour to reopen' }),
+      contributorAdded(),
+      contributorAdded({ contributorId: 'c-2', name: 'Cal' }),
+      contributorRemoved(),
+      photoAttached(),
+      photoUpdated('photo-1', { caption: 'Dawn' }),
+      photoAttached({ photoId: 'photo-2' }),
+      photoDetached('photo-2'),
+      submitted(),
+      changesRequested(),
+      submitted(),
+      approved(),
+      publicationScheduled(),
+      scheduleCancelled(),
+      published({ publishedVersion: 15, publishedAt: AN_HOUR_AGO }),
+      revised({ standfirst: 'Ferries return.' }),
+      correctionIssued(),
+      unpublished('Legal complaint', NOW),
     ];
     const stored = envelopes(history);
 
     const row = stored.reduce(evolveArticleRow, null);
-    const domain = fold(stored.map((e, i) => ({ event: history[i]!, meta: { occurredAt: e.occurredAt, actor: { id: e.actor.id, name: e.actor.name } } })));
+    const domain = fold(
+      stored.map((e, i) => ({
+        event: history[i]!,
+        meta: { occurredAt: e.occurredAt, actor: { id: e.actor.id, name: e.actor.name } },
+      })),
+    );
 
     expect(snapshotOf(row!)).toEqual(domain);
     expect(row!.version).toBe(history.length);

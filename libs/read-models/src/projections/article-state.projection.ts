@@ -1,6 +1,11 @@
 import {
-  articleExists, evolve,
-  type ArticleContent, type ArticleSnapshot, type ArticleStatus, type Correction, type LiveVersion,
+  articleExists,
+  evolve,
+  type ArticleContent,
+  type ArticleSnapshot,
+  type ArticleStatus,
+  type Correction,
+  type LiveVersion,
 } from '@newsroom/editorial-domain';
 import { toArticleEvent, type ProjectedActor, type ProjectedEvent } from './projected-event';
 import { UnprojectableEvent, VersionGap } from './projection.errors';

@@ -1,8 +1,23 @@
 import type { ArticleEvent } from '@newsroom/editorial-domain';
 import {
-  AN_HOUR_AGO, approved, ARTICLE_ID, changesRequested, contributorAdded, contributorRemoved, correctionIssued,
-  drafted, historyUntil, photoAttached, photoDetached, photoUpdated, publicationScheduled, published, revised,
-  scheduleCancelled, submitted, unpublished,
+  AN_HOUR_AGO,
+  approved,
+  ARTICLE_ID,
+  changesRequested,
+  contributorAdded,
+  contributorRemoved,
+  correctionIssued,
+  drafted,
+  historyUntil,
+  photoAttached,
+  photoDetached,
+  photoUpdated,
+  publicationScheduled,
+  published,
+  revised,
+  scheduleCancelled,
+  submitted,
+  unpublished,
 } from '@newsroom/testing';
 import { auditEntryOf } from './audit-trail.projection';
 import { AN_EDITOR, afterHistory, envelope, minutesAfterEpoch } from './projection.fixtures';
@@ -21,71 +36,130 @@ const truncated = `${'word '.repeat(23)}word…`;
 
 describe('the audit summary of each event type', () => {
   it.each<[string, string, ArticleEvent[], ArticleEvent]>([
-    ['ArticleDrafted', 'Article drafted: “Harbour reopens”',
-      [], drafted({ headline: 'Harbour reopens' })],
-    ['ArticleRevised (one field)', 'Headline changed',
-      [drafted()], revised({ headline: 'Harbour shut' })],
-    ['ArticleRevised (two fields)', 'Headline and body changed',
-      [drafted()], revised({ headline: 'Harbour shut', body: [] })],
-    ['ArticleRevised (three fields)', 'Headline, body and tags changed',
-      [drafted()], revised({ body: [], headline: 'Shut', tags: [] })],
-    ['ContributorAdded', 'Photographer credit added: Jane Doe (Agency)',
-      [drafted()], contributorAdded({ name: 'Jane Doe', role: 'photographer', affiliation: 'Agency' })],
-    ['ContributorAdded without affiliation', 'Author credit added: Rey Reporter',
-      [drafted()], contributorAdded({ name: 'Rey Reporter' })],
-    ['ContributorRemoved', 'Contributor removed: Jane Doe, photographer',
-      credited, contributorRemoved({ contributorId: 'c-9', name: 'Jane Doe', role: 'photographer' })],
-    ['PhotoAttached', 'Photo attached: Pat Photographer',
-      [drafted()], photoAttached({ credit: 'Pat Photographer' })],
-    ['PhotoUpdated (caption)', 'Photo caption changed',
-      withPhoto, photoUpdated('photo-1', { caption: 'Dawn' })],
-    ['PhotoUpdated (caption and alt text)', 'Photo caption and alt text changed',
-      withPhoto, photoUpdated('photo-1', { altText: 'Boats', caption: 'Dawn' })],
-    ['PhotoDetached', 'Photo detached: Pat Photographer',
-      withPhoto, photoDetached('photo-1')],
-    ['SubmittedForReview', 'Submitted for review',
-      [drafted()], submitted()],
-    ['ChangesRequested', 'Changes requested: Check the date',
-      [drafted(), submitted()], changesRequested('Check the date')],
-    ['ChangesRequested (long note)', `Changes requested: ${truncated}`,
-      [drafted(), submitted()], changesRequested(longText)],
-    ['ArticleApproved', 'Approved',
-      historyUntil('in_review'), approved()],
-    ['ArticlePublished (initial)', 'Published (initial, version 12)',
-      historyUntil('approved'), published({ publishedVersion: 12 })],
-    ['ArticlePublished (update)', 'Update published (minor)',
-      historyUntil('published'), published({ updateKind: 'minor' })],
-    ['ArticlePublished (on schedule)', 'Published (initial, version 3), as scheduled by Eda Editor',
-      historyUntil('scheduled'), published({ publishedVersion: 3, scheduledBy: { id: 'user-editor', name: 'Eda Editor' } })],
-    ['PublicationScheduled', 'Scheduled for 2030-01-01T09:00:00.000Z',
-      historyUntil('approved'), publicationScheduled('2030-01-01T09:00:00.000Z')],
-    ['ScheduleCancelled', 'Schedule cancelled',
-      historyUntil('scheduled'), scheduleCancelled()],
-    ['ArticleUnpublished', 'Unpublished: Legal complaint',
-      historyUntil('published'), unpublished('Legal\ncomplaint')],
-    ['CorrectionIssued', `Correction issued: ${truncated}`,
-      historyUntil('published'), correctionIssued({ text: longText })],
-    ['CorrectionIssued (clarification)', 'Clarification issued: Owned by the city.',
-      historyUntil('published'), correctionIssued({ text: 'Owned by the city.', kind: 'clarification' })],
+    ['ArticleDrafted', 'Article drafted: “Harbour reopens”', [], drafted({ headline: 'Harbour reopens' })],
+    ['ArticleRevised (one field)', 'Headline changed', [drafted()], revised({ headline: 'Harbour shut' })],
+    [
+      'ArticleRevised (two fields)',
+      'Headline and body changed',
+      [drafted()],
+      revised({ headline: 'Harbour shut', body: [] }),
+    ],
+    [
+      'ArticleRevised (three fields)',
+      'Headline, body and tags changed',
+      [drafted()],
+      revised({ body: [], headline: 'Shut', tags: [] }),
+    ],
+    [
+      'ContributorAdded',
+      'Photographer credit added: Jane Doe (Agency)',
+      [drafted()],
+      contributorAdded({ name: 'Jane Doe', role: 'photographer', affiliation: 'Agency' }),
+    ],
+    [
+      'ContributorAdded without affiliation',
+      'Author credit added: Rey Reporter',
+      [drafted()],
+      contributorAdded({ name: 'Rey Reporter' }),
+    ],
+    [
+      'ContributorRemoved',
+      'Contributor removed: Jane Doe, photographer',
+      credited,
+      contributorRemoved({ contributorId: 'c-9', name: 'Jane Doe', role: 'photographer' }),
+    ],
+    ['PhotoAttached', 'Photo attached: Pat Photographer', [drafted()], photoAttached({ credit: 'Pat Photographer' })],
+    ['PhotoUpdated (caption)', 'Photo caption changed', withPhoto, photoUpdated('photo-1', { caption: 'Dawn' })],
+    [
+      'PhotoUpdated (caption and alt text)',
+      'Photo caption and alt text changed',
+      withPhoto,
+      photoUpdated('photo-1', { altText: 'Boats', caption: 'Dawn' }),
+    ],
+    ['PhotoDetached', 'Photo detached: Pat Photographer', withPhoto, photoDetached('photo-1')],
+    ['SubmittedForReview', 'Submitted for review', [drafted()], submitted()],
+    [
+      'ChangesRequested',
+      'Changes requested: Check the date',
+      [drafted(), submitted()],
+      changesRequested('Check the date'),
+    ],
+    [
+      'ChangesRequested (long note)',
+      `Changes requested: ${truncated}`,
+      [drafted(), submitted()],
+      changesRequested(longText),
+    ],
+    ['ArticleApproved', 'Approved', historyUntil('in_review'), approved()],
+    [
+      'ArticlePublished (initial)',
+      'Published (initial, version 12)',
+      historyUntil('approved'),
+      published({ publishedVersion: 12 }),
+    ],
+    [
+      'ArticlePublished (update)',
+      'Update published (minor)',
+      historyUntil('published'),
+      published({ updateKind: 'minor' }),
+    ],
+    [
+      'ArticlePublished (on schedule)',
+      'Published (initial, version 3), as scheduled by Eda Editor',
+      historyUntil('scheduled'),
+      published({ publishedVersion: 3, scheduledBy: { id: 'user-editor', name: 'Eda Editor' } }),
+    ],
+    [
+      'PublicationScheduled',
+      'Scheduled for 2030-01-01T09:00:00.000Z',
+      historyUntil('approved'),
+      publicationScheduled('2030-01-01T09:00:00.000Z'),
+    ],
+    ['ScheduleCancelled', 'Schedule cancelled', historyUntil('scheduled'), scheduleCancelled()],
+    ['ArticleUnpublished', 'Unpublished: Legal complaint', historyUntil('published'), unpublished('Legal\ncomplaint')],
+    [
+      'CorrectionIssued',
+      `Correction issued: ${truncated}`,
+      historyUntil('published'),
+      correctionIssued({ text: longText }),
+    ],
+    [
+      'CorrectionIssued (clarification)',
+      'Clarification issued: Owned by the city.',
+      historyUntil('published'),
+      correctionIssued({ text: 'Owned by the city.', kind: 'clarification' }),
+    ],
   ])('%s reads "%s"', (_type, summary, history, event) => {
     expect(entryFor(history, event).summary).toBe(summary);
   });
 
   it('cuts free text to 120 characters, ellipsis included', () => {
-    expect(Array.from(entryFor([drafted(), submitted()], changesRequested(longText)).summary.slice('Changes requested: '.length))).toHaveLength(120);
+    expect(
+      Array.from(
+        entryFor([drafted(), submitted()], changesRequested(longText)).summary.slice('Changes requested: '.length),
+      ),
+    ).toHaveLength(120);
   });
 });
 
 describe('the audit entry of an event', () => {
   it('carries the envelope identity, time and actor', () => {
     expect(entryFor([drafted()], submitted())).toMatchObject({
-      articleId: ARTICLE_ID, version: 2, eventId: 'event-2', type: 'SubmittedForReview', occurredAt: minutesAfterEpoch(2), actor: AN_EDITOR,
+      articleId: ARTICLE_ID,
+      version: 2,
+      eventId: 'event-2',
+      type: 'SubmittedForReview',
+      occurredAt: minutesAfterEpoch(2),
+      actor: AN_EDITOR,
     });
   });
 
   it('given a draft, when it is revised, then only the changed fields are listed with before and after', () => {
     const before = drafted({ headline: 'Old', standfirst: 'Same', body: [{ type: 'paragraph', text: 'One.' }] });
-    const body = [{ type: 'paragraph' as const, text: 'One.' }, { type: 'paragraph' as const, text: 'Two.' }];
+    const body = [
+      { type: 'paragraph' as const, text: 'One.' },
+      { type: 'paragraph' as const, text: 'Two.' },
+    ];
 
     const entry = entryFor([before], revised({ headline: 'New', standfirst: 'Same', body }));
 
@@ -121,7 +195,9 @@ describe('the audit entry of an event', () => {
   it('when a photo is detached, then the photo it removed is the before value', () => {
     const entry = entryFor(withPhoto, photoDetached('photo-1'));
 
-    expect(entry.changes).toEqual([{ field: 'photos[photo-1]', before: expect.objectContaining({ credit: 'Pat Photographer' }), after: null }]);
+    expect(entry.changes).toEqual([
+      { field: 'photos[photo-1]', before: expect.objectContaining({ credit: 'Pat Photographer' }), after: null },
+    ]);
   });
 
   it('when changes are requested, then the status and the note are listed', () => {
@@ -132,7 +208,10 @@ describe('the audit entry of an event', () => {
   });
 
   it('when a scheduled article is published, then status, live version and the cleared schedule are listed', () => {
-    const entry = entryFor(historyUntil('scheduled'), published({ publishedVersion: 3, scheduledBy: { id: 'user-editor', name: 'Eda Editor' } }));
+    const entry = entryFor(
+      historyUntil('scheduled'),
+      published({ publishedVersion: 3, scheduledBy: { id: 'user-editor', name: 'Eda Editor' } }),
+    );
 
     expect(entry.changes).toEqual([
       { field: 'status', before: 'scheduled', after: 'published' },
@@ -144,7 +223,9 @@ describe('the audit entry of an event', () => {
   it('when a correction is issued, then no status change is listed, only the new correction', () => {
     const entry = entryFor(historyUntil('published'), correctionIssued({ issuedAt: AN_HOUR_AGO }));
 
-    expect(entry.changes).toEqual([{ field: 'corrections[0]', before: null, after: expect.objectContaining({ issuedAt: AN_HOUR_AGO }) }]);
+    expect(entry.changes).toEqual([
+      { field: 'corrections[0]', before: null, after: expect.objectContaining({ issuedAt: AN_HOUR_AGO }) },
+    ]);
   });
 
   it('given the row already holds the event, then it refuses rather than record a change against the wrong before', () => {

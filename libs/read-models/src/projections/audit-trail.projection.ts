@@ -5,7 +5,11 @@ import { toArticleEvent, type ProjectedActor, type ProjectedEvent } from './proj
 import { UnprojectableEvent } from './projection.errors';
 import { fieldChanges } from './word-diff';
 
-export interface FieldChange { field: string; before: unknown; after: unknown }
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
 
 /** Table `audit_trail`: insert-only, unique on (articleId, version). */
 export interface AuditEntry {
@@ -53,7 +57,9 @@ function summaryOf(event: ArticleEvent, previous: ArticleRow | null, next: Artic
       return `Article drafted: “${oneLine(event.data.headline)}”`;
     case 'ArticleRevised': {
       const fields = fieldChanges(previous!.working, next.working);
-      return fields.length === 0 ? 'Revised (no change)' : capitalised(`${listed(fields.map((c) => FIELD_LABELS[c.field]))} changed`);
+      return fields.length === 0
+        ? 'Revised (no change)'
+        : capitalised(`${listed(fields.map((c) => FIELD_LABELS[c.field]))} changed`);
     }
     case 'ContributorAdded': {
       const { role, name, affiliation } = event.data.contributor;
@@ -65,7 +71,9 @@ function summaryOf(event: ArticleEvent, previous: ArticleRow | null, next: Artic
       return `Photo attached: ${oneLine(event.data.photo.credit)}`;
     case 'PhotoUpdated': {
       const keys = changedPhotoKeys(photoIn(previous, event.data.photoId), event.data.changes);
-      return keys.length === 0 ? 'Photo updated (no change)' : `Photo ${listed(keys.map((k) => PHOTO_LABELS[k]))} changed`;
+      return keys.length === 0
+        ? 'Photo updated (no change)'
+        : `Photo ${listed(keys.map((k) => PHOTO_LABELS[k]))} changed`;
     }
     case 'PhotoDetached': {
       const photo = photoIn(previous, event.data.photoId);
@@ -79,7 +87,10 @@ function summaryOf(event: ArticleEvent, previous: ArticleRow | null, next: Artic
       return 'Approved';
     case 'ArticlePublished': {
       const { updateKind, publishedVersion, scheduledBy } = event.data;
-      const what = updateKind === 'initial' ? `Published (initial, version ${publishedVersion})` : `Update published (${updateKind})`;
+      const what =
+        updateKind === 'initial'
+          ? `Published (initial, version ${publishedVersion})`
+          : `Update published (${updateKind})`;
       return scheduledBy ? `${what}, as scheduled by ${oneLine(scheduledBy.name)}` : what;
     }
     case 'PublicationScheduled':
@@ -118,7 +129,9 @@ function contentChanges(event: ArticleEvent, previous: ArticleRow | null, next: 
       }));
     }
     case 'PhotoDetached':
-      return [{ field: `photos[${event.data.photoId}]`, before: photoIn(previous, event.data.photoId) ?? null, after: null }];
+      return [
+        { field: `photos[${event.data.photoId}]`, before: photoIn(previous, event.data.photoId) ?? null, after: null },
+      ];
     case 'CorrectionIssued':
       return [{ field: `corrections[${previous!.corrections.length}]`, before: null, after: event.data.correction }];
     default:
@@ -142,7 +155,13 @@ function workflowChanges(previous: ArticleRow | null, next: ArticleRow): FieldCh
 }
 
 type PhotoKey = Exclude<keyof Photo, 'photoId'>;
-const PHOTO_LABELS: Record<PhotoKey, string> = { url: 'URL', caption: 'caption', credit: 'credit', altText: 'alt text', rights: 'rights' };
+const PHOTO_LABELS: Record<PhotoKey, string> = {
+  url: 'URL',
+  caption: 'caption',
+  credit: 'credit',
+  altText: 'alt text',
+  rights: 'rights',
+};
 
 function changedPhotoKeys(photo: Photo | undefined, changes: Partial<Omit<Photo, 'photoId'>>): PhotoKey[] {
   return (Object.keys(PHOTO_LABELS) as PhotoKey[]).filter(
@@ -155,14 +174,26 @@ function photoIn(row: ArticleRow | null, photoId: string): Photo | undefined {
 }
 
 const FIELD_LABELS: Record<keyof ArticleRow['working'], string> = {
-  headline: 'headline', standfirst: 'standfirst', dateline: 'dateline', body: 'body', sections: 'sections',
-  tags: 'tags', language: 'language', source: 'source', embargoUntil: 'embargo', contributors: 'contributors',
+  headline: 'headline',
+  standfirst: 'standfirst',
+  dateline: 'dateline',
+  body: 'body',
+  sections: 'sections',
+  tags: 'tags',
+  language: 'language',
+  source: 'source',
+  embargoUntil: 'embargo',
+  contributors: 'contributors',
   photos: 'photos',
 };
 
 const ROLE_LABELS: Record<ContributorRole, string> = {
-  author: 'Author', contributor: 'Contributor', photographer: 'Photographer', editor: 'Editor',
-  translator: 'Translator', producer: 'Producer',
+  author: 'Author',
+  contributor: 'Contributor',
+  photographer: 'Photographer',
+  editor: 'Editor',
+  translator: 'Translator',
+  producer: 'Producer',
 };
 
 /** "headline", "headline and body", "headline, standfirst and body". */
@@ -178,7 +209,12 @@ function capitalised(text: string): string {
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const chars = Array.from(flat);
-  return chars.length <= SUMMARY_TEXT_MAX_LENGTH ? flat : `${chars.slice(0, SUMMARY_TEXT_MAX_LENGTH - 1).join('').trimEnd()}…`;
+  return chars.length <= SUMMARY_TEXT_MAX_LENGTH
+    ? flat
+    : `${chars
+        .slice(0, SUMMARY_TEXT_MAX_LENGTH - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 function isEmpty(value: unknown): boolean {

@@ -20,7 +20,10 @@ export class UnprojectableEvent extends Error {
   readonly articleId: string;
   readonly version: number;
 
-  constructor(event: { eventId: string; articleId: string; version: number }, readonly reason: string) {
+  constructor(
+    event: { eventId: string; articleId: string; version: number },
+    readonly reason: string,
+  ) {
     super(`Cannot project event ${event.eventId} (article ${event.articleId}, version ${event.version}): ${reason}`);
     this.name = 'UnprojectableEvent';
     this.eventId = event.eventId;

@@ -17,7 +17,11 @@ export function minutesAfterEpoch(minutes: number): string {
 }
 
 /** The envelope the relay would send for `event` stored as `version` of the article. */
-export function envelope(event: ArticleEvent, version: number, overrides: Partial<ProjectedEvent> = {}): ProjectedEvent {
+export function envelope(
+  event: ArticleEvent,
+  version: number,
+  overrides: Partial<ProjectedEvent> = {},
+): ProjectedEvent {
   return {
     eventId: `event-${version}`,
     type: event.type,

@@ -2,12 +2,22 @@ import { someDraftFields } from '@newsroom/testing';
 import type { ArticleContent } from '@newsroom/editorial-domain';
 import { bodyText, fieldChanges, wordDiff, type DiffPart } from './word-diff';
 
-const beforeOf = (parts: DiffPart[]) => parts.filter((p) => p.op !== 'insert').map((p) => p.text).join('');
-const afterOf = (parts: DiffPart[]) => parts.filter((p) => p.op !== 'delete').map((p) => p.text).join('');
+const beforeOf = (parts: DiffPart[]) =>
+  parts
+    .filter((p) => p.op !== 'insert')
+    .map((p) => p.text)
+    .join('');
+const afterOf = (parts: DiffPart[]) =>
+  parts
+    .filter((p) => p.op !== 'delete')
+    .map((p) => p.text)
+    .join('');
 
 describe('word diff', () => {
   it('given identical texts, then the whole text is one equal part', () => {
-    expect(wordDiff('The harbour reopened.', 'The harbour reopened.')).toEqual([{ op: 'equal', text: 'The harbour reopened.' }]);
+    expect(wordDiff('The harbour reopened.', 'The harbour reopened.')).toEqual([
+      { op: 'equal', text: 'The harbour reopened.' },
+    ]);
   });
 
   it('given two empty texts, then there are no parts', () => {
@@ -24,38 +34,55 @@ describe('word diff', () => {
 
   it('when one word is replaced, then that word alone is deleted then inserted', () => {
     expect(wordDiff('the quick brown fox', 'the slow brown fox')).toEqual([
-      { op: 'equal', text: 'the ' }, { op: 'delete', text: 'quick' }, { op: 'insert', text: 'slow' }, { op: 'equal', text: ' brown fox' },
+      { op: 'equal', text: 'the ' },
+      { op: 'delete', text: 'quick' },
+      { op: 'insert', text: 'slow' },
+      { op: 'equal', text: ' brown fox' },
     ]);
   });
 
   it('when words are inserted, then only they are inserted', () => {
     expect(wordDiff('the fox jumps', 'the quick red fox jumps')).toEqual([
-      { op: 'equal', text: 'the ' }, { op: 'insert', text: 'quick red ' }, { op: 'equal', text: 'fox jumps' },
+      { op: 'equal', text: 'the ' },
+      { op: 'insert', text: 'quick red ' },
+      { op: 'equal', text: 'fox jumps' },
     ]);
   });
 
   it('when words are deleted, then only they are deleted', () => {
     expect(wordDiff('the quick red fox jumps', 'the fox jumps')).toEqual([
-      { op: 'equal', text: 'the ' }, { op: 'delete', text: 'quick red ' }, { op: 'equal', text: 'fox jumps' },
+      { op: 'equal', text: 'the ' },
+      { op: 'delete', text: 'quick red ' },
+      { op: 'equal', text: 'fox jumps' },
     ]);
   });
 
   it('when neighbouring words are replaced, then the space between them does not split the change', () => {
     expect(wordDiff('a quick brown fox', 'a slow red fox')).toEqual([
-      { op: 'equal', text: 'a ' }, { op: 'delete', text: 'quick brown' }, { op: 'insert', text: 'slow red' }, { op: 'equal', text: ' fox' },
+      { op: 'equal', text: 'a ' },
+      { op: 'delete', text: 'quick brown' },
+      { op: 'insert', text: 'slow red' },
+      { op: 'equal', text: ' fox' },
     ]);
   });
 
   it('when a word moves from the start to the end, then the words in between stay equal', () => {
     expect(wordDiff('a b c d', 'b c d a')).toEqual([
-      { op: 'delete', text: 'a ' }, { op: 'equal', text: 'b c d' }, { op: 'insert', text: ' a' },
+      { op: 'delete', text: 'a ' },
+      { op: 'equal', text: 'b c d' },
+      { op: 'insert', text: ' a' },
     ]);
   });
 
   it('keeps whitespace exactly: newlines and double spaces survive, and a spacing change is a change', () => {
     const parts = wordDiff('one\n\ntwo  three', 'one\n\ntwo three');
 
-    expect(parts).toEqual([{ op: 'equal', text: 'one\n\ntwo' }, { op: 'delete', text: '  ' }, { op: 'insert', text: ' ' }, { op: 'equal', text: 'three' }]);
+    expect(parts).toEqual([
+      { op: 'equal', text: 'one\n\ntwo' },
+      { op: 'delete', text: '  ' },
+      { op: 'insert', text: ' ' },
+      { op: 'equal', text: 'three' },
+    ]);
   });
 
   it.each([
@@ -86,19 +113,24 @@ describe('word diff', () => {
     const before = Array.from({ length: 6_000 }, (_, i) => `old${i}`).join(' ');
     const after = Array.from({ length: 6_000 }, (_, i) => `new${i}`).join(' ');
 
-    expect(wordDiff(before, after)).toEqual([{ op: 'delete', text: before }, { op: 'insert', text: after }]);
+    expect(wordDiff(before, after)).toEqual([
+      { op: 'delete', text: before },
+      { op: 'insert', text: after },
+    ]);
   });
 });
 
 describe('body text', () => {
   it('renders each block type, separated by blank lines', () => {
-    expect(bodyText([
-      { type: 'subheading', text: 'Reopening' },
-      { type: 'paragraph', text: 'The harbour reopened.' },
-      { type: 'quote', text: 'We are open.', attribution: 'Harbour master' },
-      { type: 'quote', text: 'At last.' },
-      { type: 'photo', photoId: 'photo-1' },
-    ])).toBe('## Reopening\n\nThe harbour reopened.\n\n> We are open. — Harbour master\n\n> At last.\n\n[photo photo-1]');
+    expect(
+      bodyText([
+        { type: 'subheading', text: 'Reopening' },
+        { type: 'paragraph', text: 'The harbour reopened.' },
+        { type: 'quote', text: 'We are open.', attribution: 'Harbour master' },
+        { type: 'quote', text: 'At last.' },
+        { type: 'photo', photoId: 'photo-1' },
+      ]),
+    ).toBe('## Reopening\n\nThe harbour reopened.\n\n> We are open. — Harbour master\n\n> At last.\n\n[photo photo-1]');
   });
 
   it('is empty for an empty body', () => {
@@ -108,7 +140,10 @@ describe('body text', () => {
 
 describe('field changes', () => {
   const content = (overrides: Partial<ArticleContent> = {}): ArticleContent => ({
-    ...someDraftFields(), contributors: [], photos: [], ...overrides,
+    ...someDraftFields(),
+    contributors: [],
+    photos: [],
+    ...overrides,
   });
 
   it('given equal content, then there are no changes, even with keys in another order', () => {
@@ -120,7 +155,11 @@ describe('field changes', () => {
 
   it('lists each differing field once, in field order, with whole values before and after', () => {
     const before = content({ headline: 'Old', tags: ['a'] });
-    const after = content({ tags: ['a', 'b'], headline: 'New', photos: [{ photoId: 'p', url: 'https://x.example/p.jpg', caption: 'c', credit: 'd' }] });
+    const after = content({
+      tags: ['a', 'b'],
+      headline: 'New',
+      photos: [{ photoId: 'p', url: 'https://x.example/p.jpg', caption: 'c', credit: 'd' }],
+    });
 
     expect(fieldChanges(before, after)).toEqual([
       { field: 'headline', before: 'Old', after: 'New' },
@@ -133,7 +172,17 @@ describe('field changes', () => {
     const changes = fieldChanges(null, content());
 
     expect(changes.map((c) => c.field)).toEqual([
-      'headline', 'standfirst', 'dateline', 'body', 'sections', 'tags', 'language', 'source', 'embargoUntil', 'contributors', 'photos',
+      'headline',
+      'standfirst',
+      'dateline',
+      'body',
+      'sections',
+      'tags',
+      'language',
+      'source',
+      'embargoUntil',
+      'contributors',
+      'photos',
     ]);
     expect(changes.every((c) => c.before === null)).toBe(true);
   });

@@ -2,7 +2,10 @@ import { assertNever, jsonEqual } from '@newsroom/editorial-domain';
 import { DRAFT_FIELD_KEYS, type ArticleContent, type BodyBlock } from '@newsroom/editorial-domain';
 
 export type DiffOp = 'equal' | 'insert' | 'delete';
-export interface DiffPart { op: DiffOp; text: string }
+export interface DiffPart {
+  op: DiffOp;
+  text: string;
+}
 
 /**
  * Above this many cells of edit-path bookkeeping the diff stops looking for a minimal edit and
@@ -51,7 +54,10 @@ function middle(a: string[], b: string[]): DiffPart[] {
     });
   const script = myers(intern(a), intern(b));
   if (!script) {
-    return [...a.map((text): DiffPart => ({ op: 'delete', text })), ...b.map((text): DiffPart => ({ op: 'insert', text }))];
+    return [
+      ...a.map((text): DiffPart => ({ op: 'delete', text })),
+      ...b.map((text): DiffPart => ({ op: 'insert', text })),
+    ];
   }
   let x = 0;
   let y = 0;
@@ -76,7 +82,8 @@ function myers(a: Int32Array, b: Int32Array): DiffOp[] | null {
     cells += 2 * d + 1;
     if (cells > WORD_DIFF_MAX_CELLS) return null;
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let x =
+        k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x++;
@@ -127,7 +134,10 @@ function withoutLoneWhitespace(parts: DiffPart[]): DiffPart[] {
   return parts.flatMap((part, i) => {
     const between = i > 0 && i < parts.length - 1 && parts[i - 1]!.op !== 'equal' && parts[i + 1]!.op !== 'equal';
     if (part.op !== 'equal' || !between || part.text.trim() !== '') return [part];
-    return [{ op: 'delete', text: part.text }, { op: 'insert', text: part.text }];
+    return [
+      { op: 'delete', text: part.text },
+      { op: 'insert', text: part.text },
+    ];
   });
 }
 
@@ -177,7 +187,11 @@ function blockText(block: BodyBlock): string {
   }
 }
 
-export const ARTICLE_CONTENT_KEYS = [...DRAFT_FIELD_KEYS, 'contributors', 'photos'] as const satisfies readonly (keyof ArticleContent)[];
+export const ARTICLE_CONTENT_KEYS = [
+  ...DRAFT_FIELD_KEYS,
+  'contributors',
+  'photos',
+] as const satisfies readonly (keyof ArticleContent)[];
 
 /** One field that differs; `before` is null when there was no article yet. */
 export type ContentFieldChange = {

@@ -15,7 +15,10 @@ export interface Item<R> {
   ref: R;
 }
 
-export interface ParkedItem<R> { item: Item<R>; reason: string }
+export interface ParkedItem<R> {
+  item: Item<R>;
+  reason: string;
+}
 
 export interface ApplyOutcome<R> {
   applied: number;
@@ -34,11 +37,18 @@ export interface ApplyOptions {
 }
 
 type Step<R, D> = AppliedEvent & { derived: D; item: Item<R> };
-interface Plan<R, D> { articleId: string; steps: Step<R, D>[] }
+interface Plan<R, D> {
+  articleId: string;
+  steps: Step<R, D>[];
+}
 
 /** The projection runner's apply step, shared by the Kafka consumers and the rebuild. */
 export async function applyItems<R, D>(
-  m: EntityManager, projection: Projection<D>, t: TableNames, items: Item<R>[], opts: ApplyOptions,
+  m: EntityManager,
+  projection: Projection<D>,
+  t: TableNames,
+  items: Item<R>[],
+  opts: ApplyOptions,
 ): Promise<ApplyOutcome<R>> {
   const outcome: ApplyOutcome<R> = { applied: 0, skipped: 0, parked: [], lastEvent: null };
   const park = (item: Item<R>, reason: string) => outcome.parked.push({ item, reason });
@@ -124,12 +134,22 @@ async function writeIsolated<R, D>(ctx: WriteContext<R, D>, plans: Plan<R, D>[])
   }
 }
 
-async function write<R, D>({ m, projection, t, outcome, seen }: WriteContext<R, D>, plans: Plan<R, D>[]): Promise<void> {
+async function write<R, D>(
+  { m, projection, t, outcome, seen }: WriteContext<R, D>,
+  plans: Plan<R, D>[],
+): Promise<void> {
   if (plans.length === 0) return;
   const changes: ArticleChange<D>[] = plans.map(({ articleId, steps }) => ({
-    articleId, before: steps[0].before, after: steps[steps.length - 1].after, applied: steps,
+    articleId,
+    before: steps[0].before,
+    after: steps[steps.length - 1].after,
+    applied: steps,
   }));
-  const written = await saveRows(m, t(projection.rowsTable), changes.map((c) => c.after));
+  const written = await saveRows(
+    m,
+    t(projection.rowsTable),
+    changes.map((c) => c.after),
+  );
   const through = changes.filter((c) => written.has(c.articleId));
   if (through.length > 0) await projection.write(m, t, through);
   for (const c of changes) {

@@ -8,7 +8,11 @@ import { PROJECTIONS } from './read-model.writers';
  * row is hashed on its own and the hashes are summed with the row count: tables with a primary key
  * are sets, so no ORDER BY (and no sort of a million rows) is needed, and memory stays constant.
  */
-export async function contentHash(m: EntityManager | DataSource, readModel: ReadModelName, t: TableNames = liveTables): Promise<string> {
+export async function contentHash(
+  m: EntityManager | DataSource,
+  readModel: ReadModelName,
+  t: TableNames = liveTables,
+): Promise<string> {
   const digest = createHash('md5');
   for (const name of PROJECTIONS[readModel].tables) {
     const [{ h }] = await m.query(

@@ -18,18 +18,33 @@ let dlqReader: Consumer | undefined;
 const [A, B, C, D, E] = [0, 1, 2, 3, 4].map((n) => syntheticArticleId('dead', n));
 let position = 1000;
 
-function envelope(articleId: string, version: number, overrides: Partial<ArticleEventEnvelope> = {}): ArticleEventEnvelope {
+function envelope(
+  articleId: string,
+  version: number,
+  overrides: Partial<ArticleEventEnvelope> = {},
+): ArticleEventEnvelope {
   const e = syntheticEvent(articleId, version, new Date(Date.UTC(2030, 2, 1, 8, version)).toISOString());
   return {
-    eventId: randomUUID(), type: e.type, schemaVersion: 1, articleId, version, position: (position += 1),
-    occurredAt: e.occurredAt, actor: e.actor, correlationId: 'c', causationId: 'c', data: e.data, ...overrides,
+    eventId: randomUUID(),
+    type: e.type,
+    schemaVersion: 1,
+    articleId,
+    version,
+    position: (position += 1),
+    occurredAt: e.occurredAt,
+    actor: e.actor,
+    correlationId: 'c',
+    causationId: 'c',
+    data: e.data,
+    ...overrides,
   };
 }
 
 // Everything on one partition, so the articles after a poison message share its partition.
 async function send(...messages: Array<ArticleEventEnvelope | { key: string; value: string }>) {
   await k.producer.send({
-    topic: k.topic, acks: -1,
+    topic: k.topic,
+    acks: -1,
     messages: messages.map((m) => ({ ...('eventId' in m ? encodeEnvelope(m) : m), partition: 0 })),
   });
 }
@@ -42,18 +57,38 @@ beforeAll(async () => {
   k = await testKafka('dead');
   const drafted = envelope(D, 1);
   await send(
-    envelope(A, 1), envelope(B, 1), envelope(A, 2), envelope(C, 1),
-    { ...drafted, data: { ...(drafted.data as object), headline: 'Harbour\u0000plan' } }, envelope(E, 1),
-    { key: A, value: 'not json {' }, envelope(B, 2), envelope(C, 2, { type: 'ArticleTeleported' }), envelope(D, 2),
-    envelope(B, 3), envelope(A, 4), envelope(C, 3), envelope(E, 3), envelope(B, 4),
+    envelope(A, 1),
+    envelope(B, 1),
+    envelope(A, 2),
+    envelope(C, 1),
+    { ...drafted, data: { ...(drafted.data as object), headline: 'Harbour\u0000plan' } },
+    envelope(E, 1),
+    { key: A, value: 'not json {' },
+    envelope(B, 2),
+    envelope(C, 2, { type: 'ArticleTeleported' }),
+    envelope(D, 2),
+    envelope(B, 3),
+    envelope(A, 4),
+    envelope(C, 3),
+    envelope(E, 3),
+    envelope(B, 4),
   );
   consumers = await startConsumers(ds, k);
-  await waitFor('every read model past the last message', async () => {
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM dead_letters`);
-    const [{ b }] = await ds.query(`SELECT count(*)::int AS b FROM (${READ_MODELS.map((m) =>
-      `SELECT version FROM ${m === 'article_state' ? m : `${m}_article_rows`} WHERE article_id = '${B}' AND version = 4`).join(' UNION ALL ')}) x`);
-    return n === 28 && b === 4;
-  }, 30_000, 100);
+  await waitFor(
+    'every read model past the last message',
+    async () => {
+      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM dead_letters`);
+      const [{ b }] = await ds.query(
+        `SELECT count(*)::int AS b FROM (${READ_MODELS.map(
+          (m) =>
+            `SELECT version FROM ${m === 'article_state' ? m : `${m}_article_rows`} WHERE article_id = '${B}' AND version = 4`,
+        ).join(' UNION ALL ')}) x`,
+      );
+      return n === 28 && b === 4;
+    },
+    30_000,
+    100,
+  );
 });
 afterAll(async () => {
   await dlqReader?.disconnect();
@@ -66,21 +101,34 @@ describe('a message that cannot be applied', () => {
   it('is dead-lettered with its reason, and so is every later event of its article', async () => {
     for (const projection of READ_MODELS) {
       const rows = await ds.query(
-        `SELECT article_id, version, error, "offset" FROM dead_letters WHERE projection = $1 ORDER BY "offset"::int`, [projection],
+        `SELECT article_id, version, error, "offset" FROM dead_letters WHERE projection = $1 ORDER BY "offset"::int`,
+        [projection],
       );
       expect(rows.map((r: any) => [r.article_id, r.version, r.offset, r.error.split(':')[0]])).toEqual([
-        [D, 1, '4', 'QueryFailedError'], [A, null, '6', 'MalformedEnvelope'], [C, 2, '8', 'UnprojectableEvent'],
-        [D, 2, '9', 'held back'], [A, 4, '11', 'held back'], [C, 3, '12', 'held back'], [E, 3, '13', 'VersionGap'],
+        [D, 1, '4', 'QueryFailedError'],
+        [A, null, '6', 'MalformedEnvelope'],
+        [C, 2, '8', 'UnprojectableEvent'],
+        [D, 2, '9', 'held back'],
+        [A, 4, '11', 'held back'],
+        [C, 3, '12', 'held back'],
+        [E, 3, '13', 'VersionGap'],
       ]);
     }
   });
 
   it('holds back only its own article: the others, on the same partition, are applied past it', async () => {
-    const expected = [[A, 2], [B, 4], [C, 1], [E, 1]].map(([article_id, version]) => ({ article_id, version }));
+    const expected = [
+      [A, 2],
+      [B, 4],
+      [C, 1],
+      [E, 1],
+    ].map(([article_id, version]) => ({ article_id, version }));
     expect(await rowVersions('article_state')).toEqual(expected);
     expect(await rowVersions('article_list')).toEqual(expected);
     expect(await rowVersions('contributor_index_article_rows')).toEqual(expected);
-    const audit = await ds.query(`SELECT article_id, max(version) AS version, count(*)::int AS n FROM audit_trail GROUP BY 1 ORDER BY 1`);
+    const audit = await ds.query(
+      `SELECT article_id, max(version) AS version, count(*)::int AS n FROM audit_trail GROUP BY 1 ORDER BY 1`,
+    );
     expect(audit).toEqual(expected.map((r) => ({ ...r, n: r.version })));
   });
 
@@ -89,25 +137,40 @@ describe('a message that cannot be applied', () => {
     dlqReader = k.kafka.consumer({ groupId: `${k.prefix}dlq-check` });
     await dlqReader.connect();
     await dlqReader.subscribe({ topic: k.dlqTopic, fromBeginning: true });
-    await dlqReader.run({ eachMessage: async ({ message }) => { received.push({ value: String(message.value), headers: message.headers ?? {} }); } });
+    await dlqReader.run({
+      eachMessage: async ({ message }) => {
+        received.push({ value: String(message.value), headers: message.headers ?? {} });
+      },
+    });
     await waitFor('28 dead letters on the DLQ topic', async () => received.length >= 28, 30_000);
     const header = (m: { headers: IHeaders }, name: string) => String(m.headers[name]);
     const malformed = received.filter((m) => m.value === 'not json {');
     expect(malformed.map((m) => header(m, 'projection')).sort()).toEqual([...READ_MODELS].sort());
     for (const m of malformed) {
       expect(header(m, 'error')).toMatch(/^MalformedEnvelope: /);
-      expect([header(m, 'original-topic'), header(m, 'original-partition'), header(m, 'original-offset')]).toEqual([k.topic, '0', '6']);
+      expect([header(m, 'original-topic'), header(m, 'original-partition'), header(m, 'original-offset')]).toEqual([
+        k.topic,
+        '0',
+        '6',
+      ]);
     }
     expect(received).toHaveLength(28);
   });
 
   it('keeps holding its article back while later articles still flow', async () => {
     await send(envelope(A, 5), envelope(B, 5));
-    await waitFor('B at version 5 everywhere', async () => {
-      const rows = await ds.query(`SELECT count(*)::int AS n FROM article_state WHERE article_id = $1 AND version = 5`, [B]);
-      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM dead_letters WHERE version = 5`);
-      return rows[0].n === 1 && n === 4;
-    }, 30_000);
+    await waitFor(
+      'B at version 5 everywhere',
+      async () => {
+        const rows = await ds.query(
+          `SELECT count(*)::int AS n FROM article_state WHERE article_id = $1 AND version = 5`,
+          [B],
+        );
+        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM dead_letters WHERE version = 5`);
+        return rows[0].n === 1 && n === 4;
+      },
+      30_000,
+    );
     expect(await rowVersions('article_state')).toContainEqual({ article_id: A, version: 2 });
     const statuses = await projectionStatuses(ds);
     expect(statuses.map((s) => [s.name, s.openDeadLetters, s.lastError?.split(':')[0]])).toEqual(

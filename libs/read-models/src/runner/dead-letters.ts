@@ -18,7 +18,11 @@ export interface MessageRef {
  * Takes the batch's shared read-model lock (a rebuild's switch takes it exclusively) and finds the
  * held-back articles in the same round trip: target-list expressions run in order, lock first.
  */
-export async function lockAndFindHeldBack(m: EntityManager, projection: string, articleIds: string[]): Promise<Set<string>> {
+export async function lockAndFindHeldBack(
+  m: EntityManager,
+  projection: string,
+  articleIds: string[],
+): Promise<Set<string>> {
   const [row] = await m.query(
     `SELECT pg_advisory_xact_lock_shared(${READ_MODEL_LOCK}) AS locked,
        ARRAY(SELECT DISTINCT article_id FROM dead_letters
@@ -34,7 +38,11 @@ export async function lockAndFindHeldBack(m: EntityManager, projection: string, 
  * recorded (redelivered after a crash between commit and offset commit) is not recorded twice.
  */
 export async function deadLetter(
-  m: EntityManager, producer: Producer, dlqTopic: string, projection: string, parked: ParkedItem<MessageRef>[],
+  m: EntityManager,
+  producer: Producer,
+  dlqTopic: string,
+  projection: string,
+  parked: ParkedItem<MessageRef>[],
 ): Promise<number> {
   if (parked.length === 0) return 0;
   const { topic, partition } = parked[0].item.ref;
@@ -48,8 +56,17 @@ export async function deadLetter(
     await m.query(
       `INSERT INTO dead_letters (projection, article_id, version, event_id, error, payload, topic, partition, "offset")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [projection, item.articleId, item.event?.version ?? null, item.event?.eventId ?? null, reason,
-        noNul(item.ref.value?.toString('utf8') ?? null), topic, partition, item.ref.offset],
+      [
+        projection,
+        item.articleId,
+        item.event?.version ?? null,
+        item.event?.eventId ?? null,
+        reason,
+        noNul(item.ref.value?.toString('utf8') ?? null),
+        topic,
+        partition,
+        item.ref.offset,
+      ],
     );
   }
   if (fresh.length > 0) {
@@ -61,8 +78,11 @@ export async function deadLetter(
         value: item.ref.value,
         headers: {
           ...item.ref.headers,
-          projection, error: reason,
-          'original-topic': topic, 'original-partition': String(partition), 'original-offset': item.ref.offset,
+          projection,
+          error: reason,
+          'original-topic': topic,
+          'original-partition': String(partition),
+          'original-offset': item.ref.offset,
         },
       })),
     });

@@ -53,7 +53,9 @@ export async function countArticleEvents(m: EntityManager): Promise<number> {
 
 /** Stored events as runner items; a stream named without a UUID can only be parked. */
 export function storedItems(events: ProjectedEvent[]): Item<null>[] {
-  return events.map((e) => (isArticleId(e.articleId)
-    ? { articleId: e.articleId, event: e, ref: null }
-    : { articleId: null, event: null, unreadable: new Error(`stream article-${e.articleId} has no UUID`), ref: null }));
+  return events.map((e) =>
+    isArticleId(e.articleId)
+      ? { articleId: e.articleId, event: e, ref: null }
+      : { articleId: null, event: null, unreadable: new Error(`stream article-${e.articleId} has no UUID`), ref: null },
+  );
 }

@@ -3,10 +3,19 @@
  * consumer group per read model, and the rebuild that replays the event store into fresh tables.
  */
 export { READ_MODELS, isReadModelName, type ReadModelName } from './projection';
-export { startProjectionConsumer, type ProjectionConsumerSettings, type RunningConsumer, type RunnerLog } from './projection-consumer';
 export {
-  rebuildProjection, rebuildProjections, readModelsNamed,
-  type RebuildOptions, type RebuildProgress, type RebuildResult,
+  startProjectionConsumer,
+  type ProjectionConsumerSettings,
+  type RunningConsumer,
+  type RunnerLog,
+} from './projection-consumer';
+export {
+  rebuildProjection,
+  rebuildProjections,
+  readModelsNamed,
+  type RebuildOptions,
+  type RebuildProgress,
+  type RebuildResult,
 } from './rebuild';
 export { projectionStatuses, type ProjectionStatusView } from './projection-status';
 export { contentHash } from './content-hash';

@@ -4,18 +4,39 @@ import { UnprojectableEvent } from '../projections/projection.errors';
 import { itemOf } from './kafka-items';
 
 const ARTICLE = '6f1c2a9e-0000-4000-8000-000000000001';
-const envelope = (overrides: Record<string, unknown> = {}) => JSON.stringify({
-  eventId: 'e1', type: 'ArticleApproved', schemaVersion: 1, articleId: ARTICLE, version: 3, position: 40,
-  occurredAt: '2030-01-15T10:00:00.000Z', actor: { id: 'u', name: 'U', role: 'editor' }, correlationId: 'c', causationId: 'c', data: {},
-  ...overrides,
-});
+const envelope = (overrides: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    eventId: 'e1',
+    type: 'ArticleApproved',
+    schemaVersion: 1,
+    articleId: ARTICLE,
+    version: 3,
+    position: 40,
+    occurredAt: '2030-01-15T10:00:00.000Z',
+    actor: { id: 'u', name: 'U', role: 'editor' },
+    correlationId: 'c',
+    causationId: 'c',
+    data: {},
+    ...overrides,
+  });
 const message = (key: string | null, value: string): KafkaMessage =>
-  ({ key: key === null ? null : Buffer.from(key), value: Buffer.from(value), offset: '7', timestamp: '0', attributes: 0, headers: {} }) as KafkaMessage;
+  ({
+    key: key === null ? null : Buffer.from(key),
+    value: Buffer.from(value),
+    offset: '7',
+    timestamp: '0',
+    attributes: 0,
+    headers: {},
+  }) as KafkaMessage;
 
 describe('a Kafka message as a runner item', () => {
   it('carries the envelope and where it came from', () => {
     const item = itemOf('events', 2, message(ARTICLE, envelope()));
-    expect(item).toMatchObject({ articleId: ARTICLE, event: { version: 3, position: 40 }, ref: { topic: 'events', partition: 2, offset: '7' } });
+    expect(item).toMatchObject({
+      articleId: ARTICLE,
+      event: { version: 3, position: 40 },
+      ref: { topic: 'events', partition: 2, offset: '7' },
+    });
     expect(item.unreadable).toBeUndefined();
   });
 
@@ -31,7 +52,7 @@ describe('a Kafka message as a runner item', () => {
     expect(itemOf('events', 0, message('article-7', 'not json')).articleId).toBeNull();
   });
 
-  it('refuses an envelope keyed by another article: its order is another partition\'s', () => {
+  it("refuses an envelope keyed by another article: its order is another partition's", () => {
     const other = '6f1c2a9e-0000-4000-8000-000000000002';
     const item = itemOf('events', 0, message(other, envelope()));
     expect(item.unreadable).toBeInstanceOf(UnprojectableEvent);

@@ -18,7 +18,14 @@ export function isArticleId(id: string): boolean {
  */
 export function itemOf(topic: string, partition: number, message: KafkaMessage): Item<MessageRef> {
   const key = message.key?.toString('utf8') ?? null;
-  const ref: MessageRef = { topic, partition, offset: message.offset, key, value: message.value, headers: message.headers ?? {} };
+  const ref: MessageRef = {
+    topic,
+    partition,
+    offset: message.offset,
+    key,
+    value: message.value,
+    headers: message.headers ?? {},
+  };
   try {
     const event: ProjectedEvent = decodeEnvelope(message.value);
     if (!ARTICLE_ID.test(event.articleId)) throw new UnprojectableEvent(event, 'articleId is not a lower-case UUID');

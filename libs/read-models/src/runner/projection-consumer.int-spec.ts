@@ -1,15 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
-  addContributor, approveArticle, attachPhoto, createTestDatabase, draftArticle, publishArticle, removeContributor,
-  reviseArticle, submitForReview, waitFor, type TestDatabase,
+  addContributor,
+  approveArticle,
+  attachPhoto,
+  createTestDatabase,
+  draftArticle,
+  publishArticle,
+  removeContributor,
+  reviseArticle,
+  submitForReview,
+  waitFor,
+  type TestDatabase,
 } from '@newsroom/testing';
 import { contentHash } from './content-hash';
 import { READ_MODELS } from './projection';
 import { projectionStatuses } from './projection-status';
 import type { RunningConsumer } from './projection-consumer';
 import {
-  appendStories, caughtUp, expectedRows, groupsAtEnd, heads, relay, runCommands, startConsumers, testKafka, type TestKafka,
+  appendStories,
+  caughtUp,
+  expectedRows,
+  groupsAtEnd,
+  heads,
+  relay,
+  runCommands,
+  startConsumers,
+  testKafka,
+  type TestKafka,
 } from './runner.fixture';
 
 let db: TestDatabase;
@@ -19,12 +37,18 @@ let consumers: RunningConsumer[] = [];
 const published = randomUUID();
 
 /** A real history, decided by the article domain: drafted, credited twice, one credit removed, published. */
-const publishStory = (articleId: string) => runCommands(ds, articleId, [
-  draftArticle({ headline: 'Ferry strike ends', sections: ['news', 'transport'] }), addContributor({ name: 'Cal Contributor' }),
-  addContributor({ contributorId: 'contributor-3', name: 'Pat Photographer', role: 'photographer' }), attachPhoto(),
-  removeContributor('contributor-2'), reviseArticle({ headline: 'Ferry strike ends after two weeks' }), submitForReview(),
-  approveArticle(), publishArticle(),
-]);
+const publishStory = (articleId: string) =>
+  runCommands(ds, articleId, [
+    draftArticle({ headline: 'Ferry strike ends', sections: ['news', 'transport'] }),
+    addContributor({ name: 'Cal Contributor' }),
+    addContributor({ contributorId: 'contributor-3', name: 'Pat Photographer', role: 'photographer' }),
+    attachPhoto(),
+    removeContributor('contributor-2'),
+    reviseArticle({ headline: 'Ferry strike ends after two weeks' }),
+    submitForReview(),
+    approveArticle(),
+    publishArticle(),
+  ]);
 
 beforeAll(async () => {
   db = await createTestDatabase('runner_consumer');
@@ -45,8 +69,9 @@ afterAll(async () => {
 describe('the projector applying the topic', () => {
   it('builds article_state exactly as the pure projection folds the event store', async () => {
     const expected = await expectedRows(ds);
-    const rows: Array<{ article_id: string; version: number; status: string; row: unknown }> =
-      await ds.query(`SELECT article_id, version, status, row FROM article_state`);
+    const rows: Array<{ article_id: string; version: number; status: string; row: unknown }> = await ds.query(
+      `SELECT article_id, version, status, row FROM article_state`,
+    );
     expect(rows).toHaveLength(41);
     for (const r of rows) expect(r.row).toEqual(expected.get(r.article_id));
     expect(rows.find((r) => r.article_id === published)).toMatchObject({ version: 9, status: 'published' });
@@ -57,32 +82,54 @@ describe('the projector applying the topic', () => {
       (SELECT count(*)::int FROM audit_trail) AS entries,
       (SELECT count(*)::int FROM audit_trail a JOIN events e ON e.event_id = a.event_id AND e.version = a.version) AS matched`);
     expect(counts).toEqual({ events: 889, entries: 889, matched: 889 });
-    const summaries = await ds.query(`SELECT summary FROM audit_trail WHERE article_id = $1 ORDER BY version`, [published]);
+    const summaries = await ds.query(`SELECT summary FROM audit_trail WHERE article_id = $1 ORDER BY version`, [
+      published,
+    ]);
     expect(summaries.map((s: any) => s.summary)).toEqual([
-      'Article drafted: “Ferry strike ends”', 'Contributor credit added: Cal Contributor',
-      'Photographer credit added: Pat Photographer', 'Photo attached: Pat Photographer', 'Contributor removed: Cal Contributor, contributor',
-      'Headline changed', 'Submitted for review', 'Approved', 'Published (initial, version 8)',
+      'Article drafted: “Ferry strike ends”',
+      'Contributor credit added: Cal Contributor',
+      'Photographer credit added: Pat Photographer',
+      'Photo attached: Pat Photographer',
+      'Contributor removed: Cal Contributor, contributor',
+      'Headline changed',
+      'Submitted for review',
+      'Approved',
+      'Published (initial, version 8)',
     ]);
   });
 
   it('lists the article and indexes its current credits only', async () => {
     const [listed] = await ds.query(`SELECT * FROM article_list WHERE article_id = $1`, [published]);
     expect(listed).toMatchObject({
-      version: 9, status: 'published', headline: 'Ferry strike ends after two weeks', sections: ['news', 'transport'],
+      version: 9,
+      status: 'published',
+      headline: 'Ferry strike ends after two weeks',
+      sections: ['news', 'transport'],
       contributor_names: ['Pat Photographer'],
     });
-    const credits = await ds.query(`SELECT contributor_id, name_key, role, version FROM contributor_index WHERE article_id = $1`, [published]);
-    expect(credits).toEqual([{ contributor_id: 'contributor-3', name_key: 'pat photographer', role: 'photographer', version: 9 }]);
+    const credits = await ds.query(
+      `SELECT contributor_id, name_key, role, version FROM contributor_index WHERE article_id = $1`,
+      [published],
+    );
+    expect(credits).toEqual([
+      { contributor_id: 'contributor-3', name_key: 'pat photographer', role: 'photographer', version: 9 },
+    ]);
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM article_list`);
     expect(n).toBe(41);
   });
 
-  it('keeps each read model\'s status: every event applied once, up to the last position', async () => {
+  it("keeps each read model's status: every event applied once, up to the last position", async () => {
     const [{ head }] = await ds.query(`SELECT max(global_position)::int AS head FROM events`);
-    const statuses = await ds.query(`SELECT name, status, events_applied::int, last_position::int FROM projection_status ORDER BY name`);
-    expect(statuses).toEqual([...READ_MODELS].sort().map((name) => ({ name, status: 'running', events_applied: 889, last_position: head })));
+    const statuses = await ds.query(
+      `SELECT name, status, events_applied::int, last_position::int FROM projection_status ORDER BY name`,
+    );
+    expect(statuses).toEqual(
+      [...READ_MODELS].sort().map((name) => ({ name, status: 'running', events_applied: 889, last_position: head })),
+    );
     const views = await projectionStatuses(ds);
-    expect(views.map((v) => [v.name, v.lagEvents, v.lagMs, v.openDeadLetters, v.lastError])).toEqual(READ_MODELS.map((n) => [n, 0, 0, 0, null]));
+    expect(views.map((v) => [v.name, v.lagEvents, v.lagMs, v.openDeadLetters, v.lastError])).toEqual(
+      READ_MODELS.map((n) => [n, 0, 0, 0, null]),
+    );
     // All 889 were applied seconds ago: they count in the last minute's rate.
     for (const v of views) expect(v.eventsPerSecond).toBeGreaterThanOrEqual(Math.floor(889 / 70));
   });
@@ -90,7 +137,16 @@ describe('the projector applying the topic', () => {
   it('changes nothing when the whole topic is delivered again', async () => {
     const before = await Promise.all(READ_MODELS.map((n) => contentHash(ds, n)));
     await relay(ds, k);
-    await waitFor('every group past the redelivered messages', () => groupsAtEnd(k, consumers.map((c) => c.groupId)), 30_000, 200);
+    await waitFor(
+      'every group past the redelivered messages',
+      () =>
+        groupsAtEnd(
+          k,
+          consumers.map((c) => c.groupId),
+        ),
+      30_000,
+      200,
+    );
     expect(await Promise.all(READ_MODELS.map((n) => contentHash(ds, n)))).toEqual(before);
     const applied = await ds.query(`SELECT DISTINCT events_applied::int AS n FROM projection_status`);
     expect(applied).toEqual([{ n: 889 }]);

@@ -77,7 +77,10 @@ const PARTITIONS_IN_PARALLEL = 3;
 const AUTO_COMMIT_MS = 1000;
 
 async function projectBatch(
-  s: ProjectionConsumerSettings, dlqTopic: string, log: RunnerLog, payload: EachBatchPayload,
+  s: ProjectionConsumerSettings,
+  dlqTopic: string,
+  log: RunnerLog,
+  payload: EachBatchPayload,
 ): Promise<void> {
   const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
   if (batch.messages.length === 0) return;
@@ -95,9 +98,12 @@ async function projectBatch(
         const outcome = await applyItems(m, projection, liveTables, items, { heldBack, isolate });
         // 3. Park what cannot be applied (the DLQ send is inside the transaction: it fails together).
         const recorded = await deadLetter(m, s.producer, dlqTopic, s.readModel, outcome.parked);
-        if (recorded > 0) log.warn({ readModel: s.readModel, parked: outcome.parked.map((p) => p.reason) }, 'dead-lettered');
+        if (recorded > 0)
+          log.warn({ readModel: s.readModel, parked: outcome.parked.map((p) => p.reason) }, 'dead-lettered');
         await recordBatch(m, s.readModel, {
-          applied: outcome.applied, lastEvent: outcome.lastEvent, lastError: outcome.parked.at(-1)?.reason ?? null,
+          applied: outcome.applied,
+          lastEvent: outcome.lastEvent,
+          lastError: outcome.parked.at(-1)?.reason ?? null,
         });
       });
       break;

@@ -40,7 +40,12 @@ export async function recordBatch(m: EntityManager, name: ReadModelName, p: Batc
 }
 
 /** Marks a read model's status ('stopped' on shutdown, 'rebuilding' during a rebuild, ...). */
-export async function setStatus(m: EntityManager | DataSource, name: ReadModelName, status: string, lastError?: string): Promise<void> {
+export async function setStatus(
+  m: EntityManager | DataSource,
+  name: ReadModelName,
+  status: string,
+  lastError?: string,
+): Promise<void> {
   await m.query(
     `INSERT INTO projection_status AS s (name, status, last_error) VALUES ($1, $2, $3)
      ON CONFLICT (name) DO UPDATE SET status = excluded.status, last_error = COALESCE(excluded.last_error, s.last_error),

@@ -21,11 +21,21 @@ const auditTrail: Projection<AuditEntry & { position: number }> = {
   rowsTable: 'audit_trail_article_rows',
   derive: ({ before, event }) => ({ ...auditEntryOf(before, event), position: event.position }),
   async write(m, t, changes) {
-    const entries = changes.flatMap((c) => c.applied.map(({ derived: a }) => ({
-      article_id: a.articleId, version: a.version, event_id: a.eventId, type: a.type, occurred_at: a.occurredAt,
-      actor_id: a.actor.id, actor_name: a.actor.name, actor_role: a.actor.role, summary: a.summary,
-      changes: a.changes, position: a.position,
-    })));
+    const entries = changes.flatMap((c) =>
+      c.applied.map(({ derived: a }) => ({
+        article_id: a.articleId,
+        version: a.version,
+        event_id: a.eventId,
+        type: a.type,
+        occurred_at: a.occurredAt,
+        actor_id: a.actor.id,
+        actor_name: a.actor.name,
+        actor_role: a.actor.role,
+        summary: a.summary,
+        changes: a.changes,
+        position: a.position,
+      })),
+    );
     // Insert-only: a redelivered entry that slipped past the row gate still changes nothing.
     await m.query(
       `INSERT INTO ${t('audit_trail')} (article_id, version, event_id, type, occurred_at, actor_id, actor_name,
@@ -46,8 +56,14 @@ const articleList: Projection<ArticleListRow> = {
   derive: ({ after }) => listRowOf(after),
   async write(m, t, changes) {
     const rows = changes.map(lastDerived).map((r) => ({
-      article_id: r.articleId, version: r.version, status: r.status, headline: r.headline, sections: r.sections,
-      contributor_names: r.contributorNames, updated_at: r.updatedAt, published_at: r.publishedAt,
+      article_id: r.articleId,
+      version: r.version,
+      status: r.status,
+      headline: r.headline,
+      sections: r.sections,
+      contributor_names: r.contributorNames,
+      updated_at: r.updatedAt,
+      published_at: r.publishedAt,
       search_text: r.searchText,
     }));
     await m.query(
@@ -74,11 +90,19 @@ const contributorIndex: Projection<ContributorEntry[]> = {
   rowsTable: 'contributor_index_article_rows',
   derive: ({ after }) => contributorEntriesOf(after),
   async write(m, t, changes) {
-    await m.query(`DELETE FROM ${t('contributor_index')} WHERE article_id = ANY($1::uuid[])`, [changes.map((c) => c.articleId)]);
-    const entries = changes.flatMap((c) => lastDerived(c).map((e) => ({
-      article_id: e.articleId, contributor_id: e.contributorId, name: e.name, name_key: e.nameKey, role: e.role,
-      version: c.after.version,
-    })));
+    await m.query(`DELETE FROM ${t('contributor_index')} WHERE article_id = ANY($1::uuid[])`, [
+      changes.map((c) => c.articleId),
+    ]);
+    const entries = changes.flatMap((c) =>
+      lastDerived(c).map((e) => ({
+        article_id: e.articleId,
+        contributor_id: e.contributorId,
+        name: e.name,
+        name_key: e.nameKey,
+        role: e.role,
+        version: c.after.version,
+      })),
+    );
     if (entries.length === 0) return;
     await m.query(
       `INSERT INTO ${t('contributor_index')} (article_id, contributor_id, name, name_key, role, version)

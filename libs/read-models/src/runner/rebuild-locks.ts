@@ -13,12 +13,17 @@ export async function holdRebuildLocks(ds: DataSource, names: readonly ReadModel
   const taken: ReadModelName[] = [];
   const release = async () => {
     for (const name of taken) {
-      await runner.query(`SELECT pg_advisory_unlock(hashtext(current_schema()), hashtext('rebuild:' || $1))`, [name]).catch(() => undefined);
+      await runner
+        .query(`SELECT pg_advisory_unlock(hashtext(current_schema()), hashtext('rebuild:' || $1))`, [name])
+        .catch(() => undefined);
     }
     await runner.release();
   };
   for (const name of names) {
-    const [{ ok }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext(current_schema()), hashtext('rebuild:' || $1)) AS ok`, [name]);
+    const [{ ok }] = await runner.query(
+      `SELECT pg_try_advisory_lock(hashtext(current_schema()), hashtext('rebuild:' || $1)) AS ok`,
+      [name],
+    );
     if (!ok) {
       await release();
       throw new RebuildInProgress(name);

@@ -68,13 +68,17 @@ describe('rebuilding while the live read models keep serving', () => {
     }
     expect(progress).toContain('replay');
     expect(progress.at(-1)).toBe('done');
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE '%\\_\\_%'`);
+    const [{ n }] = await ds.query(
+      `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE '%\\_\\_%'`,
+    );
     expect(n).toBe(0);
   });
 
   it('misses and repeats nothing written during the rebuild or after the switch', async () => {
     let rebuilding = true;
-    const rebuild = rebuildProjections(ds, READ_MODELS).finally(() => { rebuilding = false; });
+    const rebuild = rebuildProjections(ds, READ_MODELS).finally(() => {
+      rebuilding = false;
+    });
     let writes = 0;
     while (rebuilding) {
       await writeAndRelay();
@@ -106,8 +110,12 @@ describe('rebuilding while the live read models keep serving', () => {
     const article = syntheticArticleId('beef', 7);
     await k.producer.send({ topic: k.topic, acks: -1, messages: [{ key: article, value: 'garbage' }] });
     const held = await appendTo(article);
-    await waitFor('the garbage and the event behind it dead-lettered in each read model', async () =>
-      (await ds.query(`SELECT count(*)::int AS n FROM dead_letters WHERE article_id = $1`, [article]))[0].n === 8, 30_000);
+    await waitFor(
+      'the garbage and the event behind it dead-lettered in each read model',
+      async () =>
+        (await ds.query(`SELECT count(*)::int AS n FROM dead_letters WHERE article_id = $1`, [article]))[0].n === 8,
+      30_000,
+    );
     expect(await versionOf(article)).toBe(held - 1);
 
     await rebuildProjections(ds, READ_MODELS);

@@ -34,7 +34,11 @@ export function readModelsNamed(arg: string): ReadModelName[] {
 }
 
 /** Rebuilds one read model from the event store while the live one keeps serving; see rebuildProjections. */
-export async function rebuildProjection(ds: DataSource, name: ReadModelName, opts: RebuildOptions = {}): Promise<RebuildResult> {
+export async function rebuildProjection(
+  ds: DataSource,
+  name: ReadModelName,
+  opts: RebuildOptions = {},
+): Promise<RebuildResult> {
   const [result] = await rebuildProjections(ds, [name], opts);
   return result;
 }
@@ -44,14 +48,21 @@ export async function rebuildProjection(ds: DataSource, name: ReadModelName, opt
  * `<table>__rebuild` twins, then switches each read model in one transaction. Throws
  * RebuildInProgress if another rebuild of one of them is running.
  */
-export async function rebuildProjections(ds: DataSource, names: readonly ReadModelName[], opts: RebuildOptions = {}): Promise<RebuildResult[]> {
+export async function rebuildProjections(
+  ds: DataSource,
+  names: readonly ReadModelName[],
+  opts: RebuildOptions = {},
+): Promise<RebuildResult[]> {
   const started = Date.now();
   const unknown = names.find((n) => !isReadModelName(n));
   if (unknown !== undefined || names.length === 0) throw new UnknownReadModel(String(unknown));
   const projections = [...new Set(names)].map((n) => PROJECTIONS[n]);
   const pageSize = opts.pageSize ?? Math.min(5000, Math.floor(8000 / projections.length));
   await ensureRunnerTables(ds);
-  const release = await holdRebuildLocks(ds, projections.map((p) => p.name));
+  const release = await holdRebuildLocks(
+    ds,
+    projections.map((p) => p.name),
+  );
   try {
     for (const p of projections) {
       await setStatus(ds, p.name, 'rebuilding');
@@ -68,11 +79,15 @@ export async function rebuildProjections(ds: DataSource, names: readonly ReadMod
       if (page.length === 0) break;
       next = prefetch(ds, page[page.length - 1].position, pageSize);
       // Read models are independent: each page goes to each in a transaction of its own, in parallel.
-      await Promise.all(projections.map((p) => ds.transaction(async (m) => {
-        // Nobody reads the twins before the switch, whose own commit is synchronous.
-        await m.query(`SET LOCAL synchronous_commit = off`);
-        await replayInto(m, p, page, held.get(p.name)!);
-      })));
+      await Promise.all(
+        projections.map((p) =>
+          ds.transaction(async (m) => {
+            // Nobody reads the twins before the switch, whose own commit is synchronous.
+            await m.query(`SET LOCAL synchronous_commit = off`);
+            await replayInto(m, p, page, held.get(p.name)!);
+          }),
+        ),
+      );
       replayed += page.length;
       opts.onProgress?.({ phase: 'replay', events: replayed, total: Math.max(total, replayed) });
     }

@@ -3,8 +3,17 @@ import type { Consumer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { decodeEnvelope } from '@newsroom/messaging';
 import {
-  addContributor, approveArticle, attachPhoto, createTestDatabase, draftArticle, issueCorrection, publishArticle,
-  reviseArticle, submitForReview, waitFor, type TestDatabase,
+  addContributor,
+  approveArticle,
+  attachPhoto,
+  createTestDatabase,
+  draftArticle,
+  issueCorrection,
+  publishArticle,
+  reviseArticle,
+  submitForReview,
+  waitFor,
+  type TestDatabase,
 } from '@newsroom/testing';
 import { relay, runCommands, testKafka, type TestKafka } from './runner.fixture';
 
@@ -27,12 +36,25 @@ afterAll(async () => {
 it('gives a new consumer group, from the beginning, every event of every article in version order', async () => {
   // Eight articles written at once, so their events interleave in the store and on the topic.
   const articles = Array.from({ length: 8 }, () => randomUUID());
-  await Promise.all(articles.map((id, n) => runCommands(ds, id, [
-    draftArticle({ headline: `Story ${n}` }), addContributor(), attachPhoto(), reviseArticle({ standfirst: `Update ${n}` }),
-    submitForReview(), approveArticle(), publishArticle(), issueCorrection(), reviseArticle({ headline: `Story ${n}, corrected` }),
-  ])));
+  await Promise.all(
+    articles.map((id, n) =>
+      runCommands(ds, id, [
+        draftArticle({ headline: `Story ${n}` }),
+        addContributor(),
+        attachPhoto(),
+        reviseArticle({ standfirst: `Update ${n}` }),
+        submitForReview(),
+        approveArticle(),
+        publishArticle(),
+        issueCorrection(),
+        reviseArticle({ headline: `Story ${n}, corrected` }),
+      ]),
+    ),
+  );
   await relay(ds, k);
-  const stored = await ds.query(`SELECT substr(stream_id, 9) AS article, event_id FROM events ORDER BY stream_id, version`);
+  const stored = await ds.query(
+    `SELECT substr(stream_id, 9) AS article, event_id FROM events ORDER BY stream_id, version`,
+  );
   const received = new Map<string, Array<{ version: number; eventId: string }>>();
   reader = k.kafka.consumer({ groupId: `${k.prefix}projector.a-new-read-model` });
   await reader.connect();
@@ -47,6 +69,8 @@ it('gives a new consumer group, from the beginning, every event of every article
   expect([...received.keys()].sort()).toEqual([...articles].sort());
   for (const id of articles) {
     expect(received.get(id)!.map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(received.get(id)!.map((e) => e.eventId)).toEqual(stored.filter((s: any) => s.article === id).map((s: any) => s.event_id));
+    expect(received.get(id)!.map((e) => e.eventId)).toEqual(
+      stored.filter((s: any) => s.article === id).map((s: any) => s.event_id),
+    );
   }
 });

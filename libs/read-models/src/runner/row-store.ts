@@ -5,7 +5,11 @@ import type { ArticleRow } from '../projections/article-state.projection';
  * Loads the rows of these articles and locks them until the batch commits, so a second consumer
  * holding the same partition for a moment (a rebalance) re-reads the row the first one left.
  */
-export async function loadRows(m: EntityManager, table: string, articleIds: string[]): Promise<Map<string, ArticleRow>> {
+export async function loadRows(
+  m: EntityManager,
+  table: string,
+  articleIds: string[],
+): Promise<Map<string, ArticleRow>> {
   if (articleIds.length === 0) return new Map();
   const rows: Array<{ row: ArticleRow }> = await m.query(
     `SELECT row FROM ${table} WHERE article_id = ANY($1::uuid[]) FOR UPDATE`,
@@ -21,8 +25,12 @@ export async function loadRows(m: EntityManager, table: string, articleIds: stri
 export async function saveRows(m: EntityManager, table: string, rows: ArticleRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const records = rows.map((row) => ({
-    article_id: row.articleId, version: row.version, status: row.status, row,
-    updated_at: row.updatedAt, last_position: row.lastPosition,
+    article_id: row.articleId,
+    version: row.version,
+    status: row.status,
+    row,
+    updated_at: row.updatedAt,
+    last_position: row.lastPosition,
   }));
   const written: Array<{ article_id: string }> = await m.query(
     `INSERT INTO ${table} AS t (article_id, version, status, row, updated_at, last_position)

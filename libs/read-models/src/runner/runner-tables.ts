@@ -29,8 +29,16 @@ export const RUNNER_TABLES_DDL: readonly string[] = [
 ];
 
 const READ_MODEL_TABLES = [
-  'article_state', 'audit_trail', 'article_list', 'contributor_index', 'projection_status', 'dead_letters',
-  'audit_trail_article_rows', 'article_list_article_rows', 'contributor_index_article_rows', 'projection_throughput',
+  'article_state',
+  'audit_trail',
+  'article_list',
+  'contributor_index',
+  'projection_status',
+  'dead_letters',
+  'audit_trail_article_rows',
+  'article_list_article_rows',
+  'contributor_index_article_rows',
+  'projection_throughput',
 ];
 
 /** Refuses to start on a schema the migrations never reached (one round trip, no DDL). */

@@ -2,7 +2,12 @@ import { describeError, isDataError } from './runner.errors';
 
 describe('telling a refused write from a passing failure', () => {
   it.each([
-    ['22P05', true], ['23505', true], ['23502', true], ['40P01', false], ['57P01', false], ['08006', false],
+    ['22P05', true],
+    ['23505', true],
+    ['23502', true],
+    ['40P01', false],
+    ['57P01', false],
+    ['08006', false],
   ])('SQLSTATE %s is a data error: %s', (code, expected) => {
     expect(isDataError({ driverError: { code } })).toBe(expected);
     expect(isDataError({ code })).toBe(expected);
@@ -14,7 +19,7 @@ describe('telling a refused write from a passing failure', () => {
   });
 });
 
-describe('a dead letter\'s reason', () => {
+describe("a dead letter's reason", () => {
   class VersionGap extends Error {}
 
   it('names the error class, on one line, without NUL', () => {

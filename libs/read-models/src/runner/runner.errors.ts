@@ -22,7 +22,7 @@ const MAX_REASON_LENGTH = 1000;
 /** "Name: message", one line, bounded, with no NUL (PostgreSQL text and Kafka headers refuse it). */
 export function describeError(err: unknown): string {
   const e = err instanceof Error ? err : new Error(String(err));
-  const name = e.name && e.name !== 'Error' ? e.name : e.constructor?.name ?? 'Error';
+  const name = e.name && e.name !== 'Error' ? e.name : (e.constructor?.name ?? 'Error');
   return `${name}: ${e.message}`.replace(/\0/g, '\\0').replace(/\s+/g, ' ').slice(0, MAX_REASON_LENGTH);
 }
 

@@ -9,7 +9,12 @@ import { evolveArticleRow, type ArticleRow } from '../projections/article-state.
 import { readEventPage } from './event-source';
 import { READ_MODELS, type ReadModelName } from './projection';
 import { startProjectionConsumer, type RunningConsumer } from './projection-consumer';
-import { insertSyntheticEvents, interleavedStreams, syntheticArticleId, syntheticEvent } from './synthetic-article-streams';
+import {
+  insertSyntheticEvents,
+  interleavedStreams,
+  syntheticArticleId,
+  syntheticEvent,
+} from './synthetic-article-streams';
 
 // Kafka and event-store plumbing shared by the runner's integration suites.
 
@@ -45,10 +50,22 @@ export async function testKafka(label: string): Promise<TestKafka> {
   return { kafka, producer, prefix, topic: articleEvents, dlqTopic: articleEventsDlq, close };
 }
 
-export async function startConsumers(ds: DataSource, k: TestKafka, names: readonly ReadModelName[] = READ_MODELS): Promise<RunningConsumer[]> {
-  return Promise.all(names.map((readModel) => startProjectionConsumer({
-    kafka: k.kafka, dataSource: ds, producer: k.producer, readModel, prefix: k.prefix,
-  })));
+export async function startConsumers(
+  ds: DataSource,
+  k: TestKafka,
+  names: readonly ReadModelName[] = READ_MODELS,
+): Promise<RunningConsumer[]> {
+  return Promise.all(
+    names.map((readModel) =>
+      startProjectionConsumer({
+        kafka: k.kafka,
+        dataSource: ds,
+        producer: k.producer,
+        readModel,
+        prefix: k.prefix,
+      }),
+    ),
+  );
 }
 
 /** What the outbox relay does, minus the outbox: every stored event after `after`, keyed by article. */
@@ -62,7 +79,12 @@ export async function relay(ds: DataSource, k: TestKafka, after = 0): Promise<nu
 }
 
 /** Appends `articles` interleaved stories of `perArticle` events; returns the article ids. */
-export async function appendStories(ds: DataSource, run: string, articles: number, perArticle: number): Promise<string[]> {
+export async function appendStories(
+  ds: DataSource,
+  run: string,
+  articles: number,
+  perArticle: number,
+): Promise<string[]> {
   const events = [];
   let t = Date.parse('2030-02-01T08:00:00.000Z');
   for (const [n, version] of interleavedStreams(articles, perArticle, Math.min(articles, 50))) {
@@ -78,10 +100,23 @@ export async function runCommands(ds: DataSource, articleId: string, commands: A
   for (const command of commands) {
     const id = randomUUID();
     const { actor, now } = command.metadata;
-    await handleCommand(ds, store, articleDecider, {
-      streamId: `article-${articleId}`, command: { ...command, articleId }, now,
-      metadata: { actor: { id: actor.id, name: actor.name, role: actor.role }, commandId: id, correlationId: id, causationId: id },
-    }, () => ({ statusCode: 200, body: {} }));
+    await handleCommand(
+      ds,
+      store,
+      articleDecider,
+      {
+        streamId: `article-${articleId}`,
+        command: { ...command, articleId },
+        now,
+        metadata: {
+          actor: { id: actor.id, name: actor.name, role: actor.role },
+          commandId: id,
+          correlationId: id,
+          causationId: id,
+        },
+      },
+      () => ({ statusCode: 200, body: {} }),
+    );
   }
 }
 
@@ -94,13 +129,18 @@ export async function heads(ds: DataSource): Promise<Map<string, number>> {
 /** Waits until the read model's own rows have every article at its event-store head. */
 export async function caughtUp(ds: DataSource, readModel: ReadModelName, timeoutMs = 30_000): Promise<void> {
   const table = readModel === 'article_state' ? 'article_state' : `${readModel}_article_rows`;
-  await waitFor(`${readModel} at every head`, async () => {
-    const [{ behind }] = await ds.query(
-      `SELECT count(*)::int AS behind FROM (SELECT stream_id, max(version) AS v FROM events GROUP BY stream_id) h
+  await waitFor(
+    `${readModel} at every head`,
+    async () => {
+      const [{ behind }] = await ds.query(
+        `SELECT count(*)::int AS behind FROM (SELECT stream_id, max(version) AS v FROM events GROUP BY stream_id) h
        LEFT JOIN ${table} r ON r.article_id::text = substr(h.stream_id, 9) WHERE r.version IS DISTINCT FROM h.v`,
-    );
-    return behind === 0;
-  }, timeoutMs, 100);
+      );
+      return behind === 0;
+    },
+    timeoutMs,
+    100,
+  );
 }
 
 /** The article rows the pure projection gives for the event store's history, by article. */

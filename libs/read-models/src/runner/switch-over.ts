@@ -30,7 +30,12 @@ export interface RebuildResult {
  *    The table lock waits briefly and the whole switch is retried, so a long-running reader never
  *    queues every other reader behind the swap.
  */
-export async function switchOver(ds: DataSource, p: Projection, replayed: number, started: number): Promise<RebuildResult> {
+export async function switchOver(
+  ds: DataSource,
+  p: Projection,
+  replayed: number,
+  started: number,
+): Promise<RebuildResult> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await switchOnce(ds, p, replayed, started);
@@ -67,8 +72,13 @@ async function switchOnce(ds: DataSource, p: Projection, replayed: number, start
     const events = replayed + outcome.applied;
     const seconds = (Date.now() - started) / 1000;
     return {
-      name: p.name, events, seconds, eventsPerSecond: Math.round(events / Math.max(seconds, 0.001)),
-      contentHash: rebuiltHash, replacedContentHash, heldBackArticles: held.length,
+      name: p.name,
+      events,
+      seconds,
+      eventsPerSecond: Math.round(events / Math.max(seconds, 0.001)),
+      contentHash: rebuiltHash,
+      replacedContentHash,
+      heldBackArticles: held.length,
     };
   });
 }

@@ -24,40 +24,111 @@ export function syntheticArticleId(run: string, n: number): string {
 /** Event `version` of a story: drafting, credits, review, publication, corrections; revisions after 20. */
 export function syntheticEvent(articleId: string, version: number, occurredAt: string): SyntheticEvent {
   const n = Number.parseInt(articleId.slice(-6), 10) || 0;
-  const at = (type: string, data: unknown, actor = EDITOR): SyntheticEvent => ({ articleId, version, type, data, actor, occurredAt });
+  const at = (type: string, data: unknown, actor = EDITOR): SyntheticEvent => ({
+    articleId,
+    version,
+    type,
+    data,
+    actor,
+    occurredAt,
+  });
   const body = (draft: number) => [
     paragraph(`Council officials confirmed on Tuesday that story ${n} developed further overnight (draft ${draft}).`),
     { type: 'photo', photoId: 'photo-1' },
     paragraph('Residents gathered outside the town hall, where the decision is expected to be announced this week.'),
     { type: 'quote', text: 'We will keep the harbour open whatever it takes.', attribution: 'Harbour master' },
   ];
-  const contributor = (k: number, role: string) => ({ contributor: { contributorId: `contributor-${k}`, name: `Writer ${n % 97} ${k}`, role } });
+  const contributor = (k: number, role: string) => ({
+    contributor: { contributorId: `contributor-${k}`, name: `Writer ${n % 97} ${k}`, role },
+  });
   switch (version) {
-    case 1: return at('ArticleDrafted', {
-      articleId, headline: `Harbour plan ${n} divides council`, standfirst: 'A vote is expected on Friday.', dateline: 'PORTSMOUTH',
-      body: body(1).filter((b) => b.type !== 'photo'), sections: ['news', n % 2 ? 'politics' : 'business'], tags: ['harbour'],
-      language: 'en-GB', source: 'staff', embargoUntil: null,
-    }, REPORTER);
-    case 2: return at('ContributorAdded', contributor(1, 'author'), REPORTER);
-    case 3: return at('PhotoAttached', { photo: { photoId: 'photo-1', url: `https://images.example.com/${n}.jpg`, caption: 'The harbour at dawn', credit: 'Pat Photographer' } }, REPORTER);
-    case 4: return at('ArticleRevised', { changes: { body: body(2) } }, REPORTER);
-    case 5: return at('ContributorAdded', contributor(2, 'photographer'), REPORTER);
-    case 6: return at('ArticleRevised', { changes: { headline: `Harbour plan ${n} splits council ahead of vote`, standfirst: 'Councillors vote on Friday.' } }, REPORTER);
-    case 7: return at('SubmittedForReview', {}, REPORTER);
-    case 8: return at('ChangesRequested', { note: 'Please confirm the date of the vote.' });
-    case 9: return at('ArticleRevised', { changes: { body: body(3) } }, REPORTER);
-    case 10: return at('PhotoUpdated', { photoId: 'photo-1', changes: { caption: 'The harbour at dawn on Monday', altText: 'Boats moored' } }, REPORTER);
-    case 11: return at('SubmittedForReview', {}, REPORTER);
-    case 12: return at('ArticleApproved', {});
-    case 13: return at('ArticlePublished', { publishedVersion: 12, publishedAt: occurredAt, updateKind: 'initial' });
-    case 14: return at('CorrectionIssued', { correction: { text: 'An earlier version misspelt a name.', kind: 'correction', issuedAt: occurredAt } });
-    case 15: return at('ArticleRevised', { changes: { body: body(4) } });
-    case 16: return at('ArticlePublished', { publishedVersion: 15, publishedAt: occurredAt, updateKind: 'minor' });
-    case 17: return at('ContributorAdded', contributor(3, 'contributor'));
-    case 18: return at('ArticleRevised', { changes: { tags: ['harbour', 'council'] } });
-    case 19: return at('ArticlePublished', { publishedVersion: 18, publishedAt: occurredAt, updateKind: 'major' });
-    case 20: return at('ContributorRemoved', { contributorId: 'contributor-3', name: `Writer ${n % 97} 3`, role: 'contributor' });
-    default: return at('ArticleRevised', { changes: { headline: `Harbour plan ${n}: update ${version - 20}` } });
+    case 1:
+      return at(
+        'ArticleDrafted',
+        {
+          articleId,
+          headline: `Harbour plan ${n} divides council`,
+          standfirst: 'A vote is expected on Friday.',
+          dateline: 'PORTSMOUTH',
+          body: body(1).filter((b) => b.type !== 'photo'),
+          sections: ['news', n % 2 ? 'politics' : 'business'],
+          tags: ['harbour'],
+          language: 'en-GB',
+          source: 'staff',
+          embargoUntil: null,
+        },
+        REPORTER,
+      );
+    case 2:
+      return at('ContributorAdded', contributor(1, 'author'), REPORTER);
+    case 3:
+      return at(
+        'PhotoAttached',
+        {
+          photo: {
+            photoId: 'photo-1',
+            url: `https://images.example.com/${n}.jpg`,
+            caption: 'The harbour at dawn',
+            credit: 'Pat Photographer',
+          },
+        },
+        REPORTER,
+      );
+    case 4:
+      return at('ArticleRevised', { changes: { body: body(2) } }, REPORTER);
+    case 5:
+      return at('ContributorAdded', contributor(2, 'photographer'), REPORTER);
+    case 6:
+      return at(
+        'ArticleRevised',
+        {
+          changes: {
+            headline: `Harbour plan ${n} splits council ahead of vote`,
+            standfirst: 'Councillors vote on Friday.',
+          },
+        },
+        REPORTER,
+      );
+    case 7:
+      return at('SubmittedForReview', {}, REPORTER);
+    case 8:
+      return at('ChangesRequested', { note: 'Please confirm the date of the vote.' });
+    case 9:
+      return at('ArticleRevised', { changes: { body: body(3) } }, REPORTER);
+    case 10:
+      return at(
+        'PhotoUpdated',
+        { photoId: 'photo-1', changes: { caption: 'The harbour at dawn on Monday', altText: 'Boats moored' } },
+        REPORTER,
+      );
+    case 11:
+      return at('SubmittedForReview', {}, REPORTER);
+    case 12:
+      return at('ArticleApproved', {});
+    case 13:
+      return at('ArticlePublished', { publishedVersion: 12, publishedAt: occurredAt, updateKind: 'initial' });
+    case 14:
+      return at('CorrectionIssued', {
+        correction: { text: 'An earlier version misspelt a name.', kind: 'correction', issuedAt: occurredAt },
+      });
+    case 15:
+      return at('ArticleRevised', { changes: { body: body(4) } });
+    case 16:
+      return at('ArticlePublished', { publishedVersion: 15, publishedAt: occurredAt, updateKind: 'minor' });
+    case 17:
+      return at('ContributorAdded', contributor(3, 'contributor'));
+    case 18:
+      return at('ArticleRevised', { changes: { tags: ['harbour', 'council'] } });
+    case 19:
+      return at('ArticlePublished', { publishedVersion: 18, publishedAt: occurredAt, updateKind: 'major' });
+    case 20:
+      return at('ContributorRemoved', {
+        contributorId: 'contributor-3',
+        name: `Writer ${n % 97} 3`,
+        role: 'contributor',
+      });
+    default:
+      return at('ArticleRevised', { changes: { headline: `Harbour plan ${n}: update ${version - 20}` } });
   }
 }
 
@@ -65,9 +136,13 @@ export function syntheticEvent(articleId: string, version: number, occurredAt: s
  * (article, version) pairs as a newsroom produces them: `active` stories in progress at once, each
  * step advancing a pseudo-random one, a new story starting when one is done. Deterministic.
  */
-export function* interleavedStreams(articles: number, eventsPerArticle: number, active = 200): Generator<[number, number]> {
+export function* interleavedStreams(
+  articles: number,
+  eventsPerArticle: number,
+  active = 200,
+): Generator<[number, number]> {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const inProgress: Array<[number, number]> = [];
   let started = 0;
   while (started < articles || inProgress.length > 0) {
@@ -81,7 +156,10 @@ export function* interleavedStreams(articles: number, eventsPerArticle: number, 
 }
 
 /** Appends the events in the given order, one multi-row statement; returns their global positions. */
-export async function insertSyntheticEvents(m: EntityManager | DataSource, events: SyntheticEvent[]): Promise<number[]> {
+export async function insertSyntheticEvents(
+  m: EntityManager | DataSource,
+  events: SyntheticEvent[],
+): Promise<number[]> {
   if (events.length === 0) return [];
   const rows: Array<{ global_position: string }> = await m.query(
     `INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, occurred_at, prev_hash, hash)
@@ -90,9 +168,18 @@ export async function insertSyntheticEvents(m: EntityManager | DataSource, event
      ORDER BY i
      RETURNING global_position`,
     [
-      events.map((e) => e.articleId), events.map((e) => e.version), events.map((e) => e.type),
+      events.map((e) => e.articleId),
+      events.map((e) => e.version),
+      events.map((e) => e.type),
       events.map((e) => JSON.stringify(e.data)),
-      events.map((e) => JSON.stringify({ actor: e.actor, commandId: `c-${e.articleId}-${e.version}`, correlationId: `c-${e.articleId}-${e.version}`, causationId: `c-${e.articleId}-${e.version}` })),
+      events.map((e) =>
+        JSON.stringify({
+          actor: e.actor,
+          commandId: `c-${e.articleId}-${e.version}`,
+          correlationId: `c-${e.articleId}-${e.version}`,
+          causationId: `c-${e.articleId}-${e.version}`,
+        }),
+      ),
       events.map((e) => e.occurredAt),
     ],
   );

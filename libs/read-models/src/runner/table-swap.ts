@@ -48,7 +48,10 @@ export async function swapTables(m: EntityManager, p: Projection): Promise<void>
   }
 }
 
-interface IndexDef { name: string; def: string }
+interface IndexDef {
+  name: string;
+  def: string;
+}
 
 async function indexesOf(m: EntityManager | DataSource, table: string): Promise<IndexDef[]> {
   return m.query(

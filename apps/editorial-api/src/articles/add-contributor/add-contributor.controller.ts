@@ -16,8 +16,16 @@ export class AddContributorController {
 
   @Post(':id/contributors')
   @Roles(...WRITERS)
-  addContributor(@Param('id', ArticleIdPipe) articleId: string, @Body() body: AddContributorRequestDto, @Write() ctx: WriteContext) {
+  addContributor(
+    @Param('id', ArticleIdPipe) articleId: string,
+    @Body() body: AddContributorRequestDto,
+    @Write() ctx: WriteContext,
+  ) {
     const contributorId = randomUUID();
-    return this.commands.execute(new ExecuteArticleCommand({ type: 'AddContributor', articleId, data: { ...body, contributorId } }, ctx, 201, { contributorId }));
+    return this.commands.execute(
+      new ExecuteArticleCommand({ type: 'AddContributor', articleId, data: { ...body, contributorId } }, ctx, 201, {
+        contributorId,
+      }),
+    );
   }
 }

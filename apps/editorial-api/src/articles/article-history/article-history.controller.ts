@@ -14,7 +14,10 @@ export class ArticleHistoryController {
   /** Who changed what and when, one entry per event, in version order. */
   @Get(':id/history')
   async history(@Param('id', ArticleIdPipe) articleId: string) {
-    const rows = await this.ds.query(`SELECT ${AUDIT_COLUMNS} FROM audit_trail WHERE article_id = $1 ORDER BY version`, [articleId]);
+    const rows = await this.ds.query(
+      `SELECT ${AUDIT_COLUMNS} FROM audit_trail WHERE article_id = $1 ORDER BY version`,
+      [articleId],
+    );
     if (rows.length === 0) throw new NotFoundException(`Article ${articleId} has no history (or is not projected yet)`);
     return { items: rows.map(auditItem) };
   }

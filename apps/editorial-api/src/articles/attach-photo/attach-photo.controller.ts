@@ -16,8 +16,14 @@ export class AttachPhotoController {
 
   @Post(':id/photos')
   @Roles(...WRITERS)
-  attachPhoto(@Param('id', ArticleIdPipe) articleId: string, @Body() body: AttachPhotoRequestDto, @Write() ctx: WriteContext) {
+  attachPhoto(
+    @Param('id', ArticleIdPipe) articleId: string,
+    @Body() body: AttachPhotoRequestDto,
+    @Write() ctx: WriteContext,
+  ) {
     const photoId = randomUUID();
-    return this.commands.execute(new ExecuteArticleCommand({ type: 'AttachPhoto', articleId, data: { ...body, photoId } }, ctx, 201, { photoId }));
+    return this.commands.execute(
+      new ExecuteArticleCommand({ type: 'AttachPhoto', articleId, data: { ...body, photoId } }, ctx, 201, { photoId }),
+    );
   }
 }

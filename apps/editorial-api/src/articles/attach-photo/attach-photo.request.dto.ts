@@ -3,18 +3,32 @@ import { IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validat
 import { ARTICLE_LIMITS as L } from '@newsroom/editorial-domain';
 
 export class AttachPhotoRequestDto {
-  @ApiProperty() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) @MaxLength(L.photoUrlMaxLength)
+  @ApiProperty()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(L.photoUrlMaxLength)
   url: string;
 
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(L.captionMaxLength)
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(L.captionMaxLength)
   caption: string;
 
-  @ApiProperty({ example: 'Jane Doe/Agency via Agency' }) @IsString() @MinLength(1) @MaxLength(L.creditMaxLength)
+  @ApiProperty({ example: 'Jane Doe/Agency via Agency' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(L.creditMaxLength)
   credit: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(L.altTextMaxLength)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.altTextMaxLength)
   altText?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(L.rightsMaxLength)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.rightsMaxLength)
   rights?: string;
 }

@@ -14,7 +14,11 @@ export class DetachPhotoController {
 
   @Delete(':id/photos/:photoId')
   @Roles(...WRITERS)
-  detachPhoto(@Param('id', ArticleIdPipe) articleId: string, @Param('photoId', new ParseUUIDPipe()) photoId: string, @Write() ctx: WriteContext) {
+  detachPhoto(
+    @Param('id', ArticleIdPipe) articleId: string,
+    @Param('photoId', new ParseUUIDPipe()) photoId: string,
+    @Write() ctx: WriteContext,
+  ) {
     return this.commands.execute(new ExecuteArticleCommand({ type: 'DetachPhoto', articleId, data: { photoId } }, ctx));
   }
 }

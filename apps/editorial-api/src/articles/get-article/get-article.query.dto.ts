@@ -3,7 +3,9 @@ import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 
 export class GetArticleQueryDto {
-  @ApiPropertyOptional({ description: 'Show the article exactly as it was at this instant (folded from the event store)' })
+  @ApiPropertyOptional({
+    description: 'Show the article exactly as it was at this instant (folded from the event store)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   asOf?: string;

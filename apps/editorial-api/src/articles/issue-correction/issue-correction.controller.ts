@@ -16,7 +16,11 @@ export class IssueCorrectionController {
   @Post(':id/corrections')
   @HttpCode(200)
   @Roles(...WRITERS)
-  issueCorrection(@Param('id', ArticleIdPipe) articleId: string, @Body() body: IssueCorrectionRequestDto, @Write() ctx: WriteContext) {
+  issueCorrection(
+    @Param('id', ArticleIdPipe) articleId: string,
+    @Body() body: IssueCorrectionRequestDto,
+    @Write() ctx: WriteContext,
+  ) {
     return this.commands.execute(new ExecuteArticleCommand({ type: 'IssueCorrection', articleId, data: body }, ctx));
   }
 }

@@ -23,7 +23,10 @@ export class ListArticlesController {
     const p = (v: unknown) => `$${params.push(v)}`;
     if (q.status) where.push(`l.status = ${p(q.status)}`);
     if (q.section) where.push(`l.sections @> ARRAY[${p(q.section)}]::text[]`);
-    if (q.contributor) where.push(`EXISTS (SELECT 1 FROM contributor_index c WHERE c.article_id = l.article_id AND c.name_key = ${p(nameKeyOf(q.contributor))})`);
+    if (q.contributor)
+      where.push(
+        `EXISTS (SELECT 1 FROM contributor_index c WHERE c.article_id = l.article_id AND c.name_key = ${p(nameKeyOf(q.contributor))})`,
+      );
     if (q.q) where.push(`l.search_text LIKE ${p(`%${escapeLike(q.q.toLowerCase())}%`)}`);
     const after = decodeCursor(q.cursor, 2);
     if (after) where.push(`(l.updated_at, l.article_id) < (${p(after[0])}::timestamptz, ${p(after[1])}::uuid)`);
@@ -37,8 +40,14 @@ export class ListArticlesController {
     const last = page.at(-1);
     return {
       items: page.map((r: any) => ({
-        id: r.article_id, version: r.version, status: r.status, headline: r.headline, sections: r.sections,
-        contributors: r.contributor_names, updatedAt: r.updated_at, publishedAt: r.published_at,
+        id: r.article_id,
+        version: r.version,
+        status: r.status,
+        headline: r.headline,
+        sections: r.sections,
+        contributors: r.contributor_names,
+        updatedAt: r.updated_at,
+        publishedAt: r.published_at,
       })),
       nextCursor: rows.length > limit ? encodeCursor([last.updated_at, last.article_id]) : null,
     };

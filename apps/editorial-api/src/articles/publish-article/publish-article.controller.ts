@@ -16,7 +16,11 @@ export class PublishArticleController {
   @Post(':id/publish')
   @HttpCode(200)
   @Roles(...WRITERS)
-  publishArticle(@Param('id', ArticleIdPipe) articleId: string, @Body() body: PublishArticleRequestDto, @Write() ctx: WriteContext) {
+  publishArticle(
+    @Param('id', ArticleIdPipe) articleId: string,
+    @Body() body: PublishArticleRequestDto,
+    @Write() ctx: WriteContext,
+  ) {
     return this.commands.execute(new ExecuteArticleCommand({ type: 'PublishArticle', articleId, data: body }, ctx));
   }
 }

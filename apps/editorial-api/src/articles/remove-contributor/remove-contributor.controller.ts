@@ -14,7 +14,13 @@ export class RemoveContributorController {
 
   @Delete(':id/contributors/:contributorId')
   @Roles(...WRITERS)
-  removeContributor(@Param('id', ArticleIdPipe) articleId: string, @Param('contributorId', new ParseUUIDPipe()) contributorId: string, @Write() ctx: WriteContext) {
-    return this.commands.execute(new ExecuteArticleCommand({ type: 'RemoveContributor', articleId, data: { contributorId } }, ctx));
+  removeContributor(
+    @Param('id', ArticleIdPipe) articleId: string,
+    @Param('contributorId', new ParseUUIDPipe()) contributorId: string,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ExecuteArticleCommand({ type: 'RemoveContributor', articleId, data: { contributorId } }, ctx),
+    );
   }
 }

@@ -16,7 +16,11 @@ export class RequestChangesController {
   @Post(':id/request-changes')
   @HttpCode(200)
   @Roles(...WRITERS)
-  requestChanges(@Param('id', ArticleIdPipe) articleId: string, @Body() body: RequestChangesRequestDto, @Write() ctx: WriteContext) {
+  requestChanges(
+    @Param('id', ArticleIdPipe) articleId: string,
+    @Body() body: RequestChangesRequestDto,
+    @Write() ctx: WriteContext,
+  ) {
     return this.commands.execute(new ExecuteArticleCommand({ type: 'RequestChanges', articleId, data: body }, ctx));
   }
 }

@@ -15,9 +15,14 @@ export class ReviseArticleController {
 
   @Patch(':id')
   @Roles(...WRITERS)
-  reviseArticle(@Param('id', ArticleIdPipe) articleId: string, @Body() body: ArticleFieldsDto, @Write() ctx: WriteContext) {
+  reviseArticle(
+    @Param('id', ArticleIdPipe) articleId: string,
+    @Body() body: ArticleFieldsDto,
+    @Write() ctx: WriteContext,
+  ) {
     // Editing fields blind would overwrite a colleague's work: the client must say which version it edited.
-    if (ctx.ifMatch === undefined) throw new HttpException('PATCH needs an If-Match header with the version you edited', 428);
+    if (ctx.ifMatch === undefined)
+      throw new HttpException('PATCH needs an If-Match header with the version you edited', 428);
     return this.commands.execute(new ExecuteArticleCommand({ type: 'ReviseArticle', articleId, data: body }, ctx));
   }
 }

@@ -16,7 +16,13 @@ export class SchedulePublicationController {
   @Post(':id/schedule')
   @HttpCode(200)
   @Roles(...WRITERS)
-  schedulePublication(@Param('id', ArticleIdPipe) articleId: string, @Body() body: SchedulePublicationRequestDto, @Write() ctx: WriteContext) {
-    return this.commands.execute(new ExecuteArticleCommand({ type: 'SchedulePublication', articleId, data: body }, ctx));
+  schedulePublication(
+    @Param('id', ArticleIdPipe) articleId: string,
+    @Body() body: SchedulePublicationRequestDto,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ExecuteArticleCommand({ type: 'SchedulePublication', articleId, data: body }, ctx),
+    );
   }
 }

@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { ARTICLE_LIMITS as L, BODY_BLOCK_TYPES } from '@newsroom/editorial-domain';
 
@@ -11,46 +19,84 @@ export class BodyBlockDto {
   @IsIn(BODY_BLOCK_TYPES)
   type: (typeof BODY_BLOCK_TYPES)[number];
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(L.bodyMaxBytes)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.bodyMaxBytes)
   text?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   attribution?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   photoId?: string;
 }
 
 /** The editable fields of an article, all optional: ReviseArticle sends only what changed. */
 export class ArticleFieldsDto {
-  @ApiPropertyOptional({ maxLength: L.headlineMaxLength }) @IsOptional() @IsString() @MaxLength(L.headlineMaxLength)
+  @ApiPropertyOptional({ maxLength: L.headlineMaxLength })
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.headlineMaxLength)
   headline?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(L.standfirstMaxLength)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.standfirstMaxLength)
   standfirst?: string;
 
-  @ApiPropertyOptional({ example: 'LONDON' }) @IsOptional() @IsString() @MaxLength(L.datelineMaxLength)
+  @ApiPropertyOptional({ example: 'LONDON' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.datelineMaxLength)
   dateline?: string;
 
   @ApiPropertyOptional({ type: [BodyBlockDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(L.bodyMaxBlocks) @ValidateNested({ each: true }) @Type(() => BodyBlockDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(L.bodyMaxBlocks)
+  @ValidateNested({ each: true })
+  @Type(() => BodyBlockDto)
   body?: BodyBlockDto[];
 
   @ApiPropertyOptional({ example: ['Politics', 'U.S.'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(L.sectionsMaxCount) @IsString({ each: true }) @MaxLength(L.sectionMaxLength, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(L.sectionsMaxCount)
+  @IsString({ each: true })
+  @MaxLength(L.sectionMaxLength, { each: true })
   sections?: string[];
 
   @ApiPropertyOptional({ example: [] })
-  @IsOptional() @IsArray() @ArrayMaxSize(L.tagsMaxCount) @IsString({ each: true }) @MaxLength(L.tagMaxLength, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(L.tagsMaxCount)
+  @IsString({ each: true })
+  @MaxLength(L.tagMaxLength, { each: true })
   tags?: string[];
 
-  @ApiPropertyOptional({ example: 'en' }) @IsOptional() @IsString() @MaxLength(35)
+  @ApiPropertyOptional({ example: 'en' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(35)
   language?: string;
 
-  @ApiPropertyOptional({ example: 'World desk' }) @IsOptional() @IsString() @MaxLength(L.sourceMaxLength)
+  @ApiPropertyOptional({ example: 'World desk' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.sourceMaxLength)
   source?: string;
 
   @ApiPropertyOptional({ nullable: true, description: 'No publication before this instant' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true })
   embargoUntil?: string | null;
 }

@@ -18,7 +18,9 @@ export class ArticleFolder {
     const row = events.reduce<ArticleRow | null>((r, e) => evolveArticleRow(r, envelopeOf(e)), null);
     if (!row) {
       throw new NotFoundException(
-        at.toVersion || at.until ? `Article ${articleId} did not exist at that point` : `Article ${articleId} does not exist`,
+        at.toVersion || at.until
+          ? `Article ${articleId} did not exist at that point`
+          : `Article ${articleId} does not exist`,
       );
     }
     if (at.toVersion !== undefined && row.version !== at.toVersion) {

@@ -8,7 +8,10 @@ export class ExecuteArticleHandler implements ICommandHandler<ExecuteArticleComm
   constructor(private readonly runner: ArticleCommandRunner) {}
 
   async execute({ input, ctx, successStatus, extra }: ExecuteArticleCommand): Promise<ArticleWriteResult['body']> {
-    const respond = (version: number) => ({ statusCode: successStatus, body: { id: input.articleId, version, ...extra } });
+    const respond = (version: number) => ({
+      statusCode: successStatus,
+      body: { id: input.articleId, version, ...extra },
+    });
     const outcome = await this.runner.run(input, actorOf(ctx.user), {
       expectedVersion: ctx.ifMatch,
       idempotency: ctx.idempotencyKey ? { key: ctx.idempotencyKey, requestHash: ctx.requestHash } : undefined,

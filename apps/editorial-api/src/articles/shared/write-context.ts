@@ -17,7 +17,11 @@ export interface WriteContext {
 export function parseIfMatch(header: unknown): number | undefined {
   if (header === undefined || header === '') return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(String(header));
-  if (!m) throw new BadRequestException({ message: 'If-Match must be an article version such as "3"', details: [{ path: 'If-Match', message: 'must be a version number' }] });
+  if (!m)
+    throw new BadRequestException({
+      message: 'If-Match must be an article version such as "3"',
+      details: [{ path: 'If-Match', message: 'must be a version number' }],
+    });
   return Number(m[1]);
 }
 
@@ -25,7 +29,10 @@ function parseIdempotencyKey(header: unknown): string | undefined {
   if (header === undefined) return undefined;
   const key = String(header);
   if (!/^[\w.:-]{1,200}$/.test(key)) {
-    throw new BadRequestException({ message: 'Idempotency-Key must be 1-200 letters, digits, dots, colons, dashes or underscores', details: [{ path: 'Idempotency-Key', message: 'invalid format' }] });
+    throw new BadRequestException({
+      message: 'Idempotency-Key must be 1-200 letters, digits, dots, colons, dashes or underscores',
+      details: [{ path: 'Idempotency-Key', message: 'invalid format' }],
+    });
   }
   return key;
 }

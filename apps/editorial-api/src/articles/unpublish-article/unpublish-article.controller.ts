@@ -16,7 +16,11 @@ export class UnpublishArticleController {
   @Post(':id/unpublish')
   @HttpCode(200)
   @Roles(...WRITERS)
-  unpublishArticle(@Param('id', ArticleIdPipe) articleId: string, @Body() body: UnpublishArticleRequestDto, @Write() ctx: WriteContext) {
+  unpublishArticle(
+    @Param('id', ArticleIdPipe) articleId: string,
+    @Body() body: UnpublishArticleRequestDto,
+    @Write() ctx: WriteContext,
+  ) {
     return this.commands.execute(new ExecuteArticleCommand({ type: 'UnpublishArticle', articleId, data: body }, ctx));
   }
 }

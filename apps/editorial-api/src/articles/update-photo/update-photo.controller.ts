@@ -15,7 +15,14 @@ export class UpdatePhotoController {
 
   @Patch(':id/photos/:photoId')
   @Roles(...WRITERS)
-  updatePhoto(@Param('id', ArticleIdPipe) articleId: string, @Param('photoId', new ParseUUIDPipe()) photoId: string, @Body() body: UpdatePhotoRequestDto, @Write() ctx: WriteContext) {
-    return this.commands.execute(new ExecuteArticleCommand({ type: 'UpdatePhoto', articleId, data: { ...body, photoId } }, ctx));
+  updatePhoto(
+    @Param('id', ArticleIdPipe) articleId: string,
+    @Param('photoId', new ParseUUIDPipe()) photoId: string,
+    @Body() body: UpdatePhotoRequestDto,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ExecuteArticleCommand({ type: 'UpdatePhoto', articleId, data: { ...body, photoId } }, ctx),
+    );
   }
 }

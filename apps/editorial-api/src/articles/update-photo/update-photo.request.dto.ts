@@ -3,18 +3,35 @@ import { IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validat
 import { ARTICLE_LIMITS as L } from '@newsroom/editorial-domain';
 
 export class UpdatePhotoRequestDto {
-  @ApiPropertyOptional() @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) @MaxLength(L.photoUrlMaxLength)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(L.photoUrlMaxLength)
   url?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(L.captionMaxLength)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(L.captionMaxLength)
   caption?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(L.creditMaxLength)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(L.creditMaxLength)
   credit?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(L.altTextMaxLength)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.altTextMaxLength)
   altText?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(L.rightsMaxLength)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.rightsMaxLength)
   rights?: string;
 }

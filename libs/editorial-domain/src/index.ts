@@ -16,6 +16,7 @@ export {
   type ActingRole,
 } from './article/article.permissions';
 export * from './article/article.state';
+export * from './article/article.stream';
 export { ALLOWED_FROM } from './article/article.transitions';
 export { LANGUAGE_TAG, type ValidationIssue } from './article/article.validation';
 export { jsonEqual } from './shared/json-equal';

@@ -85,6 +85,44 @@ describe('word diff', () => {
     ]);
   });
 
+  it('when only the punctuation after a word changes, then only the punctuation is replaced', () => {
+    expect(wordDiff('The harbour reopened.', 'The harbour reopened!')).toEqual([
+      { op: 'equal', text: 'The harbour reopened' },
+      { op: 'delete', text: '.' },
+      { op: 'insert', text: '!' },
+    ]);
+  });
+
+  it('keeps contractions and numbers whole', () => {
+    expect(wordDiff("Prices didn't rise 3.5% to €1,200.50", "Prices didn't rise 4.1% to €1,250.00")).toEqual([
+      { op: 'equal', text: "Prices didn't rise " },
+      { op: 'delete', text: '3.5' },
+      { op: 'insert', text: '4.1' },
+      { op: 'equal', text: '% to €' },
+      { op: 'delete', text: '1,200.50' },
+      { op: 'insert', text: '1,250.00' },
+    ]);
+  });
+
+  it('compares words of any script whole, not letter by letter', () => {
+    expect(wordDiff('Гавань снова открыта сегодня', 'Гавань открыта вчера')).toEqual([
+      { op: 'equal', text: 'Гавань ' },
+      { op: 'delete', text: 'снова ' },
+      { op: 'equal', text: 'открыта ' },
+      { op: 'delete', text: 'сегодня' },
+      { op: 'insert', text: 'вчера' },
+    ]);
+  });
+
+  it('compares Chinese and Japanese text character by character, as it has no spaces between words', () => {
+    expect(wordDiff('港口今天重新开放', '港口昨天重新开放')).toEqual([
+      { op: 'equal', text: '港口' },
+      { op: 'delete', text: '今' },
+      { op: 'insert', text: '昨' },
+      { op: 'equal', text: '天重新开放' },
+    ]);
+  });
+
   it.each([
     ['The council met on Monday.', 'On Tuesday, the council met again and voted.'],
     ['alpha beta gamma delta epsilon', 'beta alpha delta gamma zeta epsilon eta'],

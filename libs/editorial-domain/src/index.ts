@@ -21,3 +21,4 @@ export { ALLOWED_FROM } from './article/article.transitions';
 export { LANGUAGE_TAG, type ValidationIssue } from './article/article.validation';
 export { jsonEqual } from './shared/json-equal';
 export { assertNever } from './shared/assert-never';
+export { contributorNameKey } from './shared/text';

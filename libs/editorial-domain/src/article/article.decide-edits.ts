@@ -1,4 +1,5 @@
 import { jsonEqual, withoutUndefined } from '../shared/json-equal';
+import { contributorNameKey } from '../shared/text';
 import type {
   AddContributor,
   AttachPhoto,
@@ -54,7 +55,8 @@ export function decideAddContributor(command: AddContributor, state: ArticleSnap
   }
   throwIfInvalid(issues);
   const existing = state.working.contributors.find(
-    (c) => c.contributorId === contributorId || (sameName(c.name, name) && c.role === role),
+    (c) =>
+      c.contributorId === contributorId || (contributorNameKey(c.name) === contributorNameKey(name) && c.role === role),
   );
   if (existing) throw new DuplicateContributor(existing.contributorId, existing.name, existing.role);
   return [{ type: 'ContributorAdded', data: { contributor } }];
@@ -123,9 +125,4 @@ function changedFields<T extends object, K extends keyof T>(
 function onlyAbout(changes: object, issues: ValidationIssue[]): ValidationIssue[] {
   const changed = new Set(Object.keys(changes));
   return issues.filter((issue) => changed.has(issue.path.split(/[.[]/)[0]!));
-}
-
-function sameName(a: string, b: string): boolean {
-  const normalise = (name: string) => name.normalize('NFC').trim().toLowerCase();
-  return normalise(a) === normalise(b);
 }

@@ -15,3 +15,12 @@ export function utf8ByteLength(text: string): number {
   }
   return bytes;
 }
+
+/**
+ * What a person means by "the same name": composed and decomposed accents alike, case ignored,
+ * any run of whitespace (tabs, newlines, a double space) counted as one space, none at the ends.
+ * The decider refuses a second credit under the same key; the contributor index searches by it.
+ */
+export function contributorNameKey(name: string): string {
+  return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}

@@ -1,4 +1,4 @@
-import type { ContributorRole } from '@newsroom/editorial-domain';
+import { contributorNameKey, type ContributorRole } from '@newsroom/editorial-domain';
 import type { ArticleRow } from './article-state.projection';
 
 /** Table `contributor_index`: which articles credit whom; the runner replaces an article's entries whole. */
@@ -6,7 +6,7 @@ export interface ContributorEntry {
   articleId: string;
   contributorId: string;
   name: string;
-  /** The name as searched: NFC, lower-cased, whitespace collapsed, so "Jane  DOE" finds "Jane Doe". */
+  /** The name as searched (`contributorNameKey`), so "Jane  DOE" finds "Jane Doe". */
   nameKey: string;
   role: ContributorRole;
 }
@@ -22,7 +22,5 @@ export function contributorEntriesOf(article: ArticleRow): ContributorEntry[] {
   }));
 }
 
-/** Exported so queries normalise the searched name exactly as the index does. */
-export function nameKeyOf(name: string): string {
-  return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
-}
+/** The domain's rule, so a search finds exactly the names the decider counts as the same. */
+export const nameKeyOf = contributorNameKey;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { InvalidEnvironment, parseEnv } from '@newsroom/contracts';
+import { InvalidEnvironment, parseEnv } from '@newsroom/settings';
 import { dataSourceOptions } from '@newsroom/event-store';
 import { allMigrations } from '@newsroom/read-models';
 

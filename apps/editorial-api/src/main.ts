@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { InvalidEnvironment, parseEnv } from '@newsroom/contracts';
+import { InvalidEnvironment } from '@newsroom/settings';
 import { assertDatabaseReachable } from '@newsroom/event-store';
 import { createApi } from './bootstrap';
+import { parseApiEnv } from './config/api-env.schema';
 
 async function main() {
-  const env = parseEnv();
+  const env = parseApiEnv();
   await assertDatabaseReachable(env.DATABASE_URL);
   const app = await createApi();
   await app.listen(env.PORT);

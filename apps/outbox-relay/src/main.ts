@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import pino, { Logger } from 'pino';
-import { InvalidEnvironment, parseEnv } from '@newsroom/contracts';
+import { InvalidEnvironment, parseEnv } from '@newsroom/settings';
 import { assertDatabaseReachable } from '@newsroom/event-store';
 import { createKafka, ensureTopicsWithRetry } from '@newsroom/messaging';
 import { RelayModule } from './relay.module';

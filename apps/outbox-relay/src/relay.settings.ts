@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hostname } from 'node:os';
-import { Env, InvalidEnvironment } from '@newsroom/contracts';
+import { parseSettings, type Env } from '@newsroom/settings';
 import { parseBrokers } from '@newsroom/messaging';
 
 // The relay's own variables stay here until a second app needs them in the shared schema.
@@ -35,18 +35,14 @@ export const RELAY_DEFAULTS = {
 
 /** The relay's settings from the shared environment plus its own variables; one line names what is wrong. */
 export function relaySettings(env: Env, source: NodeJS.ProcessEnv = process.env): RelaySettings {
-  const result = relayEnvSchema.safeParse(source);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
-    throw new InvalidEnvironment(`Invalid configuration: ${problems}`);
-  }
+  const own = parseSettings(relayEnvSchema, source);
   return {
     databaseUrl: env.DATABASE_URL,
     databaseSchema: env.DATABASE_SCHEMA,
     brokers: parseBrokers(env.KAFKA_BROKERS),
     clientId: `${env.KAFKA_CLIENT_ID}-outbox-relay`,
     topicPrefix: env.KAFKA_TOPIC_PREFIX,
-    metricsPort: result.data.RELAY_METRICS_PORT,
+    metricsPort: own.RELAY_METRICS_PORT,
     instanceId: `${hostname()}-${process.pid}`,
     ...RELAY_DEFAULTS,
   };

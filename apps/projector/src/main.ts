@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { InvalidEnvironment } from '@newsroom/contracts';
+import { InvalidEnvironment } from '@newsroom/settings';
 import { assertDatabaseReachable } from '@newsroom/event-store';
 import { projectorConfig } from './projector.config';
 import { startProjector } from './projector';

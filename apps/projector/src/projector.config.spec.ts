@@ -1,4 +1,4 @@
-import { InvalidEnvironment } from '@newsroom/contracts';
+import { InvalidEnvironment } from '@newsroom/settings';
 import { projectorConfig } from './projector.config';
 
 describe('PROJECTIONS', () => {

@@ -1,4 +1,4 @@
-import { InvalidEnvironment, parseEnv, type Env } from '@newsroom/contracts';
+import { InvalidEnvironment, parseEnv, type Env } from '@newsroom/settings';
 import { READ_MODELS, isReadModelName, type ReadModelName } from '@newsroom/read-models';
 
 export interface ProjectorConfig {
@@ -18,8 +18,9 @@ export function projectorConfig(source: NodeJS.ProcessEnv = process.env): Projec
     .filter(Boolean);
   const unknown = names.filter((n) => !isReadModelName(n));
   if (unknown.length > 0 || names.length === 0) {
+    const got = unknown.join(', ') || 'none';
     throw new InvalidEnvironment(
-      `Invalid configuration: PROJECTIONS must list read models among ${READ_MODELS.join(', ')} (got ${unknown.join(', ') || 'none'})`,
+      `Invalid configuration: PROJECTIONS must list read models among ${READ_MODELS.join(', ')} (got ${got})`,
     );
   }
   return { env, readModels: [...new Set(names)] as ReadModelName[] };

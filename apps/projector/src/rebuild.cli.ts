@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
-import { InvalidEnvironment, parseEnv } from '@newsroom/contracts';
+import { InvalidEnvironment, parseEnv } from '@newsroom/settings';
 import { assertDatabaseReachable, dataSourceOptions } from '@newsroom/event-store';
 import { READ_MODELS, readModelsNamed, rebuildProjections, type RebuildProgress } from '@newsroom/read-models';
 

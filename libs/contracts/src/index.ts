@@ -1,2 +1,1 @@
-export * from './env.schema';
 export * from './event-envelope';

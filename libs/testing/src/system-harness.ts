@@ -32,7 +32,6 @@ export async function startSystem(
     KAFKA_TOPIC_PREFIX: topicPrefix,
     LOG_LEVEL: process.env.E2E_CHILD_LOG_LEVEL ?? 'warn',
     RELAY_METRICS_PORT: '0',
-    PROJECTOR_METRICS_PORT: '0',
   });
   const startApp: SystemHarness['startApp'] = (app, extraEnv = {}) => {
     const child = spawn(process.execPath, [join(DIST, app, 'src', 'main.js')], {

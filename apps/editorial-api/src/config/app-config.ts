@@ -1,10 +1,10 @@
-import { Env, parseEnv } from '@newsroom/contracts';
+import { type ApiEnv, parseApiEnv } from './api-env.schema';
 
 /** The validated environment, injectable by class. */
 export class AppConfig {
-  constructor(readonly env: Env) {}
+  constructor(readonly env: ApiEnv) {}
 
   static fromProcess(): AppConfig {
-    return new AppConfig(parseEnv(process.env));
+    return new AppConfig(parseApiEnv(process.env));
   }
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { parseEnv } from '@newsroom/contracts';
+import { parseEnv } from '@newsroom/settings';
 import { dropBenchSchema, generate, rawRead, rebuild, type PhaseResult } from './bench-phases';
 
 /**

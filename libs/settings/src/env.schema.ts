@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
-const port = z.coerce.number().int().min(1).max(65535);
-
-/** Every setting the apps read, with local defaults. Secrets have no default in production. */
+/**
+ * The settings every process reads (API, outbox relay, projector, migrations), with local
+ * defaults. A variable only one app reads lives in that app's schema, built on this one.
+ */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  PORT: port.default(3000),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres:// URL')
@@ -24,31 +24,24 @@ export const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9._-]*$/)
     .default(''),
-  JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  JWT_TTL: z
-    .string()
-    .regex(/^\d+[smhd]$/, 'must look like 15m, 12h or 7d')
-    .default('12h'),
-  SEED_DEMO_USERS: z.enum(['true', 'false']).optional(),
-  DEMO_PASSWORD: z.string().min(8).default('newsroom'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 export class InvalidEnvironment extends Error {}
 
-/** Parses the environment once; the message names each offending variable on one line. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = envSchema.safeParse(source);
+/** Parses `source` with `schema`; the message names each offending variable on one line. */
+export function parseSettings<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv = process.env): z.output<S> {
+  const result = schema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
     throw new InvalidEnvironment(`Invalid configuration: ${problems}`);
   }
-  const env = result.data;
-  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
-    throw new InvalidEnvironment('Invalid configuration: JWT_SECRET is required in production');
-  }
-  return env;
+  return result.data;
+}
+
+/** The shared settings, parsed once at start-up. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  return parseSettings(envSchema, source);
 }

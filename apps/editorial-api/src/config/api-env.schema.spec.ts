@@ -1,0 +1,28 @@
+import { InvalidEnvironment } from '@newsroom/settings';
+import { parseApiEnv } from './api-env.schema';
+
+describe("the API's settings", () => {
+  it('given nothing set, then the shared defaults and the API defaults apply', () => {
+    expect(parseApiEnv({})).toMatchObject({
+      DATABASE_SCHEMA: 'public',
+      PORT: 3000,
+      JWT_TTL: '12h',
+      DEMO_PASSWORD: 'newsroom',
+      SCHEDULER_INTERVAL_MS: 5000,
+    });
+  });
+
+  it('requires a JWT secret in production', () => {
+    expect(() => parseApiEnv({ NODE_ENV: 'production' })).toThrow(InvalidEnvironment);
+    expect(() => parseApiEnv({ NODE_ENV: 'production' })).toThrow(
+      'Invalid configuration: JWT_SECRET is required in production',
+    );
+    expect(parseApiEnv({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(16) }).JWT_SECRET).toBe('a'.repeat(16));
+  });
+
+  it('refuses a malformed API variable in one line naming it', () => {
+    expect(() => parseApiEnv({ JWT_TTL: 'soon' })).toThrow(
+      'Invalid configuration: JWT_TTL must look like 15m, 12h or 7d',
+    );
+  });
+});

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { envSchema, InvalidEnvironment, parseSettings } from '@newsroom/settings';
+
+/** The shared settings plus the API's own; secrets have no default in production. */
+export const apiEnvSchema = envSchema.extend({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  JWT_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/, 'must look like 15m, 12h or 7d')
+    .default('12h'),
+  SEED_DEMO_USERS: z.enum(['true', 'false']).optional(),
+  DEMO_PASSWORD: z.string().min(8).default('newsroom'),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+});
+
+export type ApiEnv = z.infer<typeof apiEnvSchema>;
+
+/** Parses the API's environment once; throws InvalidEnvironment with a one-line message. */
+export function parseApiEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
+  const env = parseSettings(apiEnvSchema, source);
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    throw new InvalidEnvironment('Invalid configuration: JWT_SECRET is required in production');
+  }
+  return env;
+}

@@ -1,0 +1,6 @@
+/**
+ * Server settings: the environment every Newsroom process reads, validated with zod, and the
+ * helper each app uses to parse its own variables on top. Not for clients: wire types live in
+ * `@newsroom/contracts`.
+ */
+export * from './env.schema';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { QueryRunner } from 'typeorm';
-import { EventStore } from '@newsroom/event-store';
+import { PostgresEventStore } from '@newsroom/event-store';
 import { createTestDatabase, TestDatabase, waitFor } from '@newsroom/testing';
 import { OutboxRelay } from './outbox.relay';
 import { ACTOR, appendTo, newArticleId, outboxSize, startRelay } from './relay.fixture';
@@ -37,16 +37,16 @@ describe('an append that commits after later ones', () => {
     held = db.dataSource.createQueryRunner();
     await held.connect();
     await held.startTransaction();
-    const store = new EventStore(db.dataSource);
+    const store = new PostgresEventStore(db.dataSource);
     const [head] = await store.readStream(`article-${late}`, { manager: held.manager });
     const id = randomUUID();
     const [lateEvent] = await store.append(
-      held.manager,
       `article-${late}`,
       head,
       [{ type: 'Incremented', data: { by: 1 } }],
       { actor: ACTOR, commandId: id, correlationId: id, causationId: id },
       new Date().toISOString(),
+      { manager: held.manager },
     );
 
     for (let round = 0; round < 3; round++) for (const a of others) await appendTo(db, a);

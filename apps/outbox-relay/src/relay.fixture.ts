@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pino, { Logger } from 'pino';
-import { EventStore, handleCommand, StoredEvent } from '@newsroom/event-store';
+import { handleCommand, PostgresEventStore, StoredEvent } from '@newsroom/event-store';
 import type { TestDatabase } from '@newsroom/testing';
 import { counterDecider } from '../../../libs/event-store/src/counter.decider.fixture';
 import { OutboxRelay } from './outbox.relay';
@@ -44,8 +44,7 @@ export function startRelay(
 export async function appendTo(db: TestDatabase, articleId: string): Promise<StoredEvent[]> {
   const id = randomUUID();
   const outcome = await handleCommand(
-    db.dataSource,
-    new EventStore(db.dataSource),
+    new PostgresEventStore(db.dataSource),
     counterDecider,
     {
       streamId: `article-${articleId}`,
@@ -53,7 +52,7 @@ export async function appendTo(db: TestDatabase, articleId: string): Promise<Sto
       metadata: { actor: ACTOR, commandId: id, correlationId: randomUUID(), causationId: id },
       now: new Date().toISOString(),
     },
-    ({ version }) => ({ statusCode: 200, body: { version } }),
+    ({ version }) => ({ version }),
   );
   return outcome.appended;
 }

@@ -1,5 +1,5 @@
 /**
- * The editorial domain: the article decider (`decide`, `evolve`, `fold`) with its commands,
+ * The editorial domain: the article decider (`decide`, `evolve`) with its commands,
  * events, state, errors, content rules and permissions. Pure: it imports nothing outside itself.
  */
 export * from './article/article.commands';
@@ -8,7 +8,7 @@ export * from './article/article.decide';
 export * from './article/article.decider';
 export * from './article/article.errors';
 export * from './article/article.events';
-export * from './article/article.evolve';
+export { evolve, type EvolveMeta } from './article/article.evolve';
 export {
   ROLE_PERMISSIONS,
   REPORTER_EDITABLE_STATUSES,

@@ -1,4 +1,4 @@
-/** Another append reached this stream version first. */
+/** Another append reached this stream version first: the client's If-Match is stale, or retries ran out. */
 export class ConcurrencyConflict extends Error {
   constructor(
     readonly streamId: string,
@@ -9,16 +9,15 @@ export class ConcurrencyConflict extends Error {
   }
 }
 
-/** The same Idempotency-Key was already used with a different request. */
-export class IdempotencyKeyReused extends Error {
-  constructor(readonly key: string) {
-    super(`Idempotency-Key "${key}" was already used with a different request`);
-  }
-}
-
-/** The same Idempotency-Key was already used by an identical request: replay its response. */
-export class IdempotentReplay extends Error {
-  constructor(readonly response: { statusCode: number; body: unknown }) {
-    super('Replayed idempotent response');
+/**
+ * An append lost a race: another append stored `version` of the stream between the read of its head
+ * and this write. Nothing of the losing append was stored; `handleCommand` re-decides or reports a conflict.
+ */
+export class StreamVersionTaken extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly version: number,
+  ) {
+    super(`Version ${version} of stream ${streamId} was appended by someone else`);
   }
 }

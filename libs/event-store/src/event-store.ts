@@ -1,14 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { eventHash, GENESIS_HASH } from './hash-chain';
-import {
-  EventMetadata,
-  IdempotencyRecord,
-  NewEvent,
-  StoredEvent,
-  StoredResponse,
-  VerifyResult,
-} from './event-store.types';
+import { StreamVersionTaken } from './event-store.errors';
+import { AppendOptions, chainAfter, EventStore, ReadStreamOptions, StreamHead } from './event-store.port';
+import { EventMetadata, NewEvent, StoredEvent } from './event-store.types';
+import { IdempotencyKey, IdempotencyKeyTaken, RecordedAnswer } from './idempotency';
 
 const SELECT_COLUMNS = `global_position, event_id, stream_id, version, type, schema_version, data, metadata,
   occurred_at, prev_hash, hash`;
@@ -36,17 +30,19 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return code === '23505' && (!constraint || name === constraint);
 }
 
+/** A transaction the caller holds open (relay tests that commit late, benches); the pool otherwise. */
+type InTransaction = { manager?: EntityManager };
+
 /**
  * The PostgreSQL event store: append-only streams with a per-stream hash chain.
- * Every append writes its events and one outbox row per event in the caller's transaction.
+ * Every append writes its events and one outbox row per event in one statement.
  */
-export class EventStore {
-  constructor(private readonly dataSource: DataSource) {}
+export class PostgresEventStore extends EventStore {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
 
-  async readStream(
-    streamId: string,
-    opts: { toVersion?: number; until?: Date; manager?: EntityManager } = {},
-  ): Promise<StoredEvent[]> {
+  async readStream(streamId: string, opts: ReadStreamOptions & InTransaction = {}): Promise<StoredEvent[]> {
     const params: unknown[] = [streamId];
     let where = 'stream_id = $1';
     if (opts.toVersion !== undefined) {
@@ -64,111 +60,69 @@ export class EventStore {
     return rows.map(rowToEvent);
   }
 
-  /**
-   * Appends after `head` (the last stored event, or null for a new stream). A concurrent append
-   * that took the same version makes the unique (stream, version) constraint throw.
-   */
+  /** A concurrent append that took the same version makes the unique (stream, version) constraint throw. */
   async append(
-    manager: EntityManager,
     streamId: string,
-    head: { version: number; hash: string } | null,
+    head: StreamHead,
     events: NewEvent[],
     metadata: EventMetadata,
     occurredAt: string,
-    idempotency?: IdempotencyRecord & StoredResponse,
+    opts: AppendOptions & InTransaction = {},
   ): Promise<StoredEvent[]> {
-    let prevHash = head?.hash ?? GENESIS_HASH;
-    let version = head?.version ?? 0;
+    const manager = opts.manager ?? this.dataSource.manager;
     const values: unknown[] = [];
-    const tuples: string[] = [];
-    for (const e of events) {
-      version += 1;
-      const fields = {
-        eventId: randomUUID(),
+    const placeholders = (...row: unknown[]) => `(${row.map((v) => `$${values.push(v)}`).join(', ')})`;
+    const tuples = chainAfter(head, streamId, events, metadata, occurredAt).map((e) =>
+      placeholders(
+        e.eventId,
         streamId,
-        version,
-        type: e.type,
-        schemaVersion: e.schemaVersion ?? 1,
-        data: e.data,
-        metadata,
-        occurredAt,
-      };
-      const hash = eventHash(prevHash, fields);
-      const n = values.length;
-      tuples.push(
-        `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9}, $${n + 10})`,
-      );
-      values.push(
-        fields.eventId,
-        streamId,
-        version,
+        e.version,
         e.type,
-        fields.schemaVersion,
+        e.schemaVersion,
         JSON.stringify(e.data),
         JSON.stringify(metadata),
         occurredAt,
-        prevHash,
-        hash,
-      );
-      prevHash = hash;
-    }
-    const remember = idempotency
-      ? `, remembered AS (INSERT INTO idempotency_keys (actor_id, key, request_hash, status_code, response)
-           VALUES ($${values.push(idempotency.actorId)}, $${values.push(idempotency.key)}, $${values.push(idempotency.requestHash)},
-                   $${values.push(idempotency.statusCode)}, $${values.push(JSON.stringify(idempotency.body))}))`
-      : '';
-    if (tuples.length === 0) {
-      if (remember) await manager.query(`WITH ${remember.slice(2)} SELECT 1`, values);
-      return [];
-    }
-    // One statement, so one transaction: the events, their outbox rows and the idempotency record.
-    const rows = await manager.query(
-      `WITH appended AS (
-         INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, occurred_at, prev_hash, hash)
-         VALUES ${tuples.join(', ')} RETURNING ${SELECT_COLUMNS}
-       ), queued AS (
-         INSERT INTO outbox (global_position, stream_id) SELECT global_position, stream_id FROM appended ORDER BY version
-       )${remember}
-       SELECT * FROM appended ORDER BY version`,
-      values,
+        e.prevHash,
+        e.hash,
+      ),
     );
-    const stored: StoredEvent[] = rows.map(rowToEvent);
-    return stored;
+    const { key, answer } = opts.remember ?? {};
+    const remember = key
+      ? `remembered AS (INSERT INTO idempotency_keys (actor_id, key, request_hash, answer)
+           VALUES ${placeholders(key.actorId, key.key, key.requestHash, JSON.stringify(answer))})`
+      : '';
+    try {
+      if (tuples.length === 0) {
+        if (remember) await manager.query(`WITH ${remember} SELECT 1`, values);
+        return [];
+      }
+      // One statement, so one transaction: the events, their outbox rows and the idempotency record.
+      const rows = await manager.query(
+        `WITH appended AS (
+           INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, occurred_at,
+                               prev_hash, hash)
+           VALUES ${tuples.join(', ')} RETURNING ${SELECT_COLUMNS}
+         ), queued AS (
+           INSERT INTO outbox (global_position, stream_id)
+           SELECT global_position, stream_id FROM appended ORDER BY version
+         )${remember ? `, ${remember}` : ''}
+         SELECT * FROM appended ORDER BY version`,
+        values,
+      );
+      return rows.map(rowToEvent);
+    } catch (err) {
+      const next = (head?.version ?? 0) + 1;
+      if (isUniqueViolation(err, 'events_stream_version')) throw new StreamVersionTaken(streamId, next);
+      if (key && isUniqueViolation(err, 'idempotency_keys_pkey')) throw new IdempotencyKeyTaken(key.key);
+      throw err;
+    }
   }
 
-  /** Recomputes the stream's hash chain from the first event. */
-  async verify(streamId: string): Promise<VerifyResult> {
-    const events = await this.readStream(streamId);
-    let prevHash = GENESIS_HASH;
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i];
-      const expectedVersion = i + 1;
-      if (e.version !== expectedVersion) {
-        return {
-          valid: false,
-          events: events.length,
-          brokenAt: expectedVersion,
-          reason: `version ${expectedVersion} is missing`,
-        };
-      }
-      if (e.prevHash !== prevHash) {
-        return {
-          valid: false,
-          events: events.length,
-          brokenAt: e.version,
-          reason: 'prev_hash does not match the previous event',
-        };
-      }
-      if (eventHash(prevHash, e) !== e.hash) {
-        return {
-          valid: false,
-          events: events.length,
-          brokenAt: e.version,
-          reason: 'event content does not match its hash',
-        };
-      }
-      prevHash = e.hash;
-    }
-    return { valid: true, events: events.length, headHash: prevHash };
+  async recall({ actorId, key }: IdempotencyKey): Promise<RecordedAnswer | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT request_hash, answer FROM idempotency_keys WHERE actor_id = $1 AND key = $2`,
+      [actorId, key],
+    );
+    return row ? { requestHash: row.request_hash, answer: row.answer } : undefined;
   }
 }

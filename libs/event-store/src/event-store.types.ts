@@ -33,17 +33,6 @@ export interface StoredEvent {
   hash: string;
 }
 
-export interface IdempotencyRecord {
-  actorId: string;
-  key: string;
-  requestHash: string;
-}
-
-export interface StoredResponse {
-  statusCode: number;
-  body: unknown;
-}
-
 export type VerifyResult =
   | { valid: true; events: number; headHash: string }
   | { valid: false; events: number; brokenAt: number; reason: string };

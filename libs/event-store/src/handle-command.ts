@@ -1,7 +1,7 @@
-import { DataSource } from 'typeorm';
-import { EventStore, isUniqueViolation } from './event-store';
-import { ConcurrencyConflict, IdempotencyKeyReused } from './event-store.errors';
+import { ConcurrencyConflict, StreamVersionTaken } from './event-store.errors';
+import { EventStore } from './event-store.port';
 import { EventMetadata, NewEvent, StoredEvent } from './event-store.types';
+import { IdempotencyKey, IdempotencyKeyTaken, priorAnswer } from './idempotency';
 
 export interface Decider<C, S, E extends NewEvent> {
   initialState: S;
@@ -16,15 +16,16 @@ export interface CommandEnvelope<C> {
   now: string;
   /** From If-Match: a mismatch is a conflict, never retried. */
   expectedVersion?: number;
-  idempotency?: { actorId: string; key: string; requestHash: string };
+  idempotency?: IdempotencyKey;
 }
 
-export interface CommandOutcome<S> {
-  state: S;
-  version: number;
+export interface CommandOutcome<A> {
+  /** The caller's answer: built now by `answerOf`, or the first one when `replayed`. */
+  answer: A;
+  /** An identical earlier request under the same idempotency key already ran; nothing was appended now. */
+  replayed: boolean;
+  /** The events this call appended; none on a replay. */
   appended: StoredEvent[];
-  /** Set when an identical earlier request is being replayed; nothing was appended. */
-  replayed?: { statusCode: number; body: unknown };
 }
 
 const MAX_ATTEMPTS = 20;
@@ -37,21 +38,21 @@ export function foldEvents<C, S, E extends NewEvent>(d: Decider<C, S, E>, events
 }
 
 /**
- * The write pipeline. `respond` builds the success body, stored with the idempotency record so a
- * retried request gets exactly the first answer.
+ * The write pipeline. `answerOf` builds what the caller answers after a success; it is stored with
+ * the idempotency record so a retried request gets exactly the first answer.
  */
-export async function handleCommand<C, S, E extends NewEvent>(
-  ds: DataSource,
+export async function handleCommand<C, S, E extends NewEvent, A>(
   store: EventStore,
   decider: Decider<C, S, E>,
   env: CommandEnvelope<C>,
-  respond: (outcome: { state: S; version: number }) => { statusCode: number; body: unknown },
-): Promise<CommandOutcome<S>> {
+  answerOf: (outcome: { state: S; version: number }) => A,
+): Promise<CommandOutcome<A>> {
+  const replay = async () => env.idempotency && (await priorAnswer<A>((k) => store.recall(k), env.idempotency));
   for (let attempt = 1; ; attempt++) {
     try {
-      // 1. A request that already ran under this Idempotency-Key gets its first answer again.
-      const replayed = await priorResponse(ds, env);
-      if (replayed) return { state: decider.initialState, version: -1, appended: [], replayed };
+      // 1. A request that already ran under this idempotency key gets its first answer again.
+      const prior = await replay();
+      if (prior !== undefined) return { answer: prior, replayed: true, appended: [] };
       // 2. Load the stream and fold it into the current state.
       const history = await store.readStream(env.streamId);
       const head = history.at(-1) ?? null;
@@ -64,16 +65,17 @@ export async function handleCommand<C, S, E extends NewEvent>(
       const events = decider.decide(env.command, state);
       const meta = { occurredAt: env.now, actor: env.metadata.actor };
       const next = events.reduce((s, e) => decider.evolve(s, e, meta), state);
-      const version = currentVersion + events.length;
-      // 4. Events, outbox rows and the idempotency record in ONE statement: atomic on its own, and
-      //    two round trips fewer than BEGIN/COMMIT (system calls are what this path spends most on).
-      const record = env.idempotency && { ...env.idempotency, ...respond({ state: next, version }) };
-      const appended = await store.append(ds.manager, env.streamId, head, events, env.metadata, env.now, record);
-      return { state: next, version, appended };
+      const answer = answerOf({ state: next, version: currentVersion + events.length });
+      // 4. Events, outbox rows and the idempotency record all or none (for PostgreSQL one statement:
+      //    atomic on its own, and two round trips fewer than BEGIN/COMMIT).
+      const remember = env.idempotency && { key: env.idempotency, answer };
+      const appended = await store.append(env.streamId, head, events, env.metadata, env.now, { remember });
+      return { answer, replayed: false, appended };
     } catch (err) {
-      // 5. A twin request with the same Idempotency-Key finished first: loop to replay its answer.
-      if (env.idempotency && isUniqueViolation(err) && (await priorResponse(ds, env))) continue;
-      if (!isUniqueViolation(err, 'events_stream_version')) throw err;
+      const lostRace = err instanceof StreamVersionTaken || err instanceof IdempotencyKeyTaken;
+      // 5. A twin request with the same idempotency key finished first: loop to replay its answer.
+      if (lostRace && env.idempotency && (await replay()) !== undefined) continue;
+      if (!(err instanceof StreamVersionTaken)) throw err;
       // 6. Someone appended first. With If-Match that is the client's conflict; without, re-decide.
       if (env.expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) {
         const latest = await store.readStream(env.streamId);
@@ -81,19 +83,4 @@ export async function handleCommand<C, S, E extends NewEvent>(
       }
     }
   }
-}
-
-async function priorResponse<C>(
-  ds: DataSource,
-  env: CommandEnvelope<C>,
-): Promise<{ statusCode: number; body: unknown } | undefined> {
-  if (!env.idempotency) return undefined;
-  const { actorId, key, requestHash } = env.idempotency;
-  const [prior] = await ds.query(
-    `SELECT request_hash, status_code, response FROM idempotency_keys WHERE actor_id = $1 AND key = $2`,
-    [actorId, key],
-  );
-  if (!prior) return undefined;
-  if (prior.request_hash !== requestHash) throw new IdempotencyKeyReused(key);
-  return { statusCode: prior.status_code, body: prior.response };
 }

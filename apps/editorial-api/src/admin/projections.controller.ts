@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isReadModelName, projectionStatuses, rebuildProjections, READ_MODELS } from '@newsroom/read-models';
-import { Roles } from '../auth/public.decorator';
+import { Roles } from '../auth/roles.decorator';
 
 @ApiTags('admin')
 @ApiBearerAuth()

@@ -2,7 +2,8 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@newsroom/editorial-domain';
-import { IS_PUBLIC, ROLES } from './public.decorator';
+import { IS_PUBLIC } from './public.decorator';
+import { ALLOWED_ROLES } from './roles.decorator';
 import { VerifiedTokenCache } from './verified-token.cache';
 
 export interface AuthUser {
@@ -35,7 +36,7 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('The token is invalid or expired');
     }
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (allowed && !req.user.roles.some((r: Role) => allowed.includes(r))) {
       throw new ForbiddenException(`This action needs one of the roles: ${allowed.join(', ')}`);
     }

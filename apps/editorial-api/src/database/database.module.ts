@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, EventStore } from '@newsroom/event-store';
+import { dataSourceOptions, EventStore, PostgresEventStore } from '@newsroom/event-store';
 import { allMigrations } from '@newsroom/read-models';
 import { AppConfig } from '../config/app-config';
 
@@ -23,7 +23,9 @@ import { AppConfig } from '../config/app-config';
       }),
     }),
   ],
-  providers: [{ provide: EventStore, inject: [DataSource], useFactory: (ds: DataSource) => new EventStore(ds) }],
+  providers: [
+    { provide: EventStore, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresEventStore(ds) },
+  ],
   exports: [EventStore],
 })
 export class DatabaseModule {}

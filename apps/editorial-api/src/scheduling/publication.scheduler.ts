@@ -52,7 +52,7 @@ export class PublicationScheduler implements OnApplicationBootstrap, OnApplicati
       const due: Array<{ article_id: string }> = await this.ds.query(DUE);
       for (const { article_id } of due) {
         try {
-          await this.runner.run({ type: 'PublishArticle', articleId: article_id, data: {} }, SCHEDULER);
+          await this.runner.run({ type: 'PublishArticle', articleId: article_id, data: {} }, SCHEDULER, { minted: {} });
           this.log.log({ articleId: article_id }, 'Published a scheduled article');
         } catch (err) {
           if (!(err instanceof DomainError)) throw err;

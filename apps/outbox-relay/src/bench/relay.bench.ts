@@ -2,7 +2,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createSchemaIfMissing, dataSourceOptions, eventStoreMigrations, EventStore } from '@newsroom/event-store';
+import {
+  createSchemaIfMissing,
+  dataSourceOptions,
+  eventStoreMigrations,
+  PostgresEventStore,
+} from '@newsroom/event-store';
 import { createKafka, ensureTopics, parseBrokers, topicNames } from '@newsroom/messaging';
 
 /**
@@ -68,7 +73,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function main() {
   const ds = await freshSchema();
-  const store = new EventStore(ds);
+  const store = new PostgresEventStore(ds);
   const kafka = createKafka({ brokers: BROKERS, clientId: 'bench-relay' });
   const admin = kafka.admin();
   await admin.connect();
@@ -86,12 +91,12 @@ async function main() {
   const append = (streamId: string, head: { version: number; hash: string } | null, n: number) =>
     ds.transaction((m) =>
       store.append(
-        m,
         streamId,
         head,
         Array.from({ length: n }, (_, i) => ({ type: 'Incremented', data: { by: i } })),
         { actor, commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID() },
         new Date().toISOString(),
+        { manager: m },
       ),
     );
 

@@ -4,7 +4,6 @@ import {
   InvalidEventSequence,
   articleDecider,
   evolve,
-  fold,
   initialArticleState,
   isArticleCommandType,
   isArticleEventType,
@@ -12,6 +11,8 @@ import {
   type ArticleSnapshot,
   type ArticleState,
 } from '@newsroom/editorial-domain';
+// Replaying a whole stream is only needed by specs, so the lib does not export it.
+import { fold } from './article.evolve';
 import {
   ARTICLE_ID,
   NOW,

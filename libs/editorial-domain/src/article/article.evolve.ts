@@ -30,7 +30,7 @@ export function evolve(state: ArticleState, event: ArticleEvent, meta?: EvolveMe
   };
 }
 
-/** Replays a stream from the beginning. */
+/** Replays a stream from the beginning (for specs: the event store folds through `articleDecider`). */
 export function fold(events: ReadonlyArray<{ event: ArticleEvent; meta?: EvolveMeta }>): ArticleState {
   return events.reduce<ArticleState>((state, { event, meta }) => evolve(state, event, meta), initialArticleState);
 }

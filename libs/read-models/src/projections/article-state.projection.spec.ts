@@ -1,4 +1,4 @@
-import { fold, InvalidEventSequence, type ArticleEvent } from '@newsroom/editorial-domain';
+import { articleDecider, InvalidEventSequence, type ArticleEvent } from '@newsroom/editorial-domain';
 import {
   AN_HOUR_AGO,
   approved,
@@ -195,11 +195,13 @@ describe('the article state row', () => {
     const stored = envelopes(history);
 
     const row = stored.reduce(evolveArticleRow, null);
-    const domain = fold(
-      stored.map((e, i) => ({
-        event: history[i]!,
-        meta: { occurredAt: e.occurredAt, actor: { id: e.actor.id, name: e.actor.name } },
-      })),
+    const domain = stored.reduce(
+      (s, e, i) =>
+        articleDecider.evolve(s, history[i]!, {
+          occurredAt: e.occurredAt,
+          actor: { id: e.actor.id, name: e.actor.name },
+        }),
+      articleDecider.initialState,
     );
 
     expect(snapshotOf(row!)).toEqual(domain);

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { articleDecider, type ArticleCommand } from '@newsroom/editorial-domain';
-import { EventStore, handleCommand } from '@newsroom/event-store';
+import { handleCommand, PostgresEventStore } from '@newsroom/event-store';
 import { createKafka, encodeEnvelope, ensureTopics, topicNames } from '@newsroom/messaging';
 import { waitFor } from '@newsroom/testing';
 import { evolveArticleRow, type ArticleRow } from '../projections/article-state.projection';
@@ -96,12 +96,11 @@ export async function appendStories(
 
 /** Runs commands (built by @newsroom/testing) against one article through the real write pipeline. */
 export async function runCommands(ds: DataSource, articleId: string, commands: ArticleCommand[]): Promise<void> {
-  const store = new EventStore(ds);
+  const store = new PostgresEventStore(ds);
   for (const command of commands) {
     const id = randomUUID();
     const { actor, now } = command.metadata;
     await handleCommand(
-      ds,
       store,
       articleDecider,
       {
@@ -115,7 +114,7 @@ export async function runCommands(ds: DataSource, articleId: string, commands: A
           causationId: id,
         },
       },
-      () => ({ statusCode: 200, body: {} }),
+      ({ version }) => ({ version }),
     );
   }
 }

@@ -1,11 +1,13 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { Roles, WRITERS } from '../../auth/public.decorator';
+import { Roles, WRITERS } from '../../auth/roles.decorator';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
 import { ExecuteArticleCommand } from '../shared/execute-article.command';
-import { Write, WriteContext } from '../shared/write-context';
+import { created } from '../shared/write-answer.http';
+import { Write, WriteRequest } from '../shared/write-request';
 import { AddContributorRequestDto } from './add-contributor.request.dto';
 
 @ApiTags('articles')
@@ -16,16 +18,18 @@ export class AddContributorController {
 
   @Post(':id/contributors')
   @Roles(...WRITERS)
-  addContributor(
+  async addContributor(
     @Param('id', ArticleIdPipe) articleId: string,
     @Body() body: AddContributorRequestDto,
-    @Write() ctx: WriteContext,
+    @Write() request: WriteRequest,
+    @Res({ passthrough: true }) res: Response,
   ) {
     const contributorId = randomUUID();
-    return this.commands.execute(
-      new ExecuteArticleCommand({ type: 'AddContributor', articleId, data: { ...body, contributorId } }, ctx, 201, {
+    const answer = await this.commands.execute(
+      new ExecuteArticleCommand({ type: 'AddContributor', articleId, data: { ...body, contributorId } }, request, {
         contributorId,
       }),
     );
+    return created(res, answer, `/api/articles/${answer.id}/contributors/${answer.contributorId}`);
   }
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { ARTICLE_LIMITS as L, CONTRIBUTOR_ROLES } from '@newsroom/editorial-domain';
+import { ARTICLE_LIMITS as L, CONTRIBUTOR_ROLES, type AddContributor } from '@newsroom/editorial-domain';
+import { RequestOf } from '../shared/request-of';
 
-export class AddContributorRequestDto {
+export class AddContributorRequestDto implements RequestOf<AddContributor, 'contributorId', AddContributorRequestDto> {
   @ApiProperty({ maxLength: L.contributorNameMaxLength })
   @IsString()
   @MinLength(1)

@@ -1,11 +1,13 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { Roles, WRITERS } from '../../auth/public.decorator';
+import { Roles, WRITERS } from '../../auth/roles.decorator';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
 import { ExecuteArticleCommand } from '../shared/execute-article.command';
-import { Write, WriteContext } from '../shared/write-context';
+import { created } from '../shared/write-answer.http';
+import { Write, WriteRequest } from '../shared/write-request';
 import { AttachPhotoRequestDto } from './attach-photo.request.dto';
 
 @ApiTags('articles')
@@ -16,14 +18,16 @@ export class AttachPhotoController {
 
   @Post(':id/photos')
   @Roles(...WRITERS)
-  attachPhoto(
+  async attachPhoto(
     @Param('id', ArticleIdPipe) articleId: string,
     @Body() body: AttachPhotoRequestDto,
-    @Write() ctx: WriteContext,
+    @Write() request: WriteRequest,
+    @Res({ passthrough: true }) res: Response,
   ) {
     const photoId = randomUUID();
-    return this.commands.execute(
-      new ExecuteArticleCommand({ type: 'AttachPhoto', articleId, data: { ...body, photoId } }, ctx, 201, { photoId }),
+    const answer = await this.commands.execute(
+      new ExecuteArticleCommand({ type: 'AttachPhoto', articleId, data: { ...body, photoId } }, request, { photoId }),
     );
+    return created(res, answer, `/api/articles/${answer.id}/photos/${answer.photoId}`);
   }
 }

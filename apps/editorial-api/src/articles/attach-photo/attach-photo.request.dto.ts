@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
-import { ARTICLE_LIMITS as L } from '@newsroom/editorial-domain';
+import { ARTICLE_LIMITS as L, type AttachPhoto } from '@newsroom/editorial-domain';
+import { RequestOf } from '../shared/request-of';
 
-export class AttachPhotoRequestDto {
+export class AttachPhotoRequestDto implements RequestOf<AttachPhoto, 'photoId', AttachPhotoRequestDto> {
   @ApiProperty()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(L.photoUrlMaxLength)

@@ -1,10 +1,12 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { Roles, WRITERS } from '../../auth/public.decorator';
+import { Roles, WRITERS } from '../../auth/roles.decorator';
 import { ExecuteArticleCommand } from '../shared/execute-article.command';
-import { Write, WriteContext } from '../shared/write-context';
+import { created } from '../shared/write-answer.http';
+import { Write, WriteRequest } from '../shared/write-request';
 import { DraftArticleRequestDto } from './draft-article.request.dto';
 
 @ApiTags('articles')
@@ -15,8 +17,14 @@ export class DraftArticleController {
 
   @Post()
   @Roles(...WRITERS)
-  draft(@Body() body: DraftArticleRequestDto, @Write() ctx: WriteContext) {
-    const articleId = randomUUID();
-    return this.commands.execute(new ExecuteArticleCommand({ type: 'DraftArticle', articleId, data: body }, ctx, 201));
+  async draft(
+    @Body() body: DraftArticleRequestDto,
+    @Write() request: WriteRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const answer = await this.commands.execute(
+      new ExecuteArticleCommand({ type: 'DraftArticle', articleId: randomUUID(), data: body }, request),
+    );
+    return created(res, answer, `/api/articles/${answer.id}`);
   }
 }

@@ -1,10 +1,12 @@
-import { Controller, Delete, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Delete, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles, WRITERS } from '../../auth/public.decorator';
+import type { Response } from 'express';
+import { Roles, WRITERS } from '../../auth/roles.decorator';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
 import { ExecuteArticleCommand } from '../shared/execute-article.command';
-import { Write, WriteContext } from '../shared/write-context';
+import { answered } from '../shared/write-answer.http';
+import { Write, WriteRequest } from '../shared/write-request';
 
 @ApiTags('articles')
 @ApiBearerAuth()
@@ -14,13 +16,15 @@ export class RemoveContributorController {
 
   @Delete(':id/contributors/:contributorId')
   @Roles(...WRITERS)
-  removeContributor(
+  async removeContributor(
     @Param('id', ArticleIdPipe) articleId: string,
     @Param('contributorId', new ParseUUIDPipe()) contributorId: string,
-    @Write() ctx: WriteContext,
+    @Write() request: WriteRequest,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    return this.commands.execute(
-      new ExecuteArticleCommand({ type: 'RemoveContributor', articleId, data: { contributorId } }, ctx),
+    const answer = await this.commands.execute(
+      new ExecuteArticleCommand({ type: 'RemoveContributor', articleId, data: { contributorId } }, request),
     );
+    return answered(res, answer);
   }
 }

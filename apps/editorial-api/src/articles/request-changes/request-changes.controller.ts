@@ -1,10 +1,12 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles, WRITERS } from '../../auth/public.decorator';
+import type { Response } from 'express';
+import { Roles, WRITERS } from '../../auth/roles.decorator';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
 import { ExecuteArticleCommand } from '../shared/execute-article.command';
-import { Write, WriteContext } from '../shared/write-context';
+import { answered } from '../shared/write-answer.http';
+import { Write, WriteRequest } from '../shared/write-request';
 import { RequestChangesRequestDto } from './request-changes.request.dto';
 
 @ApiTags('articles')
@@ -16,11 +18,15 @@ export class RequestChangesController {
   @Post(':id/request-changes')
   @HttpCode(200)
   @Roles(...WRITERS)
-  requestChanges(
+  async requestChanges(
     @Param('id', ArticleIdPipe) articleId: string,
     @Body() body: RequestChangesRequestDto,
-    @Write() ctx: WriteContext,
+    @Write() request: WriteRequest,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    return this.commands.execute(new ExecuteArticleCommand({ type: 'RequestChanges', articleId, data: body }, ctx));
+    const answer = await this.commands.execute(
+      new ExecuteArticleCommand({ type: 'RequestChanges', articleId, data: body }, request),
+    );
+    return answered(res, answer);
   }
 }

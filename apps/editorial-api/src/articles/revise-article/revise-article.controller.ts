@@ -1,11 +1,13 @@
-import { Body, Controller, HttpException, Param, Patch } from '@nestjs/common';
+import { Body, Controller, HttpException, Param, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles, WRITERS } from '../../auth/public.decorator';
+import type { Response } from 'express';
+import { Roles, WRITERS } from '../../auth/roles.decorator';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
 import { ExecuteArticleCommand } from '../shared/execute-article.command';
-import { Write, WriteContext } from '../shared/write-context';
-import { ArticleFieldsDto } from '../shared/article-fields.dto';
+import { answered } from '../shared/write-answer.http';
+import { Write, WriteRequest } from '../shared/write-request';
+import { ReviseArticleRequestDto } from './revise-article.request.dto';
 
 @ApiTags('articles')
 @ApiBearerAuth()
@@ -15,14 +17,19 @@ export class ReviseArticleController {
 
   @Patch(':id')
   @Roles(...WRITERS)
-  reviseArticle(
+  async reviseArticle(
     @Param('id', ArticleIdPipe) articleId: string,
-    @Body() body: ArticleFieldsDto,
-    @Write() ctx: WriteContext,
+    @Body() body: ReviseArticleRequestDto,
+    @Write() request: WriteRequest,
+    @Res({ passthrough: true }) res: Response,
   ) {
     // Editing fields blind would overwrite a colleague's work: the client must say which version it edited.
-    if (ctx.ifMatch === undefined)
+    if (request.ifMatch === undefined) {
       throw new HttpException('PATCH needs an If-Match header with the version you edited', 428);
-    return this.commands.execute(new ExecuteArticleCommand({ type: 'ReviseArticle', articleId, data: body }, ctx));
+    }
+    const answer = await this.commands.execute(
+      new ExecuteArticleCommand({ type: 'ReviseArticle', articleId, data: body }, request),
+    );
+    return answered(res, answer);
   }
 }

@@ -1,40 +1,45 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { Actor, ArticleCommand, articleDecider, ArticleState } from '@newsroom/editorial-domain';
+import { Actor, ArticleCommand, articleDecider, articleStreamId } from '@newsroom/editorial-domain';
 import { CommandOutcome, EventStore, handleCommand } from '@newsroom/event-store';
-import type { ArticleCommandInput } from './execute-article.command';
 
-export const streamIdOf = (articleId: string) => `article-${articleId}`;
+/** An article command as a use case sends it: the domain's command without the metadata the runner adds. */
+export type ArticleCommandInput = {
+  [T in ArticleCommand['type']]: Omit<Extract<ArticleCommand, { type: T }>, 'metadata'>;
+}[ArticleCommand['type']];
 
-export interface RunOptions {
+/** Ids the server minted for a request (a new photo's, a new contributor's), answered beside the version. */
+export type MintedIds = Record<string, string>;
+export type NoMintedIds = Record<never, string>;
+
+/** What every article write answers, and what a retry under the same Idempotency-Key gets again. */
+export type ArticleWriteAnswer<M extends MintedIds = NoMintedIds> = { id: string; version: number } & M;
+
+export interface RunOptions<M extends MintedIds> {
+  minted: M;
   expectedVersion?: number;
   idempotency?: { key: string; requestHash: string };
   correlationId?: string;
-  respond?: (version: number) => { statusCode: number; body: unknown };
 }
 
 /** Runs one article command through the event store's pipeline, for HTTP and the scheduler alike. */
 @Injectable()
 export class ArticleCommandRunner {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly store: EventStore,
-  ) {}
+  constructor(private readonly store: EventStore) {}
 
-  run(input: ArticleCommandInput, actor: Actor, opts: RunOptions = {}): Promise<CommandOutcome<ArticleState>> {
+  run<M extends MintedIds>(
+    input: ArticleCommandInput,
+    actor: Actor,
+    opts: RunOptions<M>,
+  ): Promise<CommandOutcome<ArticleWriteAnswer<M>>> {
     const now = new Date().toISOString();
     const commandId = randomUUID();
-    // A JSON round trip drops the undefined keys DTO instances carry, so "absent" never reads as "cleared".
-    const data = JSON.parse(JSON.stringify(input.data ?? {}));
-    const command = { ...input, data, metadata: { actor, now } } as ArticleCommand;
+    const command: ArticleCommand = { ...withoutUndefined(input), metadata: { actor, now } };
     return handleCommand(
-      this.ds,
       this.store,
       articleDecider,
       {
-        streamId: streamIdOf(input.articleId),
+        streamId: articleStreamId(input.articleId),
         command,
         metadata: {
           actor: { id: actor.id, name: actor.name, role: actor.role },
@@ -44,9 +49,17 @@ export class ArticleCommandRunner {
         },
         now,
         expectedVersion: opts.expectedVersion,
-        idempotency: opts.idempotency ? { actorId: actor.id, ...opts.idempotency } : undefined,
+        idempotency: opts.idempotency && { actorId: actor.id, ...opts.idempotency },
       },
-      ({ version }) => opts.respond?.(version) ?? { statusCode: 200, body: { id: input.articleId, version } },
+      ({ version }) => ({ ...opts.minted, id: input.articleId, version }),
     );
   }
+}
+
+/**
+ * DTO instances carry undefined for absent optional fields: a JSON round trip drops them, so that
+ * absent never reads as cleared.
+ */
+function withoutUndefined<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value));
 }

@@ -11,7 +11,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ARTICLE_LIMITS as L, BODY_BLOCK_TYPES } from '@newsroom/editorial-domain';
+import { ARTICLE_LIMITS as L, BODY_BLOCK_TYPES, type BodyBlock, type DraftFields } from '@newsroom/editorial-domain';
 
 /** One body block; the decider checks the per-type rules (text required, photo attached). */
 export class BodyBlockDto {
@@ -39,7 +39,7 @@ export class BodyBlockDto {
 }
 
 /** The editable fields of an article, all optional: ReviseArticle sends only what changed. */
-export class ArticleFieldsDto {
+export class ArticleFieldsDto implements Partial<DraftFields> {
   @ApiPropertyOptional({ maxLength: L.headlineMaxLength })
   @IsOptional()
   @IsString()
@@ -64,7 +64,8 @@ export class ArticleFieldsDto {
   @ArrayMaxSize(L.bodyMaxBlocks)
   @ValidateNested({ each: true })
   @Type(() => BodyBlockDto)
-  body?: BodyBlockDto[];
+  // Typed as the domain's blocks it becomes: the decider checks each block against its kind and refuses the rest.
+  body?: BodyBlock[];
 
   @ApiPropertyOptional({ example: ['Politics', 'U.S.'] })
   @IsOptional()

@@ -1,8 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { articleStreamId } from '@newsroom/editorial-domain';
 import { EventStore } from '@newsroom/event-store';
 import { envelopeOf } from '@newsroom/messaging';
 import { ArticleRow, evolveArticleRow } from '@newsroom/read-models';
-import { streamIdOf } from './article-command.runner';
 import { ArticleView, viewOf } from './article.view';
 
 /**
@@ -14,7 +14,7 @@ export class ArticleFolder {
   constructor(private readonly store: EventStore) {}
 
   async fold(articleId: string, at: { toVersion?: number; until?: Date } = {}): Promise<ArticleView> {
-    const events = await this.store.readStream(streamIdOf(articleId), at);
+    const events = await this.store.readStream(articleStreamId(articleId), at);
     const row = events.reduce<ArticleRow | null>((r, e) => evolveArticleRow(r, envelopeOf(e)), null);
     if (!row) {
       throw new NotFoundException(
@@ -31,7 +31,7 @@ export class ArticleFolder {
 
   /** The article at two versions from ONE read of its stream (the diff's two sides). */
   async foldPair(articleId: string, a: number, b: number): Promise<[ArticleView, ArticleView]> {
-    const events = await this.store.readStream(streamIdOf(articleId), { toVersion: Math.max(a, b) });
+    const events = await this.store.readStream(articleStreamId(articleId), { toVersion: Math.max(a, b) });
     const at = new Map<number, ArticleView>();
     events.reduce<ArticleRow | null>((r, e) => {
       const next = evolveArticleRow(r, envelopeOf(e));

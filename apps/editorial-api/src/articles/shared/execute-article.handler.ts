@@ -1,27 +1,24 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { actorOf } from './actor';
-import { ArticleCommandRunner } from './article-command.runner';
-import { ArticleWriteResult, ExecuteArticleCommand } from './execute-article.command';
+import { ArticleCommandRunner, ArticleWriteAnswer, MintedIds } from './article-command.runner';
+import { ExecuteArticleCommand } from './execute-article.command';
 
+/** Answers `{ id, version, ...minted }`, the first answer again on a retry; HTTP is the controller's business. */
 @CommandHandler(ExecuteArticleCommand)
 export class ExecuteArticleHandler implements ICommandHandler<ExecuteArticleCommand> {
   constructor(private readonly runner: ArticleCommandRunner) {}
 
-  async execute({ input, ctx, successStatus, extra }: ExecuteArticleCommand): Promise<ArticleWriteResult['body']> {
-    const respond = (version: number) => ({
-      statusCode: successStatus,
-      body: { id: input.articleId, version, ...extra },
+  async execute<M extends MintedIds>({
+    input,
+    request,
+    minted,
+  }: ExecuteArticleCommand<M>): Promise<ArticleWriteAnswer<M>> {
+    const outcome = await this.runner.run(input, actorOf(request.user), {
+      minted,
+      expectedVersion: request.ifMatch,
+      idempotency: request.idempotency,
+      correlationId: request.correlationId,
     });
-    const outcome = await this.runner.run(input, actorOf(ctx.user), {
-      expectedVersion: ctx.ifMatch,
-      idempotency: ctx.idempotencyKey ? { key: ctx.idempotencyKey, requestHash: ctx.requestHash } : undefined,
-      correlationId: ctx.correlationId,
-      respond,
-    });
-    const result = (outcome.replayed ?? respond(outcome.version)) as ArticleWriteResult;
-    ctx.setStatus(result.statusCode);
-    ctx.setHeader('ETag', `"${result.body.version}"`);
-    if (result.statusCode === 201) ctx.setHeader('Location', `/api/articles/${result.body.id}`);
-    return result.body;
+    return outcome.answer;
   }
 }

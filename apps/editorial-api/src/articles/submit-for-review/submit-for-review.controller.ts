@@ -1,10 +1,12 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles, WRITERS } from '../../auth/public.decorator';
+import type { Response } from 'express';
+import { Roles, WRITERS } from '../../auth/roles.decorator';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
 import { ExecuteArticleCommand } from '../shared/execute-article.command';
-import { Write, WriteContext } from '../shared/write-context';
+import { answered } from '../shared/write-answer.http';
+import { Write, WriteRequest } from '../shared/write-request';
 
 @ApiTags('articles')
 @ApiBearerAuth()
@@ -15,7 +17,14 @@ export class SubmitForReviewController {
   @Post(':id/submit')
   @HttpCode(200)
   @Roles(...WRITERS)
-  submitForReview(@Param('id', ArticleIdPipe) articleId: string, @Write() ctx: WriteContext) {
-    return this.commands.execute(new ExecuteArticleCommand({ type: 'SubmitForReview', articleId, data: {} }, ctx));
+  async submitForReview(
+    @Param('id', ArticleIdPipe) articleId: string,
+    @Write() request: WriteRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const answer = await this.commands.execute(
+      new ExecuteArticleCommand({ type: 'SubmitForReview', articleId, data: {} }, request),
+    );
+    return answered(res, answer);
   }
 }

@@ -1,10 +1,12 @@
-import { Body, Controller, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles, WRITERS } from '../../auth/public.decorator';
+import type { Response } from 'express';
+import { Roles, WRITERS } from '../../auth/roles.decorator';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
 import { ExecuteArticleCommand } from '../shared/execute-article.command';
-import { Write, WriteContext } from '../shared/write-context';
+import { answered } from '../shared/write-answer.http';
+import { Write, WriteRequest } from '../shared/write-request';
 import { UpdatePhotoRequestDto } from './update-photo.request.dto';
 
 @ApiTags('articles')
@@ -15,14 +17,16 @@ export class UpdatePhotoController {
 
   @Patch(':id/photos/:photoId')
   @Roles(...WRITERS)
-  updatePhoto(
+  async updatePhoto(
     @Param('id', ArticleIdPipe) articleId: string,
     @Param('photoId', new ParseUUIDPipe()) photoId: string,
     @Body() body: UpdatePhotoRequestDto,
-    @Write() ctx: WriteContext,
+    @Write() request: WriteRequest,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    return this.commands.execute(
-      new ExecuteArticleCommand({ type: 'UpdatePhoto', articleId, data: { ...body, photoId } }, ctx),
+    const answer = await this.commands.execute(
+      new ExecuteArticleCommand({ type: 'UpdatePhoto', articleId, data: { ...body, photoId } }, request),
     );
+    return answered(res, answer);
   }
 }

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
-import { ARTICLE_LIMITS as L } from '@newsroom/editorial-domain';
+import { ARTICLE_LIMITS as L, type UpdatePhoto } from '@newsroom/editorial-domain';
+import { RequestOf } from '../shared/request-of';
 
-export class UpdatePhotoRequestDto {
+export class UpdatePhotoRequestDto implements RequestOf<UpdatePhoto, 'photoId', UpdatePhotoRequestDto> {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })

@@ -1,20 +1,19 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import { canonicalJson } from '@newsroom/event-store';
+import { randomUUID } from 'node:crypto';
+import { requestHash } from '@newsroom/event-store';
 import type { AuthUser } from '../../auth/auth.guard';
 
-/** What every write request carries besides its body. */
-export interface WriteContext {
+/** What a write request carries besides its body: who sends it, and its If-Match and Idempotency-Key. */
+export interface WriteRequest {
   user: AuthUser;
+  /** The version the client edited, from If-Match. */
   ifMatch?: number;
-  idempotencyKey?: string;
-  requestHash: string;
+  /** From Idempotency-Key, with the fingerprint of this request to tell a retry from a reuse. */
+  idempotency?: { key: string; requestHash: string };
   correlationId: string;
-  setHeader(name: string, value: string): void;
-  setStatus(code: number): void;
 }
 
-export function parseIfMatch(header: unknown): number | undefined {
+function parseIfMatch(header: unknown): number | undefined {
   if (header === undefined || header === '') return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(String(header));
   if (!m)
@@ -37,19 +36,14 @@ function parseIdempotencyKey(header: unknown): string | undefined {
   return key;
 }
 
-export const Write = createParamDecorator((_: unknown, ctx: ExecutionContext): WriteContext => {
+export const Write = createParamDecorator((_: unknown, ctx: ExecutionContext): WriteRequest => {
   const req = ctx.switchToHttp().getRequest();
-  const res = ctx.switchToHttp().getResponse();
-  const requestHash = createHash('sha256')
-    .update(`${req.method} ${req.originalUrl.split('?')[0]}\n${canonicalJson(req.body ?? {})}`)
-    .digest('hex');
+  const key = parseIdempotencyKey(req.headers['idempotency-key']);
+  const target = `${req.method} ${req.originalUrl.split('?')[0]}`;
   return {
     user: req.user,
     ifMatch: parseIfMatch(req.headers['if-match']),
-    idempotencyKey: parseIdempotencyKey(req.headers['idempotency-key']),
-    requestHash,
+    idempotency: key === undefined ? undefined : { key, requestHash: requestHash(target, req.body) },
     correlationId: typeof req.id === 'string' ? req.id : randomUUID(),
-    setHeader: (n, v) => res.setHeader(n, v),
-    setStatus: (c) => res.status(c),
   };
 });

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { StreamVersionTaken } from './event-store.errors';
+import { EventStore, StreamHead } from './event-store.port';
+import { EventMetadata, NewEvent, StoredEvent } from './event-store.types';
+import { GENESIS_HASH } from './hash-chain';
+import { IdempotencyKey, IdempotencyKeyTaken } from './idempotency';
+
+/**
+ * What every event store promises, as one suite: run by event-store.in-memory.spec.ts against the
+ * memory and by event-store.int-spec.ts against PostgreSQL, so the fast specs that use the memory
+ * store can trust it to behave like the real one.
+ */
+export function eventStoreContract(store: () => EventStore): void {
+  const metadata: EventMetadata = {
+    actor: { id: 'u1', name: 'Eda Editor', role: 'editor' },
+    commandId: 'c1',
+    correlationId: 'c1',
+    causationId: 'c1',
+  };
+  const increments = (...by: number[]): NewEvent[] => by.map((n) => ({ type: 'Incremented', data: { by: n } }));
+  const newStream = () => `counter-${randomUUID()}`;
+  const headOf = (events: StoredEvent[]): StreamHead => events.at(-1) ?? null;
+  const aKey = (): IdempotencyKey => ({ actorId: 'u1', key: randomUUID(), requestHash: 'a'.repeat(64) });
+  const at = (minute: number) => `2030-01-01T08:${String(minute).padStart(2, '0')}:00.000Z`;
+
+  async function streamOf(...occurredAt: string[]): Promise<string> {
+    const streamId = newStream();
+    for (const [i, when] of occurredAt.entries()) {
+      const head = headOf(await store().readStream(streamId));
+      await store().append(streamId, head, increments(i + 1), metadata, when);
+    }
+    return streamId;
+  }
+
+  describe('appending', () => {
+    it('numbers the events of a new stream from 1 and reads them back in order, as stored', async () => {
+      const streamId = newStream();
+      const appended = await store().append(streamId, null, increments(1, 2), metadata, at(0));
+
+      expect(appended.map((e) => [e.version, e.type, e.data])).toEqual([
+        [1, 'Incremented', { by: 1 }],
+        [2, 'Incremented', { by: 2 }],
+      ]);
+      expect(appended[0]).toMatchObject({ streamId, schemaVersion: 1, metadata, occurredAt: at(0) });
+      expect(await store().readStream(streamId)).toEqual(appended);
+    });
+
+    it('gives later appends higher global positions', async () => {
+      const first = await store().append(newStream(), null, increments(1), metadata, at(0));
+      const second = await store().append(newStream(), null, increments(1), metadata, at(0));
+      expect(second[0].globalPosition).toBeGreaterThan(first[0].globalPosition);
+    });
+
+    it('continues a stream after the head it is given', async () => {
+      const streamId = await streamOf(at(0), at(1));
+      const head = headOf(await store().readStream(streamId));
+      const appended = await store().append(streamId, head, increments(3), metadata, at(2));
+      expect(appended.map((e) => e.version)).toEqual([3]);
+    });
+
+    it('refuses an append after a stale head and stores none of its events', async () => {
+      const streamId = await streamOf(at(0), at(1));
+      const stale = (await store().readStream(streamId))[0];
+
+      const append = store().append(streamId, stale, increments(7, 8, 9), metadata, at(2));
+
+      await expect(append).rejects.toBeInstanceOf(StreamVersionTaken);
+      await expect(append).rejects.toMatchObject({ streamId, version: 2 });
+      expect((await store().readStream(streamId)).map((e) => e.data.by)).toEqual([1, 2]);
+    });
+
+    it('refuses a second new stream under a name already taken', async () => {
+      const streamId = await streamOf(at(0));
+      await expect(store().append(streamId, null, increments(5), metadata, at(1))).rejects.toBeInstanceOf(
+        StreamVersionTaken,
+      );
+      expect(await store().readStream(streamId)).toHaveLength(1);
+    });
+
+    it('lets exactly one of several appends after the same head win', async () => {
+      const streamId = await streamOf(at(0));
+      const head = headOf(await store().readStream(streamId));
+      const results = await Promise.allSettled(
+        Array.from({ length: 5 }, (_, i) => store().append(streamId, head, increments(i + 10), metadata, at(1))),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(await store().readStream(streamId)).toHaveLength(2);
+    });
+  });
+
+  describe('reading a stream', () => {
+    it('reads nothing for a stream never written', async () => {
+      expect(await store().readStream(newStream())).toEqual([]);
+    });
+
+    it('stops at a version', async () => {
+      const streamId = await streamOf(at(0), at(1), at(2));
+      expect((await store().readStream(streamId, { toVersion: 2 })).map((e) => e.version)).toEqual([1, 2]);
+    });
+
+    it('stops at an instant, including an event that occurred exactly then', async () => {
+      const streamId = await streamOf(at(0), at(1), at(2));
+      const until = new Date(at(1));
+      expect((await store().readStream(streamId, { until })).map((e) => e.version)).toEqual([1, 2]);
+    });
+  });
+
+  describe('the hash chain', () => {
+    it('links each event to the hash of the one before, the first to the genesis hash', async () => {
+      const streamId = await streamOf(at(0), at(1), at(2));
+      const events = await store().readStream(streamId);
+      expect(events.map((e) => e.prevHash)).toEqual([GENESIS_HASH, events[0].hash, events[1].hash]);
+      expect(new Set(events.map((e) => e.hash)).size).toBe(3);
+    });
+
+    it('verifies an untouched stream and reports its head hash', async () => {
+      const streamId = await streamOf(at(0), at(1), at(2));
+      const events = await store().readStream(streamId);
+      expect(await store().verify(streamId)).toEqual({ valid: true, events: 3, headHash: events[2].hash });
+    });
+
+    it('verifies an unknown stream as empty', async () => {
+      expect(await store().verify(newStream())).toEqual({ valid: true, events: 0, headHash: GENESIS_HASH });
+    });
+  });
+
+  describe('idempotency records', () => {
+    it('recalls nothing for a key never used', async () => {
+      expect(await store().recall(aKey())).toBeUndefined();
+    });
+
+    it('recalls the answer recorded with the events, as it was given', async () => {
+      const key = aKey();
+      const answer = { id: 'a-1', version: 1, photoId: 'p-1' };
+      await store().append(newStream(), null, increments(1), metadata, at(0), { remember: { key, answer } });
+      expect(await store().recall(key)).toEqual({ requestHash: key.requestHash, answer });
+    });
+
+    it('records an answer even when the command appended no events', async () => {
+      const key = aKey();
+      await store().append(newStream(), null, [], metadata, at(0), { remember: { key, answer: { version: 0 } } });
+      expect(await store().recall(key)).toEqual({ requestHash: key.requestHash, answer: { version: 0 } });
+    });
+
+    it('keeps keys apart per actor', async () => {
+      const key = aKey();
+      await store().append(newStream(), null, increments(1), metadata, at(0), { remember: { key, answer: 1 } });
+      expect(await store().recall({ ...key, actorId: 'u2' })).toBeUndefined();
+    });
+
+    it('refuses a key already recorded and stores none of the events that came with it', async () => {
+      const key = aKey();
+      await store().append(newStream(), null, increments(1), metadata, at(0), { remember: { key, answer: 1 } });
+      const streamId = newStream();
+
+      const twin = store().append(streamId, null, increments(1, 2), metadata, at(1), { remember: { key, answer: 2 } });
+
+      await expect(twin).rejects.toBeInstanceOf(IdempotencyKeyTaken);
+      expect(await store().readStream(streamId)).toEqual([]);
+      expect(await store().recall(key)).toMatchObject({ answer: 1 });
+    });
+  });
+}

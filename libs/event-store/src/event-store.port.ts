@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { eventHash, GENESIS_HASH } from './hash-chain';
+import type { IdempotencyKey, RecordedAnswer } from './idempotency';
+import type { EventMetadata, NewEvent, StoredEvent, VerifyResult } from './event-store.types';
+
+export interface ReadStreamOptions {
+  /** Only events up to this version (time travel by version). */
+  toVersion?: number;
+  /** Only events that occurred at or before this instant (time travel by date). */
+  until?: Date;
+}
+
+/** The last stored event of a stream, after which an append goes; null for a new stream. */
+export type StreamHead = Pick<StoredEvent, 'version' | 'hash'> | null;
+
+export interface AppendOptions {
+  /** Records this answer under the key, with the events and atomically: a retry replays it. */
+  remember?: { key: IdempotencyKey; answer: unknown };
+}
+
+/**
+ * What the write pipeline and the API need of an event store: append-only streams with a
+ * per-stream hash chain. `PostgresEventStore` in production, `InMemoryEventStore` in specs; both
+ * pass the same contract suite (event-store.contract.fixture.ts). An abstract class rather than an
+ * interface so that it is also the token apps inject.
+ */
+export abstract class EventStore {
+  abstract readStream(streamId: string, opts?: ReadStreamOptions): Promise<StoredEvent[]>;
+
+  /**
+   * Appends `events` after `head`, all or none. Throws StreamVersionTaken when another append got
+   * there first, IdempotencyKeyTaken when `remember`'s key was recorded meanwhile.
+   */
+  abstract append(
+    streamId: string,
+    head: StreamHead,
+    events: NewEvent[],
+    metadata: EventMetadata,
+    occurredAt: string,
+    opts?: AppendOptions,
+  ): Promise<StoredEvent[]>;
+
+  /** What was recorded under an idempotency key, if anything. */
+  abstract recall(key: IdempotencyKey): Promise<RecordedAnswer | undefined>;
+
+  /** Recomputes the stream's hash chain from the first event. */
+  async verify(streamId: string): Promise<VerifyResult> {
+    return verifyHashChain(await this.readStream(streamId));
+  }
+}
+
+/** Checks that versions run 1..n without a gap, each event links to the previous hash and matches its own. */
+export function verifyHashChain(events: StoredEvent[]): VerifyResult {
+  let prevHash = GENESIS_HASH;
+  const broken = (brokenAt: number, reason: string): VerifyResult => ({
+    valid: false,
+    events: events.length,
+    brokenAt,
+    reason,
+  });
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (e.version !== i + 1) return broken(i + 1, `version ${i + 1} is missing`);
+    if (e.prevHash !== prevHash) return broken(e.version, 'prev_hash does not match the previous event');
+    if (eventHash(prevHash, e) !== e.hash) return broken(e.version, 'event content does not match its hash');
+    prevHash = e.hash;
+  }
+  return { valid: true, events: events.length, headHash: prevHash };
+}
+
+/** An event ready to store: its place in the stream and its link in the hash chain, but no global position yet. */
+export type ChainedEvent = Omit<StoredEvent, 'globalPosition'>;
+
+/** Gives each new event its id, its version after `head` and its hash, linked to the one before. */
+export function chainAfter(
+  head: StreamHead,
+  streamId: string,
+  events: NewEvent[],
+  metadata: EventMetadata,
+  occurredAt: string,
+): ChainedEvent[] {
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  let version = head?.version ?? 0;
+  return events.map((e) => {
+    const fields = {
+      eventId: randomUUID(),
+      streamId,
+      version: ++version,
+      type: e.type,
+      schemaVersion: e.schemaVersion ?? 1,
+      data: e.data,
+      metadata,
+      occurredAt,
+    };
+    const chained = { ...fields, prevHash, hash: eventHash(prevHash, fields) };
+    prevHash = chained.hash;
+    return chained;
+  });
+}

@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { startSystem, SystemHarness, waitFor } from '@newsroom/testing';
-import { createApi } from '../apps/editorial-api/src/bootstrap';
+import { waitFor } from '@newsroom/testing';
+import type { SystemHarness } from '@newsroom/testing-system';
+import { startNewsroom } from './newsroom.harness';
 
 const infra = join(__dirname, '..', 'infra', 'infra.sh');
 const OUTAGE_MS = 20_000;
 
 let sys: SystemHarness;
 beforeAll(async () => {
-  sys = await startSystem('outage', createApi);
+  sys = await startNewsroom('outage');
 });
 afterAll(async () => {
   execFileSync('bash', [infra, 'kafka-start'], { stdio: 'inherit' });

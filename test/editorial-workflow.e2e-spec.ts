@@ -1,18 +1,11 @@
-import {
-  startSystem,
-  SystemHarness,
-  waitFor,
-  wireStory,
-  wireStoryBody,
-  wireStoryContributors,
-  wireStoryPhotos,
-} from '@newsroom/testing';
-import { createApi } from '../apps/editorial-api/src/bootstrap';
+import type { SystemHarness } from '@newsroom/testing-system';
+import { waitFor, wireStory, wireStoryBody, wireStoryContributors, wireStoryPhotos } from '@newsroom/testing';
+import { startNewsroom } from './newsroom.harness';
 
 let api: SystemHarness;
 beforeAll(async () => {
   process.env.SCHEDULER_INTERVAL_MS = '200';
-  api = await startSystem('workflow', createApi);
+  api = await startNewsroom('workflow');
 });
 afterAll(() => api.close());
 

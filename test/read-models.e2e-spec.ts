@@ -1,9 +1,10 @@
-import { startSystem, SystemHarness, wireStory } from '@newsroom/testing';
-import { createApi } from '../apps/editorial-api/src/bootstrap';
+import { wireStory } from '@newsroom/testing';
+import type { SystemHarness } from '@newsroom/testing-system';
+import { startNewsroom } from './newsroom.harness';
 
 let sys: SystemHarness;
 beforeAll(async () => {
-  sys = await startSystem('read_models', createApi);
+  sys = await startNewsroom('read_models');
 });
 afterAll(() => sys.close());
 

@@ -73,7 +73,6 @@ async function main() {
     KAFKA_TOPIC_PREFIX: topicPrefix,
     NODE_ENV: 'test',
     RELAY_METRICS_PORT: '0',
-    PROJECTOR_METRICS_PORT: '0',
   };
   const apps = [
     await startApp('editorial-api', { ...env, PORT: String(PORT) }, `${base}/health`),

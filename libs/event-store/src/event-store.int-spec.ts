@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, TestDatabase } from '@newsroom/testing';
-import { counterDecider, CounterCommand } from './counter.decider.fixture';
+import { counterDecider, createTestDatabase, type CounterCommand, type TestDatabase } from '@newsroom/testing-system';
+import { eventStoreMigrations } from './data-source.factory';
 import { EventStore } from './event-store';
 import { ConcurrencyConflict, IdempotencyKeyReused } from './event-store.errors';
 import { CommandEnvelope, handleCommand } from './handle-command';
@@ -9,7 +9,7 @@ let db: TestDatabase;
 let store: EventStore;
 
 beforeAll(async () => {
-  db = await createTestDatabase('event_store');
+  db = await createTestDatabase('event_store', eventStoreMigrations);
   store = new EventStore(db.dataSource);
 });
 afterAll(() => db.drop());

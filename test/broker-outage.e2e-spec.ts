@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('a broker outage', () => {
-  it('keeps accepting commands for 20 s and delivers every one of them to the read models once it is back', async () => {
+  it('keeps accepting commands for 20 s and delivers each of them to the read models once it is back', async () => {
     const editor = { Authorization: `Bearer ${await sys.tokenFor('editor')}` };
     const draft = async (headline: string) =>
       (await sys.http().post('/api/articles').set(editor).send({ headline }).expect(201)).body;

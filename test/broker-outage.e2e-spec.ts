@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { startSystem, SystemHarness, waitFor } from '@newsroom/testing';
-import { createApi } from '../apps/editorial-api/src/bootstrap';
+import { waitFor } from '@newsroom/testing';
+import type { SystemHarness } from '@newsroom/testing-system';
+import { startNewsroom } from './newsroom.harness';
 
 const infra = join(__dirname, '..', 'infra', 'infra.sh');
 const OUTAGE_MS = 20_000;
 
 let sys: SystemHarness;
 beforeAll(async () => {
-  sys = await startSystem('outage', createApi);
+  sys = await startNewsroom('outage');
 });
 afterAll(async () => {
   execFileSync('bash', [infra, 'kafka-start'], { stdio: 'inherit' });
@@ -16,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('a broker outage', () => {
-  it('keeps accepting commands for 20 s and delivers every one of them to the read models once it is back', async () => {
+  it('keeps accepting commands for 20 s and delivers each of them to the read models once it is back', async () => {
     const editor = { Authorization: `Bearer ${await sys.tokenFor('editor')}` };
     const draft = async (headline: string) =>
       (await sys.http().post('/api/articles').set(editor).send({ headline }).expect(201)).body;

@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ApiHarness, startApi, waitFor } from '@newsroom/testing';
-import { createApi } from '../apps/editorial-api/src/bootstrap';
+import { waitFor } from '@newsroom/testing';
+import type { ApiHarness } from '@newsroom/testing-system';
+import { startNewsroomApi } from './newsroom.harness';
 
 const infra = join(__dirname, '..', 'infra', 'infra.sh');
 const mainJs = join(__dirname, '..', 'dist', 'apps', 'editorial-api', 'src', 'main.js');
@@ -9,7 +10,7 @@ const mainJs = join(__dirname, '..', 'dist', 'apps', 'editorial-api', 'src', 'ma
 describe('health and start-up', () => {
   let api: ApiHarness;
   beforeAll(async () => {
-    api = await startApi('health', createApi);
+    api = await startNewsroomApi('health');
   });
   afterAll(async () => {
     execFileSync('bash', [infra, 'kafka-start'], { stdio: 'inherit' });

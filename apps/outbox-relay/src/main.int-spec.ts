@@ -1,8 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { eventStoreMigrations } from '@newsroom/event-store';
 import { createKafka, topicNames } from '@newsroom/messaging';
-import { createTestDatabase, TestDatabase, waitFor } from '@newsroom/testing';
+import { waitFor } from '@newsroom/testing';
+import { createTestDatabase, type TestDatabase } from '@newsroom/testing-system';
 import { LOCK_NAMESPACE } from './leader.lock';
 import { appendTo, newArticleId, outboxSize } from './relay.fixture';
 import { brokers, deleteTopics, oneToN, TopicReader } from './topic-reader.fixture';
@@ -34,7 +36,7 @@ let reader: TopicReader | undefined;
 const prefix = `t${randomUUID().slice(0, 8)}.`;
 
 beforeAll(async () => {
-  db = await createTestDatabase('relay_main');
+  db = await createTestDatabase('relay_main', eventStoreMigrations);
 });
 afterAll(async () => {
   run?.child.kill('SIGKILL');

@@ -1,4 +1,6 @@
-import { createTestDatabase, TestDatabase, waitFor } from '@newsroom/testing';
+import { eventStoreMigrations } from '@newsroom/event-store';
+import { waitFor } from '@newsroom/testing';
+import { createTestDatabase, type TestDatabase } from '@newsroom/testing-system';
 import { OutboxRelay } from './outbox.relay';
 import { broker, newArticleId, Newsroom, outboxSize, recordingLogger, startRelay } from './relay.fixture';
 import { createTopics, deleteTopics, oneToN, TopicReader } from './topic-reader.fixture';
@@ -13,7 +15,7 @@ const readers: TopicReader[] = [];
 const said: Array<Record<string, unknown>> = [];
 
 beforeAll(async () => {
-  db = await createTestDatabase('relay_broker_outage');
+  db = await createTestDatabase('relay_broker_outage', eventStoreMigrations);
   prefix = await createTopics();
   relay = startRelay(db, prefix, 'outage', {}, recordingLogger(said));
 });

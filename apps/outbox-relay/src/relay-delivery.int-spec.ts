@@ -1,6 +1,7 @@
 import type { ArticleEventEnvelope } from '@newsroom/contracts';
-import { PostgresEventStore, StoredEvent } from '@newsroom/event-store';
-import { createTestDatabase, TestDatabase, waitFor } from '@newsroom/testing';
+import { eventStoreMigrations, PostgresEventStore, StoredEvent } from '@newsroom/event-store';
+import { waitFor } from '@newsroom/testing';
+import { createTestDatabase, type TestDatabase } from '@newsroom/testing-system';
 import { MetricsServer } from './metrics.server';
 import { OutboxRelay } from './outbox.relay';
 import { ACTOR, appendTo, newArticleId, outboxSize, startRelay } from './relay.fixture';
@@ -14,7 +15,7 @@ let server: MetricsServer;
 let port: number;
 
 beforeAll(async () => {
-  db = await createTestDatabase('relay_delivery');
+  db = await createTestDatabase('relay_delivery', eventStoreMigrations);
   prefix = await createTopics();
   relay = startRelay(db, prefix, 'delivery', { batchSize: 100 });
   server = new MetricsServer(relay.metrics.registry, () => relay.health());

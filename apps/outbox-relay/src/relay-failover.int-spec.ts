@@ -1,4 +1,6 @@
-import { createTestDatabase, TestDatabase, waitFor } from '@newsroom/testing';
+import { eventStoreMigrations } from '@newsroom/event-store';
+import { waitFor } from '@newsroom/testing';
+import { createTestDatabase, type TestDatabase } from '@newsroom/testing-system';
 import { OutboxRelay, RelayRole } from './outbox.relay';
 import { newArticleId, Newsroom, outboxSize, recordingLogger, startRelay } from './relay.fixture';
 import { createTopics, deleteTopics, oneToN, TopicReader } from './topic-reader.fixture';
@@ -12,7 +14,7 @@ let second: OutboxRelay;
 const firstSaid: Array<Record<string, unknown>> = [];
 
 beforeAll(async () => {
-  db = await createTestDatabase('relay_failover');
+  db = await createTestDatabase('relay_failover', eventStoreMigrations);
   prefix = await createTopics();
   reader = await TopicReader.start(prefix);
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { QueryRunner } from 'typeorm';
-import { PostgresEventStore } from '@newsroom/event-store';
-import { createTestDatabase, TestDatabase, waitFor } from '@newsroom/testing';
+import { eventStoreMigrations, PostgresEventStore } from '@newsroom/event-store';
+import { waitFor } from '@newsroom/testing';
+import { createTestDatabase, type TestDatabase } from '@newsroom/testing-system';
 import { OutboxRelay } from './outbox.relay';
 import { ACTOR, appendTo, newArticleId, outboxSize, startRelay } from './relay.fixture';
 import { createTopics, deleteTopics, oneToN, TopicReader } from './topic-reader.fixture';
@@ -13,7 +14,7 @@ let reader: TopicReader;
 let held: QueryRunner | undefined;
 
 beforeAll(async () => {
-  db = await createTestDatabase('relay_late_commit');
+  db = await createTestDatabase('relay_late_commit', eventStoreMigrations);
   prefix = await createTopics();
   relay = startRelay(db, prefix, 'late-commit');
   reader = await TopicReader.start(prefix);

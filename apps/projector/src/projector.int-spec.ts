@@ -2,15 +2,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, waitFor, type TestDatabase } from '@newsroom/testing';
 import {
+  allMigrations,
   appendStories,
-  caughtUp,
-  relay,
-  testKafka,
-  type TestKafka,
-} from '../../../libs/read-models/src/runner/runner.fixture';
-import { READ_MODELS, rebuildProjections } from '@newsroom/read-models';
+  projectionStatuses,
+  READ_MODELS,
+  readEventPage,
+  rebuildProjections,
+} from '@newsroom/read-models';
+import { waitFor } from '@newsroom/testing';
+import { createTestDatabase, sendPages, testKafka, type TestDatabase, type TestKafka } from '@newsroom/testing-system';
 
 // The compiled projector as operators run it: `npm test` builds dist/ before the integration tests.
 const MAIN = join(__dirname, '../../../dist/apps/projector/src/main.js');
@@ -64,11 +65,11 @@ describe('the projector killed with SIGKILL in the middle of 8,000 events', () =
   const count = async (sql: string) => Number((await ds.query(sql))[0].n);
 
   beforeAll(async () => {
-    db = await createTestDatabase('projector_kill');
+    db = await createTestDatabase('projector_kill', allMigrations);
     ds = db.dataSource;
     k = await testKafka('kill');
     await appendStories(ds, 'dead0', 400, 20);
-    await relay(ds, k);
+    await sendPages(k, (after) => readEventPage(ds.manager, after, 1000));
     env = { DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema, KAFKA_TOPIC_PREFIX: k.prefix, NODE_ENV: 'test' };
   });
   afterAll(async () => {
@@ -93,7 +94,13 @@ describe('the projector killed with SIGKILL in the middle of 8,000 events', () =
 
     const second = run(env);
     running.push(second);
-    for (const name of READ_MODELS) await caughtUp(ds, name, 60_000);
+    // Counted in each batch's own transaction, so every read model reaches 8,000 once all is applied.
+    await waitFor(
+      'every read model to count 8,000 events applied',
+      async () => (await projectionStatuses(ds)).every((s) => s.eventsApplied >= 8000),
+      60_000,
+      100,
+    );
     const [audit] = await ds.query(`SELECT count(*)::int AS entries, count(DISTINCT event_id)::int AS events,
       (SELECT count(*)::int FROM (SELECT 1 FROM audit_trail GROUP BY article_id HAVING max(version) <> count(*)) g) AS gapped
       FROM audit_trail`);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, TestDatabase } from '@newsroom/testing';
-import { counterDecider, CounterCommand } from './counter.decider.fixture';
+import { counterDecider, type CounterCommand } from '@newsroom/testing';
+import { createTestDatabase, type TestDatabase } from '@newsroom/testing-system';
+import { eventStoreMigrations } from './data-source.factory';
 import { PostgresEventStore } from './event-store';
 import { eventStoreContract } from './event-store.contract.fixture';
 import { ConcurrencyConflict } from './event-store.errors';
@@ -11,7 +12,7 @@ let db: TestDatabase;
 let store: PostgresEventStore;
 
 beforeAll(async () => {
-  db = await createTestDatabase('event_store');
+  db = await createTestDatabase('event_store', eventStoreMigrations);
   store = new PostgresEventStore(db.dataSource);
 });
 afterAll(() => db.drop());

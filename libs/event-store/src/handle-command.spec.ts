@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { counterDecider, CounterCommand } from './counter.decider.fixture';
+import { counterDecider, type CounterCommand } from '@newsroom/testing';
 import { ConcurrencyConflict } from './event-store.errors';
 import { InMemoryEventStore } from './event-store.in-memory';
 import { CommandEnvelope, handleCommand } from './handle-command';

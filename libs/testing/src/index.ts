@@ -1,7 +1,7 @@
-export * from './test-database';
+// The pure test kit: no I/O, so unit specs can use every export. Databases, topics and HTTP live in
+// @newsroom/testing-system.
 export * from './wait-for';
 export * from './given-when-then';
 export * from './article.builders';
-export * from './api-harness';
 export * from './wire-story.fixture';
-export * from './system-harness';
+export * from './counter.decider';

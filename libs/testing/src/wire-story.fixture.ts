@@ -16,10 +16,12 @@ export function wireStoryBody(photoIds: string[]) {
   const p = (text: string) => ({ type: 'paragraph' as const, text });
   return [
     p(
-      'Five coastal governments agreed early on Thursday to share a single plan for fishing quotas, ending a dispute that had idled fleets for two seasons.',
+      'Five coastal governments agreed early on Thursday to share a single plan for fishing quotas, ' +
+        'ending a dispute that had idled fleets for two seasons.',
     ),
     p(
-      'The agreement, reached after fourteen hours of talks, sets catch limits for cod and herring and creates a joint inspection service.',
+      'The agreement, reached after fourteen hours of talks, sets catch limits for cod and herring ' +
+        'and creates a joint inspection service.',
     ),
     { type: 'photo' as const, photoId: photoIds[0] },
     { type: 'subheading' as const, text: "'Nobody left the table happy, which is how you know it is fair'" },

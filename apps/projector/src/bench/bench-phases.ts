@@ -3,18 +3,15 @@ import { createSchemaIfMissing, dataSourceOptions } from '@newsroom/event-store'
 import {
   allMigrations,
   ensureRunnerTables,
+  insertSyntheticEvents,
+  interleavedStreams,
   readEventPage,
   readModelsNamed,
   rebuildProjections,
-} from '@newsroom/read-models';
-// Bench data, not part of the lib's public API.
-import {
-  insertSyntheticEvents,
-  interleavedStreams,
   syntheticArticleId,
   syntheticEvent,
   type SyntheticEvent,
-} from '../../../../libs/read-models/src/runner/synthetic-article-streams';
+} from '@newsroom/read-models';
 
 export const BENCH_SCHEMA = 'bench_rebuild';
 const PAGE = 5000;

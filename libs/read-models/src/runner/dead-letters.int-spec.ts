@@ -3,11 +3,13 @@ import type { Consumer, IHeaders } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { ArticleEventEnvelope } from '@newsroom/contracts';
 import { encodeEnvelope } from '@newsroom/messaging';
-import { createTestDatabase, waitFor, type TestDatabase } from '@newsroom/testing';
+import { waitFor } from '@newsroom/testing';
+import { createTestDatabase, testKafka, type TestDatabase, type TestKafka } from '@newsroom/testing-system';
+import { allMigrations } from '../migrations';
 import { READ_MODELS } from './projection';
 import type { RunningConsumer } from './projection-consumer';
 import { projectionStatuses } from './projection-status';
-import { startConsumers, testKafka, type TestKafka } from './runner.fixture';
+import { startConsumers } from './runner.fixture';
 import { syntheticArticleId, syntheticEvent } from './synthetic-article-streams';
 
 let db: TestDatabase;
@@ -52,7 +54,7 @@ async function send(...messages: Array<ArticleEventEnvelope | { key: string; val
 const rowVersions = (table: string) => ds.query(`SELECT article_id, version FROM ${table} ORDER BY article_id`);
 
 beforeAll(async () => {
-  db = await createTestDatabase('runner_dead_letters');
+  db = await createTestDatabase('runner_dead_letters', allMigrations);
   ds = db.dataSource;
   k = await testKafka('dead');
   const drafted = envelope(D, 1);

@@ -22,3 +22,12 @@ export { contentHash } from './content-hash';
 export { ensureRunnerTables, RUNNER_TABLES_DDL } from './runner-tables';
 export { envelopeOfRow, readEventPage } from './event-source';
 export { RebuildInProgress, ReadModelsNotMigrated, UnknownReadModel } from './runner.errors';
+/** Made-up article histories (dummy hash chain) for benchmarks and tests; never for a real database. */
+export {
+  appendStories,
+  insertSyntheticEvents,
+  interleavedStreams,
+  syntheticArticleId,
+  syntheticEvent,
+  type SyntheticEvent,
+} from './synthetic-article-streams';

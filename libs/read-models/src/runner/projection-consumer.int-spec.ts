@@ -4,31 +4,21 @@ import {
   addContributor,
   approveArticle,
   attachPhoto,
-  createTestDatabase,
   draftArticle,
   publishArticle,
   removeContributor,
   reviseArticle,
   submitForReview,
   waitFor,
-  type TestDatabase,
 } from '@newsroom/testing';
+import { createTestDatabase, testKafka, type TestDatabase, type TestKafka } from '@newsroom/testing-system';
+import { allMigrations } from '../migrations';
 import { contentHash } from './content-hash';
 import { READ_MODELS } from './projection';
 import { projectionStatuses } from './projection-status';
 import type { RunningConsumer } from './projection-consumer';
-import {
-  appendStories,
-  caughtUp,
-  expectedRows,
-  groupsAtEnd,
-  heads,
-  relay,
-  runCommands,
-  startConsumers,
-  testKafka,
-  type TestKafka,
-} from './runner.fixture';
+import { caughtUp, expectedRows, groupsAtEnd, heads, relay, runCommands, startConsumers } from './runner.fixture';
+import { appendStories } from './synthetic-article-streams';
 
 let db: TestDatabase;
 let ds: DataSource;
@@ -51,7 +41,7 @@ const publishStory = (articleId: string) =>
   ]);
 
 beforeAll(async () => {
-  db = await createTestDatabase('runner_consumer');
+  db = await createTestDatabase('runner_consumer', allMigrations);
   ds = db.dataSource;
   k = await testKafka('consumer');
   await publishStory(published);

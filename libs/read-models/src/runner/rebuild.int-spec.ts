@@ -1,12 +1,14 @@
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, waitFor, type TestDatabase } from '@newsroom/testing';
+import { waitFor } from '@newsroom/testing';
+import { createTestDatabase, testKafka, type TestDatabase, type TestKafka } from '@newsroom/testing-system';
+import { allMigrations } from '../migrations';
 import { contentHash } from './content-hash';
 import { READ_MODELS } from './projection';
 import type { RunningConsumer } from './projection-consumer';
 import { rebuildProjection, rebuildProjections } from './rebuild';
-import { appendStories, caughtUp, heads, relay, startConsumers, testKafka, type TestKafka } from './runner.fixture';
+import { caughtUp, heads, relay, startConsumers } from './runner.fixture';
 import { RebuildInProgress } from './runner.errors';
-import { insertSyntheticEvents, syntheticArticleId, syntheticEvent } from './synthetic-article-streams';
+import { appendStories, insertSyntheticEvents, syntheticArticleId, syntheticEvent } from './synthetic-article-streams';
 
 let db: TestDatabase;
 let ds: DataSource;
@@ -43,7 +45,7 @@ async function allCaughtUp() {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase('runner_rebuild');
+  db = await createTestDatabase('runner_rebuild', allMigrations);
   ds = db.dataSource;
   k = await testKafka('rebuild');
   await appendStories(ds, 'beef', 200, 20);

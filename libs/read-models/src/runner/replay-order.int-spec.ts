@@ -6,16 +6,16 @@ import {
   addContributor,
   approveArticle,
   attachPhoto,
-  createTestDatabase,
   draftArticle,
   issueCorrection,
   publishArticle,
   reviseArticle,
   submitForReview,
   waitFor,
-  type TestDatabase,
 } from '@newsroom/testing';
-import { relay, runCommands, testKafka, type TestKafka } from './runner.fixture';
+import { createTestDatabase, testKafka, type TestDatabase, type TestKafka } from '@newsroom/testing-system';
+import { allMigrations } from '../migrations';
+import { relay, runCommands } from './runner.fixture';
 
 let db: TestDatabase;
 let ds: DataSource;
@@ -23,7 +23,7 @@ let k: TestKafka;
 let reader: Consumer | undefined;
 
 beforeAll(async () => {
-  db = await createTestDatabase('runner_replay_order');
+  db = await createTestDatabase('runner_replay_order', allMigrations);
   ds = db.dataSource;
   k = await testKafka('replay');
 });

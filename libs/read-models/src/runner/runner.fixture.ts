@@ -1,54 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { Kafka, Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { articleDecider, type ArticleCommand } from '@newsroom/editorial-domain';
 import { handleCommand, PostgresEventStore } from '@newsroom/event-store';
-import { createKafka, encodeEnvelope, ensureTopics, topicNames } from '@newsroom/messaging';
 import { waitFor } from '@newsroom/testing';
+import { sendPages, type TestKafka } from '@newsroom/testing-system';
 import { evolveArticleRow, type ArticleRow } from '../projections/article-state.projection';
 import { readEventPage } from './event-source';
 import { READ_MODELS, type ReadModelName } from './projection';
 import { startProjectionConsumer, type RunningConsumer } from './projection-consumer';
-import {
-  insertSyntheticEvents,
-  interleavedStreams,
-  syntheticArticleId,
-  syntheticEvent,
-} from './synthetic-article-streams';
 
 // Kafka and event-store plumbing shared by the runner's integration suites.
-
-export const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-
-export interface TestKafka {
-  kafka: Kafka;
-  producer: Producer;
-  prefix: string;
-  topic: string;
-  dlqTopic: string;
-  /** Disconnects and deletes the suite's topics (consumers must be stopped first). */
-  close(): Promise<void>;
-}
-
-/** Topics of their own (a fresh prefix) and a producer. */
-export async function testKafka(label: string): Promise<TestKafka> {
-  const prefix = `t${randomBytes(4).toString('hex')}.${label}.`;
-  const kafka = createKafka({ brokers, clientId: `runner-int-${label}` });
-  const admin = kafka.admin();
-  await admin.connect();
-  await ensureTopics(admin, prefix);
-  await admin.disconnect();
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  const { articleEvents, articleEventsDlq } = topicNames(prefix);
-  const close = async () => {
-    await producer.disconnect();
-    const cleanup = kafka.admin();
-    await cleanup.connect();
-    await cleanup.deleteTopics({ topics: [articleEvents, articleEventsDlq] }).finally(() => cleanup.disconnect());
-  };
-  return { kafka, producer, prefix, topic: articleEvents, dlqTopic: articleEventsDlq, close };
-}
 
 export async function startConsumers(
   ds: DataSource,
@@ -69,29 +30,8 @@ export async function startConsumers(
 }
 
 /** What the outbox relay does, minus the outbox: every stored event after `after`, keyed by article. */
-export async function relay(ds: DataSource, k: TestKafka, after = 0): Promise<number> {
-  for (;;) {
-    const page = await readEventPage(ds.manager, after, 1000);
-    if (page.length === 0) return after;
-    await k.producer.send({ topic: k.topic, acks: -1, messages: page.map(encodeEnvelope) });
-    after = page[page.length - 1].position;
-  }
-}
-
-/** Appends `articles` interleaved stories of `perArticle` events; returns the article ids. */
-export async function appendStories(
-  ds: DataSource,
-  run: string,
-  articles: number,
-  perArticle: number,
-): Promise<string[]> {
-  const events = [];
-  let t = Date.parse('2030-02-01T08:00:00.000Z');
-  for (const [n, version] of interleavedStreams(articles, perArticle, Math.min(articles, 50))) {
-    events.push(syntheticEvent(syntheticArticleId(run, n), version, new Date((t += 60_000)).toISOString()));
-  }
-  for (let i = 0; i < events.length; i += 2000) await insertSyntheticEvents(ds, events.slice(i, i + 2000));
-  return Array.from({ length: articles }, (_, n) => syntheticArticleId(run, n));
+export function relay(ds: DataSource, k: TestKafka, after = 0): Promise<number> {
+  return sendPages(k, (position) => readEventPage(ds.manager, position, 1000), after);
 }
 
 /** Runs commands (built by @newsroom/testing) against one article through the real write pipeline. */

@@ -185,3 +185,19 @@ export async function insertSyntheticEvents(
   );
   return rows.map((r) => Number(r.global_position));
 }
+
+/** Appends `articles` interleaved stories of `perArticle` events; returns the article ids. */
+export async function appendStories(
+  ds: DataSource,
+  run: string,
+  articles: number,
+  perArticle: number,
+): Promise<string[]> {
+  const events = [];
+  let t = Date.parse('2030-02-01T08:00:00.000Z');
+  for (const [n, version] of interleavedStreams(articles, perArticle, Math.min(articles, 50))) {
+    events.push(syntheticEvent(syntheticArticleId(run, n), version, new Date((t += 60_000)).toISOString()));
+  }
+  for (let i = 0; i < events.length; i += 2000) await insertSyntheticEvents(ds, events.slice(i, i + 2000));
+  return Array.from({ length: articles }, (_, n) => syntheticArticleId(run, n));
+}

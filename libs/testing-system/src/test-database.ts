@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { createSchemaIfMissing, dataSourceOptions } from '@newsroom/event-store';
-import { allMigrations } from '@newsroom/read-models';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/newsroom_test';
 
@@ -12,8 +11,11 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A migrated schema of its own for one suite, in the test database, dropped afterwards. */
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
+/** The migrations a suite's schema gets; the composition root (or the lib under test) knows them. */
+export type Migrations = NonNullable<DataSourceOptions['migrations']>;
+
+/** A schema of its own for one suite, in the test database, migrated with `migrations`, dropped afterwards. */
+export async function createTestDatabase(label: string, migrations: Migrations): Promise<TestDatabase> {
   const schema = `t_${label
     .replace(/[^a-z0-9]/gi, '_')
     .toLowerCase()
@@ -22,9 +24,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   await admin.initialize();
   await createSchemaIfMissing(admin, schema);
   await admin.destroy();
-  const dataSource = new DataSource(
-    dataSourceOptions({ url: TEST_DATABASE_URL, schema, migrations: allMigrations, poolSize: 60 }),
-  );
+  const dataSource = new DataSource(dataSourceOptions({ url: TEST_DATABASE_URL, schema, migrations, poolSize: 60 }));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'all' });
   return {

@@ -1,4 +1,4 @@
-import { Decider } from './handle-command';
+import type { Decider } from '@newsroom/event-store';
 
 /** A minimal decider so the store's specs do not depend on the article domain. */
 export type CounterEvent = { type: 'Incremented'; data: { by: number } };

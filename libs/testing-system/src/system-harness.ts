@@ -1,8 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { ApiHarness, startApi } from './api-harness';
+import { ApiHarness, startApi, type CreateApi } from './api-harness';
+import type { Migrations } from './test-database';
 
 const DIST = join(__dirname, '..', '..', '..', 'dist', 'apps');
 
@@ -17,13 +17,10 @@ export interface SystemHarness extends ApiHarness {
  * The whole system for e2e tests: the API in-process, the relay and the projector as real
  * processes from the compiled build (`npm test` builds first), on a schema and topics of their own.
  */
-export async function startSystem(
-  label: string,
-  createApi: (opts: { logs?: boolean }) => Promise<INestApplication>,
-): Promise<SystemHarness> {
+export async function startSystem(label: string, createApi: CreateApi, migrations: Migrations): Promise<SystemHarness> {
   const topicPrefix = `e2e${randomBytes(4).toString('hex')}.`;
   process.env.KAFKA_TOPIC_PREFIX = topicPrefix;
-  const api = await startApi(label, createApi);
+  const api = await startApi(label, createApi, migrations);
   const children = new Map<string, ChildProcess>();
   const env = () => ({
     ...process.env,

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createTestDatabase, TestDatabase } from './test-database';
+import { createTestDatabase, type Migrations, type TestDatabase } from './test-database';
 
 export interface ApiHarness {
   app: INestApplication;
@@ -10,15 +10,14 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
+export type CreateApi = (opts: { logs?: boolean }) => Promise<INestApplication>;
+
 /**
  * The real API in-process, on a migrated schema of its own in the test database.
- * `createApi` is passed in so this lib never imports an app.
+ * `createApi` and `migrations` are passed in so this lib never imports an app or a read model.
  */
-export async function startApi(
-  label: string,
-  createApi: (opts: { logs?: boolean }) => Promise<INestApplication>,
-): Promise<ApiHarness> {
-  const db = await createTestDatabase(label);
+export async function startApi(label: string, createApi: CreateApi, migrations: Migrations): Promise<ApiHarness> {
+  const db = await createTestDatabase(label, migrations);
   process.env.DATABASE_URL = db.url;
   process.env.DATABASE_SCHEMA = db.schema;
   process.env.NODE_ENV = 'test';

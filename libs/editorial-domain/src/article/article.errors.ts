@@ -59,7 +59,8 @@ export class InvalidTransition<Extra extends object = object> extends DomainErro
   constructor(data: TransitionData & Extra, message?: string) {
     super(
       message ??
-        `Cannot ${data.command} while the article is ${data.currentStatus}; allowed from: ${data.allowedFrom.join(', ')}`,
+        `Cannot ${data.command} while the article is ${data.currentStatus}; ` +
+          `allowed from: ${data.allowedFrom.join(', ')}`,
       data,
     );
   }
@@ -72,7 +73,8 @@ export class NothingToPublish extends InvalidTransition<{ liveVersion: number }>
   constructor(liveVersion: number, allowedFrom: ArticleStatus[]) {
     super(
       { currentStatus: 'published', command: 'PublishArticle', allowedFrom, liveVersion },
-      `Cannot PublishArticle: the working copy is identical to live version ${liveVersion}; there is nothing to publish`,
+      `Cannot PublishArticle: the working copy is identical to live version ${liveVersion}; ` +
+        'there is nothing to publish',
     );
   }
 }

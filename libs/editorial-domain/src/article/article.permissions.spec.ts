@@ -223,7 +223,8 @@ describe('the acting role', () => {
       .when(approveArticle(meta(aReporter())))
       .thenThrows(Forbidden);
     expect(error.message).toBe(
-      'A reporter may not ApproveArticle: reporters may draft, edit and submit articles; reviewing and publishing are for editors',
+      'A reporter may not ApproveArticle: reporters may draft, edit and submit articles; ' +
+        'reviewing and publishing are for editors',
     );
   });
 

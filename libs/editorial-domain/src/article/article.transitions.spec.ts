@@ -59,7 +59,9 @@ const NF = ArticleNotFound;
 const AE = ArticleAlreadyExists;
 const IT = InvalidTransition;
 
+// One row per command, one column per status: a table is readable only if it is not wrapped.
 // prettier-ignore
+/* eslint-disable max-len */
 const EXPECTED: Record<ArticleCommandType, Row> = {
   //                     none              draft                 in_review            changes_requested     approved                scheduled               published             unpublished
   DraftArticle:        ['ArticleDrafted',  AE,                   AE,                  AE,                   AE,                     AE,                     AE,                   AE],
@@ -79,6 +81,7 @@ const EXPECTED: Record<ArticleCommandType, Row> = {
   UnpublishArticle:    [NF,                IT,                   IT,                  IT,                   IT,                     IT,                     'ArticleUnpublished', IT],
   IssueCorrection:     [NF,                IT,                   IT,                  IT,                   IT,                     IT,                     'CorrectionIssued',   IT],
 };
+/* eslint-enable max-len */
 
 const asEditor = meta(anEditor());
 const COMMANDS: Record<ArticleCommandType, () => ArticleCommand> = {
@@ -140,7 +143,8 @@ describe('an invalid transition', () => {
         command: 'PublishArticle',
         allowedFrom: ['approved', 'scheduled', 'published', 'unpublished'],
         message:
-          'Cannot PublishArticle while the article is in_review; allowed from: approved, scheduled, published, unpublished',
+          'Cannot PublishArticle while the article is in_review; ' +
+          'allowed from: approved, scheduled, published, unpublished',
       });
   });
 

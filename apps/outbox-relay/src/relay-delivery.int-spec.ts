@@ -1,4 +1,5 @@
 import type { ArticleEventEnvelope } from '@newsroom/contracts';
+import { articleStreamId } from '@newsroom/editorial-domain';
 import { EventStore, StoredEvent } from '@newsroom/event-store';
 import { createTestDatabase, TestDatabase, waitFor } from '@newsroom/testing';
 import { MetricsServer } from './metrics.server';
@@ -57,7 +58,7 @@ describe('the outbox relay', () => {
     for (let round = 0; round < 3; round++) for (const a of articles) await appendTo(db, a);
     const stored = new Map(
       await Promise.all(
-        articles.map(async (a) => [a, await new EventStore(db.dataSource).readStream(`article-${a}`)] as const),
+        articles.map(async (a) => [a, await new EventStore(db.dataSource).readStream(articleStreamId(a))] as const),
       ),
     );
 
@@ -81,7 +82,14 @@ describe('the outbox relay', () => {
     }));
     const metadata = { actor: ACTOR, commandId: 'c', correlationId: 'c', causationId: 'c' };
     await db.dataSource.transaction((m) =>
-      new EventStore(db.dataSource).append(m, `article-${article}`, null, events, metadata, new Date().toISOString()),
+      new EventStore(db.dataSource).append(
+        m,
+        articleStreamId(article),
+        null,
+        events,
+        metadata,
+        new Date().toISOString(),
+      ),
     );
     await waitFor('eight large events in Kafka', async () => reader.reached(new Map([[article, 8]])), 15_000);
     expect(reader.versionsByArticle().get(article)).toEqual(oneToN(8));

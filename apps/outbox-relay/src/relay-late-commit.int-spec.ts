@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { QueryRunner } from 'typeorm';
+import { articleStreamId } from '@newsroom/editorial-domain';
 import { EventStore } from '@newsroom/event-store';
 import { createTestDatabase, TestDatabase, waitFor } from '@newsroom/testing';
 import { OutboxRelay } from './outbox.relay';
@@ -38,11 +39,11 @@ describe('an append that commits after later ones', () => {
     await held.connect();
     await held.startTransaction();
     const store = new EventStore(db.dataSource);
-    const [head] = await store.readStream(`article-${late}`, { manager: held.manager });
+    const [head] = await store.readStream(articleStreamId(late), { manager: held.manager });
     const id = randomUUID();
     const [lateEvent] = await store.append(
       held.manager,
-      `article-${late}`,
+      articleStreamId(late),
       head,
       [{ type: 'Incremented', data: { by: 1 } }],
       { actor: ACTOR, commandId: id, correlationId: id, causationId: id },

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pino, { Logger } from 'pino';
-import { EventStore, handleCommand, StoredEvent } from '@newsroom/event-store';
+import { articleStreamId } from '@newsroom/editorial-domain';
+import { EventStore, handleCommand, outboxBacklog, StoredEvent } from '@newsroom/event-store';
 import type { TestDatabase } from '@newsroom/testing';
 import { counterDecider } from '../../../libs/event-store/src/counter.decider.fixture';
 import { OutboxRelay } from './outbox.relay';
@@ -48,7 +49,7 @@ export async function appendTo(db: TestDatabase, articleId: string): Promise<Sto
     new EventStore(db.dataSource),
     counterDecider,
     {
-      streamId: `article-${articleId}`,
+      streamId: articleStreamId(articleId),
       command: { type: 'Increment', by: 1 },
       metadata: { actor: ACTOR, commandId: id, correlationId: randomUUID(), causationId: id },
       now: new Date().toISOString(),
@@ -64,8 +65,7 @@ export function recordingLogger(lines: Array<Record<string, unknown>>): Logger {
 }
 
 export async function outboxSize(db: TestDatabase): Promise<number> {
-  const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox`);
-  return n;
+  return outboxBacklog(db.dataSource);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { Pool } from 'pg';
+import { articleVersions } from '@newsroom/read-models';
 import { BENCH_DB_URL, fmt, freshSchema, httpJson, percentile, startApp, stop } from './bench-support';
 
 /**
@@ -66,14 +66,13 @@ async function rawKafkaLatency(seconds: number, rate: number) {
 async function main() {
   const schema = 'bench_lag';
   const topicPrefix = `bench${randomBytes(3).toString('hex')}.`;
-  (await freshSchema(schema)).destroy();
+  const db = await freshSchema(schema);
   const env = {
     DATABASE_URL: BENCH_DB_URL,
     DATABASE_SCHEMA: schema,
     KAFKA_TOPIC_PREFIX: topicPrefix,
     NODE_ENV: 'test',
     RELAY_METRICS_PORT: '0',
-    PROJECTOR_METRICS_PORT: '0',
   };
   const apps = [
     await startApp('editorial-api', { ...env, PORT: String(PORT) }, `${base}/health`),
@@ -82,7 +81,6 @@ async function main() {
     await startApp('projector', { ...env, PROJECTIONS: 'article_state' }),
     await startApp('projector', { ...env, PROJECTIONS: 'audit_trail,article_list,contributor_index' }),
   ];
-  const db = new Pool({ connectionString: BENCH_DB_URL, max: 2, options: `-c search_path=${schema}` });
   try {
     const login = await httpJson(
       base,
@@ -111,16 +109,13 @@ async function main() {
     const watcher = (async () => {
       while (watching || pending.size > 0) {
         if (pending.size > 0) {
-          const { rows } = await db.query(
-            `SELECT article_id, version FROM article_state WHERE article_id = ANY($1::uuid[])`,
-            [[...pending.keys()]],
-          );
+          const versions = await articleVersions(db, 'article_state', [...pending.keys()]);
           const now = performance.now();
-          for (const r of rows) {
-            const p = pending.get(r.article_id);
-            if (p && r.version >= p.version) {
+          for (const [articleId, version] of versions) {
+            const p = pending.get(articleId);
+            if (p && version >= p.version) {
               lags.push(now - p.acceptedAt);
-              pending.delete(r.article_id);
+              pending.delete(articleId);
             }
           }
         }
@@ -170,7 +165,7 @@ async function main() {
       `  ratio p50 ${fmt(percentile(lags, 50) / percentile(raw, 50), 2)}   ratio p99 ${fmt(percentile(lags, 99) / percentile(raw, 99), 2)}`,
     );
   } finally {
-    await db.end();
+    await db.destroy();
     for (const app of apps.reverse()) await stop(app);
   }
 }

@@ -6,7 +6,7 @@ import { encodeEnvelope } from '@newsroom/messaging';
 import { createTestDatabase, waitFor, type TestDatabase } from '@newsroom/testing';
 import { READ_MODELS } from './projection';
 import type { RunningConsumer } from './projection-consumer';
-import { projectionStatuses } from './projection-status';
+import { projectionStatuses } from '../tables/projection-status.table';
 import { startConsumers, testKafka, type TestKafka } from './runner.fixture';
 import { syntheticArticleId, syntheticEvent } from './synthetic-article-streams';
 

@@ -17,8 +17,7 @@ export {
   type RebuildProgress,
   type RebuildResult,
 } from './rebuild';
-export { projectionStatuses, type ProjectionStatusView } from './projection-status';
 export { contentHash } from './content-hash';
-export { ensureRunnerTables, RUNNER_TABLES_DDL } from './runner-tables';
-export { envelopeOfRow, readEventPage } from './event-source';
+export { ensureRunnerTables } from './runner-tables';
+export { readEventPage } from './event-source';
 export { RebuildInProgress, ReadModelsNotMigrated, UnknownReadModel } from './runner.errors';

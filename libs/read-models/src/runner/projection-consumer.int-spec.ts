@@ -15,7 +15,7 @@ import {
 } from '@newsroom/testing';
 import { contentHash } from './content-hash';
 import { READ_MODELS } from './projection';
-import { projectionStatuses } from './projection-status';
+import { projectionStatuses } from '../tables/projection-status.table';
 import type { RunningConsumer } from './projection-consumer';
 import {
   appendStories,

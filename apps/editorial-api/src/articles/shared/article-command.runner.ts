@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Actor, ArticleCommand, articleDecider, ArticleState } from '@newsroom/editorial-domain';
+import { Actor, ArticleCommand, articleDecider, ArticleState, articleStreamId } from '@newsroom/editorial-domain';
 import { CommandOutcome, EventStore, handleCommand } from '@newsroom/event-store';
 import type { ArticleCommandInput } from './execute-article.command';
-
-export const streamIdOf = (articleId: string) => `article-${articleId}`;
 
 export interface RunOptions {
   expectedVersion?: number;
@@ -34,7 +32,7 @@ export class ArticleCommandRunner {
       this.store,
       articleDecider,
       {
-        streamId: streamIdOf(input.articleId),
+        streamId: articleStreamId(input.articleId),
         command,
         metadata: {
           actor: { id: actor.id, name: actor.name, role: actor.role },

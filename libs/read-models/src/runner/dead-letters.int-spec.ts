@@ -6,7 +6,9 @@ import { encodeEnvelope } from '@newsroom/messaging';
 import { createTestDatabase, waitFor, type TestDatabase } from '@newsroom/testing';
 import { READ_MODELS } from './projection';
 import type { RunningConsumer } from './projection-consumer';
+import { articleVersions } from '../tables/article-state.table';
 import { projectionStatuses } from '../tables/projection-status.table';
+import { PROJECTIONS } from './read-model.writers';
 import { startConsumers, testKafka, type TestKafka } from './runner.fixture';
 import { syntheticArticleId, syntheticEvent } from './synthetic-article-streams';
 
@@ -78,13 +80,10 @@ beforeAll(async () => {
     'every read model past the last message',
     async () => {
       const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM dead_letters`);
-      const [{ b }] = await ds.query(
-        `SELECT count(*)::int AS b FROM (${READ_MODELS.map(
-          (m) =>
-            `SELECT version FROM ${m === 'article_state' ? m : `${m}_article_rows`} WHERE article_id = '${B}' AND version = 4`,
-        ).join(' UNION ALL ')}) x`,
+      const versionsOfB = await Promise.all(
+        READ_MODELS.map(async (m) => (await articleVersions(ds, PROJECTIONS[m].rowsTable, [B])).get(B)),
       );
-      return n === 28 && b === 4;
+      return n === 28 && versionsOfB.every((v) => v === 4);
     },
     30_000,
     100,

@@ -62,7 +62,7 @@ describe('the article view of a read-model row', () => {
       ...live,
       reviewerNotes: ['internal'],
       working: { ...live.working, internalScore: 3, contributors: [{ ...live.working.contributors[0], pay: 100 }] },
-    } as ArticleRow;
+    } as unknown as ArticleRow;
     const wire = JSON.stringify(articleViewOf(grown));
     expect(wire).not.toContain('reviewerNotes');
     expect(wire).not.toContain('internalScore');

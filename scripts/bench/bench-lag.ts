@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { Pool } from 'pg';
+import { articleVersions } from '@newsroom/read-models';
 import { BENCH_DB_URL, fmt, freshSchema, httpJson, percentile, startApp, stop } from './bench-support';
 
 /**
@@ -66,7 +66,7 @@ async function rawKafkaLatency(seconds: number, rate: number) {
 async function main() {
   const schema = 'bench_lag';
   const topicPrefix = `bench${randomBytes(3).toString('hex')}.`;
-  (await freshSchema(schema)).destroy();
+  const db = await freshSchema(schema);
   const env = {
     DATABASE_URL: BENCH_DB_URL,
     DATABASE_SCHEMA: schema,
@@ -81,7 +81,6 @@ async function main() {
     await startApp('projector', { ...env, PROJECTIONS: 'article_state' }),
     await startApp('projector', { ...env, PROJECTIONS: 'audit_trail,article_list,contributor_index' }),
   ];
-  const db = new Pool({ connectionString: BENCH_DB_URL, max: 2, options: `-c search_path=${schema}` });
   try {
     const login = await httpJson(
       base,
@@ -110,16 +109,13 @@ async function main() {
     const watcher = (async () => {
       while (watching || pending.size > 0) {
         if (pending.size > 0) {
-          const { rows } = await db.query(
-            `SELECT article_id, version FROM article_state WHERE article_id = ANY($1::uuid[])`,
-            [[...pending.keys()]],
-          );
+          const versions = await articleVersions(db, 'article_state', [...pending.keys()]);
           const now = performance.now();
-          for (const r of rows) {
-            const p = pending.get(r.article_id);
-            if (p && r.version >= p.version) {
+          for (const [articleId, version] of versions) {
+            const p = pending.get(articleId);
+            if (p && version >= p.version) {
               lags.push(now - p.acceptedAt);
-              pending.delete(r.article_id);
+              pending.delete(articleId);
             }
           }
         }
@@ -156,20 +152,24 @@ async function main() {
     await Promise.race([watcher, new Promise((r) => setTimeout(r, 30000))]);
     lags.sort((a, b) => a - b);
     const raw = await rawKafkaLatency(Math.min(SECONDS, 20), RATE);
+    const [lag50, lag99, raw50, raw99] = [
+      percentile(lags, 50),
+      percentile(lags, 99),
+      percentile(raw, 50),
+      percentile(raw, 99),
+    ];
     console.log(
-      `bench:lag  ${sent} commands offered at ${RATE}/s for ${SECONDS} s: ${lags.length} accepted and measured (${fmt(lags.length / SECONDS)}/s), ${failures} skipped (article still busy) or failed, ${pending.size} never visible`,
+      `bench:lag  ${sent} commands offered at ${RATE}/s for ${SECONDS} s: ` +
+        `${lags.length} accepted and measured (${fmt(lags.length / SECONDS)}/s), ` +
+        `${failures} skipped (article still busy) or failed, ${pending.size} never visible`,
     );
     console.log(
-      `  accepted -> visible in read model : p50 ${fmt(percentile(lags, 50), 1)} ms   p99 ${fmt(percentile(lags, 99), 1)} ms   (targets 50 / 250)`,
+      `  accepted -> visible in read model : p50 ${fmt(lag50, 1)} ms   p99 ${fmt(lag99, 1)} ms   (targets 50 / 250)`,
     );
-    console.log(
-      `  raw kafkajs produce -> consume    : p50 ${fmt(percentile(raw, 50), 1)} ms   p99 ${fmt(percentile(raw, 99), 1)} ms`,
-    );
-    console.log(
-      `  ratio p50 ${fmt(percentile(lags, 50) / percentile(raw, 50), 2)}   ratio p99 ${fmt(percentile(lags, 99) / percentile(raw, 99), 2)}`,
-    );
+    console.log(`  raw kafkajs produce -> consume    : p50 ${fmt(raw50, 1)} ms   p99 ${fmt(raw99, 1)} ms`);
+    console.log(`  ratio p50 ${fmt(lag50 / raw50, 2)}   ratio p99 ${fmt(lag99 / raw99, 2)}`);
   } finally {
-    await db.end();
+    await db.destroy();
     for (const app of apps.reverse()) await stop(app);
   }
 }

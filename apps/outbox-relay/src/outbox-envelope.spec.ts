@@ -1,3 +1,4 @@
+import { articleStreamId } from '@newsroom/editorial-domain';
 import { encodeEnvelope } from '@newsroom/messaging';
 import { NotAnArticleStream, toEnvelope } from './outbox-envelope';
 import { ARTICLE_ID, outboxRow as row } from './outbox-row.fixture';
@@ -33,7 +34,7 @@ describe('building the envelope of an outbox row', () => {
   });
 
   it('strips only the leading article- prefix from the stream id', () => {
-    expect(toEnvelope(row({ stream_id: 'article-article-x' })).articleId).toBe('article-x');
+    expect(toEnvelope(row({ stream_id: articleStreamId('article-x') })).articleId).toBe('article-x');
   });
 
   it('refuses a row of a stream that is not an article', () => {

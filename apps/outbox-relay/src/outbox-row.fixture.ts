@@ -1,4 +1,5 @@
-import type { OutboxRow } from './outbox-envelope';
+import type { OutboxRow } from '@newsroom/event-store';
+import { articleStreamId } from '@newsroom/editorial-domain';
 
 export const ARTICLE_ID = '3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
 
@@ -9,7 +10,7 @@ export function outboxRow(overrides: Partial<OutboxRow> = {}): OutboxRow {
     created_at: new Date('2030-01-15T08:00:00.120Z'),
     global_position: '9007199254740',
     event_id: 'c5a0f6f2-0d1e-4a53-8f2e-6b9a1d2c3e4f',
-    stream_id: `article-${ARTICLE_ID}`,
+    stream_id: articleStreamId(ARTICLE_ID),
     version: 3,
     type: 'ArticleRevised',
     schema_version: 1,

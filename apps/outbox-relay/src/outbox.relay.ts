@@ -1,9 +1,8 @@
 import type { Logger } from 'pino';
+import { OutboxTable, type OutboxRow } from '@newsroom/event-store';
 import { topicNames } from '@newsroom/messaging';
 import { KafkaPublisher } from './kafka.publisher';
 import { LeaderLock } from './leader.lock';
-import type { OutboxRow } from './outbox-envelope';
-import { OutboxTable } from './outbox.table';
 import { nextRequest } from './produce-request';
 import { RelayMetrics } from './relay.metrics';
 import { RelaySettings } from './relay.settings';

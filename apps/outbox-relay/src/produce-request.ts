@@ -1,5 +1,6 @@
+import type { OutboxRow } from '@newsroom/event-store';
 import { encodeEnvelope, OutgoingMessage } from '@newsroom/messaging';
-import { NotAnArticleStream, OutboxRow, toEnvelope } from './outbox-envelope';
+import { NotAnArticleStream, toEnvelope } from './outbox-envelope';
 
 export interface ProduceRequest {
   messages: OutgoingMessage[];

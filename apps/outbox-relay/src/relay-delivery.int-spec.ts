@@ -1,4 +1,5 @@
 import type { ArticleEventEnvelope } from '@newsroom/contracts';
+import { articleStreamId } from '@newsroom/editorial-domain';
 import { eventStoreMigrations, PostgresEventStore, StoredEvent } from '@newsroom/event-store';
 import { waitFor } from '@newsroom/testing';
 import { createTestDatabase, type TestDatabase } from '@newsroom/testing-system';
@@ -58,7 +59,9 @@ describe('the outbox relay', () => {
     for (let round = 0; round < 3; round++) for (const a of articles) await appendTo(db, a);
     const stored = new Map(
       await Promise.all(
-        articles.map(async (a) => [a, await new PostgresEventStore(db.dataSource).readStream(`article-${a}`)] as const),
+        articles.map(
+          async (a) => [a, await new PostgresEventStore(db.dataSource).readStream(articleStreamId(a))] as const,
+        ),
       ),
     );
 
@@ -83,7 +86,7 @@ describe('the outbox relay', () => {
     const metadata = { actor: ACTOR, commandId: 'c', correlationId: 'c', causationId: 'c' };
     await db.dataSource.transaction((m) =>
       new PostgresEventStore(db.dataSource).append(
-        `article-${article}`,
+        articleStreamId(article),
         null,
         events,
         metadata,

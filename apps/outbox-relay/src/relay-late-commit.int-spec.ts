@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { QueryRunner } from 'typeorm';
+import { articleStreamId } from '@newsroom/editorial-domain';
 import { eventStoreMigrations, PostgresEventStore } from '@newsroom/event-store';
 import { waitFor } from '@newsroom/testing';
 import { createTestDatabase, type TestDatabase } from '@newsroom/testing-system';
@@ -39,10 +40,10 @@ describe('an append that commits after later ones', () => {
     await held.connect();
     await held.startTransaction();
     const store = new PostgresEventStore(db.dataSource);
-    const [head] = await store.readStream(`article-${late}`, { manager: held.manager });
+    const [head] = await store.readStream(articleStreamId(late), { manager: held.manager });
     const id = randomUUID();
     const [lateEvent] = await store.append(
-      `article-${late}`,
+      articleStreamId(late),
       head,
       [{ type: 'Incremented', data: { by: 1 } }],
       { actor: ACTOR, commandId: id, correlationId: id, causationId: id },

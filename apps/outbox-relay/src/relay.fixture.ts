@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pino, { Logger } from 'pino';
-import { handleCommand, PostgresEventStore, StoredEvent } from '@newsroom/event-store';
+import { articleStreamId } from '@newsroom/editorial-domain';
+import { handleCommand, outboxBacklog, PostgresEventStore, StoredEvent } from '@newsroom/event-store';
 import { counterDecider } from '@newsroom/testing';
 import type { TestDatabase } from '@newsroom/testing-system';
 import { OutboxRelay } from './outbox.relay';
@@ -47,7 +48,7 @@ export async function appendTo(db: TestDatabase, articleId: string): Promise<Sto
     new PostgresEventStore(db.dataSource),
     counterDecider,
     {
-      streamId: `article-${articleId}`,
+      streamId: articleStreamId(articleId),
       command: { type: 'Increment', by: 1 },
       metadata: { actor: ACTOR, commandId: id, correlationId: randomUUID(), causationId: id },
       now: new Date().toISOString(),
@@ -63,8 +64,7 @@ export function recordingLogger(lines: Array<Record<string, unknown>>): Logger {
 }
 
 export async function outboxSize(db: TestDatabase): Promise<number> {
-  const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox`);
-  return n;
+  return outboxBacklog(db.dataSource);
 }
 
 /**

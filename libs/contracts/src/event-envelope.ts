@@ -1,3 +1,5 @@
+import type { ActorView } from './article.view';
+
 /**
  * The public contract of topic `newsroom.article-events`: one message per stored event,
  * key = articleId, headers `event-type` and `event-id`.
@@ -10,7 +12,7 @@ export interface ArticleEventEnvelope {
   version: number;
   position: number;
   occurredAt: string;
-  actor: { id: string; name: string; role: string };
+  actor: ActorView;
   correlationId: string;
   causationId: string;
   data: unknown;

@@ -1,1 +1,8 @@
+// Wire types shared with clients. Plain types and constants only, importing no other library, so
+// a web app can use this package on its own.
+export * from './article.constants';
+export * from './article.view';
+export * from './article-list.view';
+export * from './audit.view';
+export * from './error-body';
 export * from './event-envelope';

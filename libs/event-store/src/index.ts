@@ -8,3 +8,6 @@ export * from './hash-chain';
 export * from './handle-command';
 export * from './data-source.factory';
 export * from './database-preflight';
+export * from './events.queries';
+export * from './events.bulk-load';
+export * from './outbox.table';

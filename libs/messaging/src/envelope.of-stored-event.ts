@@ -1,21 +1,20 @@
 import type { ArticleEventEnvelope } from '@newsroom/contracts';
+import { articleIdOfStream } from '@newsroom/editorial-domain';
 import type { StoredEvent } from '@newsroom/event-store';
-
-const ARTICLE_STREAM = /^article-(.+)$/;
 
 /** A stored event whose stream is not an article's: there is no article id to key it by. */
 export class NotAnArticleStream extends Error {}
 
 /** The public envelope of a stored article event: what the relay publishes and projections read. */
 export function envelopeOf(e: StoredEvent): ArticleEventEnvelope {
-  const match = ARTICLE_STREAM.exec(e.streamId);
-  if (!match) throw new NotAnArticleStream(`event ${e.eventId} belongs to stream ${e.streamId}, not an article`);
+  const articleId = articleIdOfStream(e.streamId);
+  if (!articleId) throw new NotAnArticleStream(`event ${e.eventId} belongs to stream ${e.streamId}, not an article`);
   const { id, name, role } = e.metadata.actor;
   return {
     eventId: e.eventId,
     type: e.type,
     schemaVersion: e.schemaVersion,
-    articleId: match[1],
+    articleId,
     version: e.version,
     position: e.globalPosition,
     occurredAt: e.occurredAt,

@@ -1,3 +1,5 @@
 export * from './migrations';
 export * from './projections';
 export * from './runner';
+export * from './tables';
+export * from './views';

@@ -2,7 +2,13 @@ import { Controller, Get, HttpCode, Logger, NotFoundException, Param, Post } fro
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isReadModelName, projectionStatuses, rebuildProjections, READ_MODELS } from '@newsroom/read-models';
+import {
+  isReadModelName,
+  openDeadLetters,
+  projectionStatuses,
+  rebuildProjections,
+  READ_MODELS,
+} from '@newsroom/read-models';
 import { Roles } from '../auth/roles.decorator';
 
 @ApiTags('admin')
@@ -40,23 +46,6 @@ export class ProjectionsController {
   @Get('dead-letters')
   @Roles('admin', 'auditor')
   async deadLetters() {
-    const rows = await this.ds.query(
-      `SELECT id, projection, article_id, version, event_id, error, topic, partition, "offset", created_at
-       FROM dead_letters WHERE resolved_at IS NULL ORDER BY id LIMIT 500`,
-    );
-    return {
-      items: rows.map((r: any) => ({
-        id: Number(r.id),
-        projection: r.projection,
-        articleId: r.article_id,
-        version: r.version,
-        eventId: r.event_id,
-        error: r.error,
-        topic: r.topic,
-        partition: r.partition,
-        offset: r.offset,
-        createdAt: r.created_at,
-      })),
-    };
+    return { items: await openDeadLetters(this.ds) };
   }
 }

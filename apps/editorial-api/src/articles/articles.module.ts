@@ -22,8 +22,8 @@ import { UnpublishArticleController } from './unpublish-article/unpublish-articl
 import { UpdatePhotoController } from './update-photo/update-photo.controller';
 import { VerifyArticleController } from './verify-article/verify-article.controller';
 import { ArticleCommandRunner } from './shared/article-command.runner';
-import { ArticleFolder } from './shared/article-folder';
 import { ArticleReadModel } from './shared/article-read-model';
+import { ArticleTimeTravel } from './shared/article-time-travel';
 import { PublicationScheduler } from '../scheduling/publication.scheduler';
 import { ExecuteArticleHandler } from './shared/execute-article.handler';
 
@@ -52,6 +52,6 @@ import { ExecuteArticleHandler } from './shared/execute-article.handler';
     UpdatePhotoController,
     VerifyArticleController,
   ],
-  providers: [ExecuteArticleHandler, ArticleFolder, ArticleReadModel, ArticleCommandRunner, PublicationScheduler],
+  providers: [ExecuteArticleHandler, ArticleTimeTravel, ArticleReadModel, ArticleCommandRunner, PublicationScheduler],
 })
 export class ArticlesModule {}

@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { AUDIT_COLUMNS, auditItem } from './audit-item';
+import { PAGE_LIMITS, type AuditItem, type Page } from '@newsroom/contracts';
+import { auditKeyOf, auditLogPage, type AuditKey } from '@newsroom/read-models';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { AuditExportQueryDto, AuditLogQueryDto } from './audit-log.query.dto';
-import { auditWhere } from './audit-query';
 
 const EXPORT_PAGE = 1000;
 const CSV_COLUMNS = [
@@ -27,6 +27,13 @@ function csvCell(v: unknown): string {
   return `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
 }
 
+function csvLine(item: AuditItem): string {
+  const { occurredAt, articleId, version, type, actor, summary, changes } = item;
+  return [occurredAt, articleId, version, type, actor.id, actor.name, actor.role, summary, changes]
+    .map(csvCell)
+    .join(',');
+}
+
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('api/audit')
@@ -35,56 +42,30 @@ export class AuditLogController {
 
   /** The newsroom-wide audit log, oldest first. */
   @Get()
-  async log(@Query() q: AuditLogQueryDto) {
-    const limit = q.limit ?? 50;
-    const { sql, params, p } = auditWhere(q, decodeCursor(q.cursor, 3));
-    const rows = await this.ds.query(
-      `SELECT ${AUDIT_COLUMNS} FROM audit_trail ${sql} ORDER BY occurred_at, article_id, version LIMIT ${p(limit + 1)}`,
-      params,
-    );
-    const page = rows.slice(0, limit).map(auditItem);
-    const last = page.at(-1);
-    return {
-      items: page,
-      nextCursor: rows.length > limit ? encodeCursor([last.occurredAt, last.articleId, last.version]) : null,
-    };
+  async log(@Query() q: AuditLogQueryDto): Promise<Page<AuditItem>> {
+    const { limit = PAGE_LIMITS.audit.default, cursor, ...filter } = q;
+    const after = decodeCursor(cursor, 3) as AuditKey | undefined;
+    const { items, more } = await auditLogPage(this.ds, filter, after, limit);
+    return { items, nextCursor: more ? encodeCursor(auditKeyOf(items.at(-1)!)) : null };
   }
 
   /** Streams the whole log page by page: memory stays flat however long the history. */
   @Get('export')
   async export(@Query() q: AuditExportQueryDto, @Res() res: Response) {
-    const csv = q.format === 'csv';
+    const { format, ...filter } = q;
+    const csv = format === 'csv';
     res.setHeader('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson');
     res.setHeader('Content-Disposition', `attachment; filename="audit.${csv ? 'csv' : 'ndjson'}"`);
     if (csv) res.write(`${CSV_COLUMNS.join(',')}\n`);
-    let after: unknown[] | undefined;
+    let after: AuditKey | undefined;
     for (;;) {
-      const { sql, params, p } = auditWhere(q, after);
-      const rows = await this.ds.query(
-        `SELECT ${AUDIT_COLUMNS} FROM audit_trail ${sql} ORDER BY occurred_at, article_id, version LIMIT ${p(EXPORT_PAGE)}`,
-        params,
-      );
-      for (const item of rows.map(auditItem)) {
-        const line = csv
-          ? [
-              item.occurredAt,
-              item.articleId,
-              item.version,
-              item.type,
-              item.actor.id,
-              item.actor.name,
-              item.actor.role,
-              item.summary,
-              item.changes,
-            ]
-              .map(csvCell)
-              .join(',')
-          : JSON.stringify(item);
+      const { items, more } = await auditLogPage(this.ds, filter, after, EXPORT_PAGE);
+      for (const item of items) {
+        const line = csv ? csvLine(item) : JSON.stringify(item);
         if (!res.write(`${line}\n`)) await new Promise((r) => res.once('drain', r));
       }
-      if (rows.length < EXPORT_PAGE) break;
-      const last = auditItem(rows.at(-1));
-      after = [last.occurredAt, last.articleId, last.version];
+      if (!more) break;
+      after = auditKeyOf(items.at(-1)!);
     }
     res.end();
   }

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PAGE_LIMITS, type AuditFilter, type AuditLogQuery } from '@newsroom/contracts';
 import { ARTICLE_EVENT_TYPES } from '@newsroom/editorial-domain';
 
-export class AuditFilterDto {
+export class AuditFilterDto implements AuditFilter {
   @ApiPropertyOptional({ description: 'Actor id' })
   @IsOptional()
   @IsString()
@@ -26,13 +27,13 @@ export class AuditFilterDto {
   until?: string;
 }
 
-export class AuditLogQueryDto extends AuditFilterDto {
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
+export class AuditLogQueryDto extends AuditFilterDto implements AuditLogQuery {
+  @ApiPropertyOptional({ default: PAGE_LIMITS.audit.default, maximum: PAGE_LIMITS.audit.max })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(500)
+  @Max(PAGE_LIMITS.audit.max)
   limit?: number;
 
   @ApiPropertyOptional()

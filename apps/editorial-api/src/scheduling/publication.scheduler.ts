@@ -1,24 +1,29 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, DomainError } from '@newsroom/editorial-domain';
+import {
+  Actor,
+  articleIdOfStream,
+  DomainError,
+  type ArticleEventType,
+  type PublicationScheduled,
+} from '@newsroom/editorial-domain';
+import { streamsWithDueEvent } from '@newsroom/event-store';
 import { AppConfig } from '../config/app-config';
 import { ArticleCommandRunner } from '../articles/shared/article-command.runner';
 
 const SCHEDULER: Actor = { id: 'system-scheduler', name: 'Scheduler', role: 'system', roles: ['system'] };
 
-/** Streams whose latest scheduling decision is a PublicationScheduled that has come due. */
-const DUE = `
-  SELECT substr(e.stream_id, 9) AS article_id
-  FROM events e
-  WHERE e.type = 'PublicationScheduled'
-    AND (e.data->>'publishAt')::timestamptz <= now()
-    AND NOT EXISTS (
-      SELECT 1 FROM events later
-      WHERE later.stream_id = e.stream_id AND later.version > e.version
-        AND later.type IN ('PublicationScheduled', 'ScheduleCancelled', 'ArticlePublished'))
-  ORDER BY e.data->>'publishAt'
-  LIMIT 100`;
+/** Articles whose latest scheduling decision is a PublicationScheduled that has come due. */
+async function dueArticles(ds: DataSource): Promise<string[]> {
+  const streams = await streamsWithDueEvent(ds, {
+    type: 'PublicationScheduled' satisfies ArticleEventType,
+    dueField: 'publishAt' satisfies keyof PublicationScheduled['data'],
+    supersededBy: ['PublicationScheduled', 'ScheduleCancelled', 'ArticlePublished'] satisfies ArticleEventType[],
+    limit: 100,
+  });
+  return streams.flatMap((s) => articleIdOfStream(s) ?? []);
+}
 
 /**
  * Publishes scheduled articles at their time, as the scheduler; the event links to who scheduled it.
@@ -49,8 +54,7 @@ export class PublicationScheduler implements OnApplicationBootstrap, OnApplicati
 
   async tick(): Promise<void> {
     try {
-      const due: Array<{ article_id: string }> = await this.ds.query(DUE);
-      for (const { article_id } of due) {
+      for (const article_id of await dueArticles(this.ds)) {
         try {
           await this.runner.run({ type: 'PublishArticle', articleId: article_id, data: {} }, SCHEDULER, { minted: {} });
           this.log.log({ articleId: article_id }, 'Published a scheduled article');

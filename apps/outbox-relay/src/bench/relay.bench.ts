@@ -2,10 +2,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { articleStreamId } from '@newsroom/editorial-domain';
 import {
   createSchemaIfMissing,
   dataSourceOptions,
   eventStoreMigrations,
+  outboxBacklog,
   PostgresEventStore,
 } from '@newsroom/event-store';
 import { createKafka, ensureTopics, parseBrokers, topicNames } from '@newsroom/messaging';
@@ -115,7 +117,7 @@ async function main() {
   const latencies: number[] = [];
   for (let i = 0; i < SINGLES; i++) {
     await new Promise((r) => setTimeout(r, Math.random() * 60));
-    const [event] = await append(`article-${randomUUID()}`, null, 1);
+    const [event] = await append(articleStreamId(randomUUID()), null, 1);
     const committedAt = Date.now();
     if (!received.has(event.eventId)) await new Promise<void>((r) => waiters.set(event.eventId, r));
     latencies.push(received.get(event.eventId)! - committedAt);
@@ -132,12 +134,12 @@ async function main() {
   const total = ARTICLES * EVENTS_PER_ARTICLE;
   await Promise.all(
     Array.from({ length: ARTICLES }, async () => {
-      const streamId = `article-${randomUUID()}`;
+      const streamId = articleStreamId(randomUUID());
       let head: { version: number; hash: string } | null = null;
       for (let done = 0; done < EVENTS_PER_ARTICLE; done += 10) head = (await append(streamId, head, 10)).at(-1)!;
     }),
   );
-  const backlog = async () => (await ds.query(`SELECT count(*)::int AS n FROM outbox`))[0].n as number;
+  const backlog = () => outboxBacklog(ds);
   const startedAt = Date.now();
   relay = startRelay();
   await until(async () => (await backlog()) < total, 30_000, 'the first batch');

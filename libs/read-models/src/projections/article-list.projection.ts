@@ -14,7 +14,7 @@ export interface ArticleListRow {
   updatedAt: string;
   /** When the live copy was last published; kept after unpublishing, when `status` tells the rest. */
   publishedAt: string | null;
-  /** Lower-cased working headline and standfirst, for `search_text ILIKE '%term%'`. */
+  /** Lower-cased working headline and standfirst, matched with `LIKE '%term%'` on the lower-cased term. */
   searchText: string;
 }
 

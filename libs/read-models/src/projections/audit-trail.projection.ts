@@ -1,3 +1,4 @@
+import type { FieldChange } from '@newsroom/contracts';
 import { assertNever } from '@newsroom/editorial-domain';
 import type { ArticleEvent, ContributorRole, Photo } from '@newsroom/editorial-domain';
 import { evolveArticleRow, isAlreadyApplied, type ArticleRow } from './article-state.projection';
@@ -5,11 +6,7 @@ import { toArticleEvent, type ProjectedActor, type ProjectedEvent } from './proj
 import { UnprojectableEvent } from './projection.errors';
 import { fieldChanges } from './word-diff';
 
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
+export type { FieldChange } from '@newsroom/contracts';
 
 /** Table `audit_trail`: insert-only, unique on (articleId, version). */
 export interface AuditEntry {

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { evolveArticleRow, type ArticleRow } from '../projections/article-state.projection';
 import type { ProjectedEvent } from '../projections/projected-event';
 import type { AppliedEvent, ArticleChange, Projection, TableNames } from './projection';
-import { loadRows, saveRows } from './row-store';
+import { loadRows, saveRows } from '../tables/article-state.table';
 import { describeError, isDataError } from './runner.errors';
 
 /** One message or stored event offered to a projection; `ref` is the caller's (a Kafka offset, say). */

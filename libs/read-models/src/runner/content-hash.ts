@@ -16,7 +16,8 @@ export async function contentHash(
   const digest = createHash('md5');
   for (const name of PROJECTIONS[readModel].tables) {
     const [{ h }] = await m.query(
-      `SELECT count(*) || ':' || COALESCE(sum(('x' || substr(md5(x::text), 1, 15))::bit(60)::bigint), 0) AS h FROM ${t(name)} x`,
+      `SELECT count(*) || ':' || COALESCE(sum(('x' || substr(md5(x::text), 1, 15))::bit(60)::bigint), 0) AS h
+       FROM ${t(name)} x`,
     );
     digest.update(`${name}:${h}\n`);
   }

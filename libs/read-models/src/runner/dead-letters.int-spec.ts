@@ -8,7 +8,9 @@ import { createTestDatabase, testKafka, type TestDatabase, type TestKafka } from
 import { allMigrations } from '../migrations';
 import { READ_MODELS } from './projection';
 import type { RunningConsumer } from './projection-consumer';
-import { projectionStatuses } from './projection-status';
+import { articleVersions } from '../tables/article-state.table';
+import { projectionStatuses } from '../tables/projection-status.table';
+import { PROJECTIONS } from './read-model.writers';
 import { startConsumers } from './runner.fixture';
 import { syntheticArticleId, syntheticEvent } from './synthetic-article-streams';
 
@@ -80,13 +82,10 @@ beforeAll(async () => {
     'every read model past the last message',
     async () => {
       const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM dead_letters`);
-      const [{ b }] = await ds.query(
-        `SELECT count(*)::int AS b FROM (${READ_MODELS.map(
-          (m) =>
-            `SELECT version FROM ${m === 'article_state' ? m : `${m}_article_rows`} WHERE article_id = '${B}' AND version = 4`,
-        ).join(' UNION ALL ')}) x`,
+      const versionsOfB = await Promise.all(
+        READ_MODELS.map(async (m) => (await articleVersions(ds, PROJECTIONS[m].rowsTable, [B])).get(B)),
       );
-      return n === 28 && b === 4;
+      return n === 28 && versionsOfB.every((v) => v === 4);
     },
     30_000,
     100,

@@ -1,7 +1,7 @@
 import type { IHeaders, Producer } from 'kafkajs';
 import type { EntityManager } from 'typeorm';
+import { recordDeadLetters } from '../tables/dead-letters.table';
 import type { ParkedItem } from './apply-events';
-import { READ_MODEL_LOCK } from './runner-tables';
 
 /** Where a Kafka message came from; the item `ref` of the live consumers. */
 export interface MessageRef {
@@ -12,24 +12,6 @@ export interface MessageRef {
   /** The bytes as received: the DLQ gets them unchanged. */
   value: Buffer | null;
   headers: IHeaders;
-}
-
-/**
- * Takes the batch's shared read-model lock (a rebuild's switch takes it exclusively) and finds the
- * held-back articles in the same round trip: target-list expressions run in order, lock first.
- */
-export async function lockAndFindHeldBack(
-  m: EntityManager,
-  projection: string,
-  articleIds: string[],
-): Promise<Set<string>> {
-  const [row] = await m.query(
-    `SELECT pg_advisory_xact_lock_shared(${READ_MODEL_LOCK}) AS locked,
-       ARRAY(SELECT DISTINCT article_id FROM dead_letters
-             WHERE projection = $1 AND resolved_at IS NULL AND article_id = ANY($2::text[])) AS held`,
-    [projection, articleIds],
-  );
-  return new Set<string>(row.held);
 }
 
 /**
@@ -46,34 +28,25 @@ export async function deadLetter(
 ): Promise<number> {
   if (parked.length === 0) return 0;
   const { topic, partition } = parked[0].item.ref;
-  const known: Array<{ offset: string }> = await m.query(
-    `SELECT "offset" FROM dead_letters WHERE projection = $1 AND topic = $2 AND partition = $3 AND "offset" = ANY($4::text[])`,
-    [projection, topic, partition, parked.map((p) => p.item.ref.offset)],
+  const fresh = await recordDeadLetters(
+    m,
+    projection,
+    { topic, partition },
+    parked.map((p) => ({
+      articleId: p.item.articleId,
+      version: p.item.event?.version ?? null,
+      eventId: p.item.event?.eventId ?? null,
+      error: p.reason,
+      payload: p.item.ref.value?.toString('utf8') ?? null,
+      offset: p.item.ref.offset,
+      parked: p,
+    })),
   );
-  const already = new Set(known.map((k) => k.offset));
-  const fresh = parked.filter((p) => !already.has(p.item.ref.offset));
-  for (const { item, reason } of fresh) {
-    await m.query(
-      `INSERT INTO dead_letters (projection, article_id, version, event_id, error, payload, topic, partition, "offset")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        projection,
-        item.articleId,
-        item.event?.version ?? null,
-        item.event?.eventId ?? null,
-        reason,
-        noNul(item.ref.value?.toString('utf8') ?? null),
-        topic,
-        partition,
-        item.ref.offset,
-      ],
-    );
-  }
   if (fresh.length > 0) {
     await producer.send({
       topic: dlqTopic,
       acks: -1,
-      messages: fresh.map(({ item, reason }) => ({
+      messages: fresh.map(({ parked: { item, reason } }) => ({
         key: item.ref.key,
         value: item.ref.value,
         headers: {
@@ -88,8 +61,4 @@ export async function deadLetter(
     });
   }
   return fresh.length;
-}
-
-function noNul(text: string | null): string | null {
-  return text === null ? null : text.replace(/\0/g, '\\0');
 }

@@ -1,29 +1,19 @@
 import type { EntityManager } from 'typeorm';
+import { ARTICLE_STREAM_PREFIX, articleStreamId } from '@newsroom/editorial-domain';
+import { countEvents, readEventsAfter, readEventsBeyond } from '@newsroom/event-store';
 import { envelopeOf } from '@newsroom/messaging';
-import { rowToEvent } from '@newsroom/event-store';
 import type { ProjectedEvent } from '../projections/projected-event';
+import { articleVersions } from '../tables/article-state.table';
 import type { Item } from './apply-events';
 import { isArticleId } from './kafka-items';
 
-const COLUMNS = `global_position, event_id, stream_id, version, type, schema_version, data, metadata, occurred_at,
-  prev_hash, hash`;
-
-/** The envelope the outbox relay sends for a stored event (apps/outbox-relay toEnvelope, field for field). */
-export function envelopeOfRow(row: any): ProjectedEvent {
-  return envelopeOf(rowToEvent(row));
-}
-
 /**
- * The next page of article events after `afterPosition`, in global order. Keyset paging on the
- * primary key: each page is one index range scan, and memory holds one page at a time.
+ * The next page of article events after `afterPosition`, in global order, as the envelopes the
+ * outbox relay sends for them.
  */
 export async function readEventPage(m: EntityManager, afterPosition: number, limit: number): Promise<ProjectedEvent[]> {
-  const rows = await m.query(
-    `SELECT ${COLUMNS} FROM events WHERE global_position > $1 AND stream_id LIKE 'article-%'
-     ORDER BY global_position LIMIT $2`,
-    [afterPosition, limit],
-  );
-  return rows.map(envelopeOfRow);
+  const events = await readEventsAfter(m, { streamPrefix: ARTICLE_STREAM_PREFIX, afterPosition, limit });
+  return events.map(envelopeOf);
 }
 
 /**
@@ -32,23 +22,14 @@ export async function readEventPage(m: EntityManager, afterPosition: number, lim
  * events already read is found here too. Articles held back reappear each time, harmlessly.
  */
 export async function readEventsAhead(m: EntityManager, rowsTable: string): Promise<ProjectedEvent[]> {
-  const rows = await m.query(
-    `WITH heads AS (
-       SELECT stream_id, max(version) AS head FROM events WHERE stream_id LIKE 'article-%' GROUP BY stream_id
-     ), behind AS (
-       SELECT h.stream_id, COALESCE(r.version, 0) AS done FROM heads h
-       LEFT JOIN ${rowsTable} r ON r.article_id::text = substr(h.stream_id, 9)
-       WHERE h.head > COALESCE(r.version, 0)
-     )
-     SELECT ${COLUMNS.replace(/(\w+)/g, 'e.$1')} FROM events e JOIN behind b ON b.stream_id = e.stream_id AND e.version > b.done
-     ORDER BY e.stream_id, e.version`,
-  );
-  return rows.map(envelopeOfRow);
+  const versions = await articleVersions(m, rowsTable);
+  const known = new Map([...versions].map(([articleId, version]) => [articleStreamId(articleId), version]));
+  const events = await readEventsBeyond(m, ARTICLE_STREAM_PREFIX, known);
+  return events.map(envelopeOf);
 }
 
-export async function countArticleEvents(m: EntityManager): Promise<number> {
-  const [{ n }] = await m.query(`SELECT count(*)::bigint AS n FROM events WHERE stream_id LIKE 'article-%'`);
-  return Number(n);
+export function countArticleEvents(m: EntityManager): Promise<number> {
+  return countEvents(m, ARTICLE_STREAM_PREFIX);
 }
 
 /** Stored events as runner items; a stream named without a UUID can only be parked. */
@@ -56,6 +37,11 @@ export function storedItems(events: ProjectedEvent[]): Item<null>[] {
   return events.map((e) =>
     isArticleId(e.articleId)
       ? { articleId: e.articleId, event: e, ref: null }
-      : { articleId: null, event: null, unreadable: new Error(`stream article-${e.articleId} has no UUID`), ref: null },
+      : {
+          articleId: null,
+          event: null,
+          unreadable: new Error(`stream ${articleStreamId(e.articleId)} has no UUID`),
+          ref: null,
+        },
   );
 }

@@ -17,10 +17,9 @@ export {
   type RebuildProgress,
   type RebuildResult,
 } from './rebuild';
-export { projectionStatuses, type ProjectionStatusView } from './projection-status';
 export { contentHash } from './content-hash';
-export { ensureRunnerTables, RUNNER_TABLES_DDL } from './runner-tables';
-export { envelopeOfRow, readEventPage } from './event-source';
+export { ensureRunnerTables } from './runner-tables';
+export { readEventPage } from './event-source';
 export { RebuildInProgress, ReadModelsNotMigrated, UnknownReadModel } from './runner.errors';
 /** Made-up article histories (dummy hash chain) for benchmarks and tests; never for a real database. */
 export {

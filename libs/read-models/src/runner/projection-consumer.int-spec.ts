@@ -15,7 +15,7 @@ import { createTestDatabase, testKafka, type TestDatabase, type TestKafka } from
 import { allMigrations } from '../migrations';
 import { contentHash } from './content-hash';
 import { READ_MODELS } from './projection';
-import { projectionStatuses } from './projection-status';
+import { projectionStatuses } from '../tables/projection-status.table';
 import type { RunningConsumer } from './projection-consumer';
 import { caughtUp, expectedRows, groupsAtEnd, heads, relay, runCommands, startConsumers } from './runner.fixture';
 import { appendStories } from './synthetic-article-streams';
@@ -70,7 +70,8 @@ describe('the projector applying the topic', () => {
   it('records one audit entry per stored event, none missing, none twice', async () => {
     const [counts] = await ds.query(`SELECT (SELECT count(*)::int FROM events) AS events,
       (SELECT count(*)::int FROM audit_trail) AS entries,
-      (SELECT count(*)::int FROM audit_trail a JOIN events e ON e.event_id = a.event_id AND e.version = a.version) AS matched`);
+      (SELECT count(*)::int FROM audit_trail a
+        JOIN events e ON e.event_id = a.event_id AND e.version = a.version) AS matched`);
     expect(counts).toEqual({ events: 889, entries: 889, matched: 889 });
     const summaries = await ds.query(`SELECT summary FROM audit_trail WHERE article_id = $1 ORDER BY version`, [
       published,

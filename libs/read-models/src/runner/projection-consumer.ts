@@ -2,10 +2,11 @@ import type { EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { topicNames } from '@newsroom/messaging';
 import { applyItems } from './apply-events';
-import { deadLetter, lockAndFindHeldBack } from './dead-letters';
+import { lockAndFindHeldBack } from '../tables/dead-letters.table';
+import { recordBatch } from '../tables/projection-status.table';
+import { deadLetter } from './dead-letters';
 import { itemOf } from './kafka-items';
 import { liveTables, type ReadModelName } from './projection';
-import { recordBatch } from './projection-status';
 import { PROJECTIONS } from './read-model.writers';
 import { isDataError } from './runner.errors';
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ArticleRow } from '../projections/article-state.projection';
 import type { ProjectedEvent } from '../projections/projected-event';
+import type { TableNames } from '../tables/recordset';
 
 export const READ_MODELS = ['article_state', 'audit_trail', 'article_list', 'contributor_index'] as const;
 export type ReadModelName = (typeof READ_MODELS)[number];
@@ -9,10 +10,7 @@ export function isReadModelName(name: string): name is ReadModelName {
   return (READ_MODELS as readonly string[]).includes(name);
 }
 
-/** Maps a live table name to the physical one: itself, or its `__rebuild` twin during a rebuild. */
-export type TableNames = (table: string) => string;
-export const liveTables: TableNames = (table) => table;
-export const rebuildTables: TableNames = (table) => `${table}__rebuild`;
+export { liveTables, rebuildTables, type TableNames } from '../tables/recordset';
 
 /** One event the runner applied, with the article row on either side of it. */
 export interface AppliedEvent {

@@ -3,7 +3,7 @@ import type { ProjectedEvent } from '../projections/projected-event';
 import { applyItems } from './apply-events';
 import { countArticleEvents, readEventPage, storedItems } from './event-source';
 import { READ_MODELS, isReadModelName, rebuildTables, type Projection, type ReadModelName } from './projection';
-import { setStatus } from './projection-status';
+import { setStatus } from '../tables/projection-status.table';
 import { PROJECTIONS } from './read-model.writers';
 import { describeError, UnknownReadModel } from './runner.errors';
 import { ensureRunnerTables } from './runner-tables';

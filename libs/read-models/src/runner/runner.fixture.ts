@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { articleDecider, type ArticleCommand } from '@newsroom/editorial-domain';
-import { handleCommand, PostgresEventStore } from '@newsroom/event-store';
+import {
+  ARTICLE_STREAM_PREFIX,
+  articleDecider,
+  articleIdOfStream,
+  articleStreamId,
+  type ArticleCommand,
+} from '@newsroom/editorial-domain';
+import { handleCommand, PostgresEventStore, streamHeads } from '@newsroom/event-store';
 import { waitFor } from '@newsroom/testing';
 import { sendPages, type TestKafka } from '@newsroom/testing-system';
 import { evolveArticleRow, type ArticleRow } from '../projections/article-state.projection';
+import { articleVersions } from '../tables/article-state.table';
 import { readEventPage } from './event-source';
 import { READ_MODELS, type ReadModelName } from './projection';
 import { startProjectionConsumer, type RunningConsumer } from './projection-consumer';
@@ -44,7 +51,7 @@ export async function runCommands(ds: DataSource, articleId: string, commands: A
       store,
       articleDecider,
       {
-        streamId: `article-${articleId}`,
+        streamId: articleStreamId(articleId),
         command: { ...command, articleId },
         now,
         metadata: {
@@ -61,8 +68,8 @@ export async function runCommands(ds: DataSource, articleId: string, commands: A
 
 /** Each article's last version in the event store. */
 export async function heads(ds: DataSource): Promise<Map<string, number>> {
-  const rows = await ds.query(`SELECT substr(stream_id, 9) AS id, max(version) AS v FROM events GROUP BY stream_id`);
-  return new Map(rows.map((r: any) => [r.id, Number(r.v)]));
+  const byStream = await streamHeads(ds, ARTICLE_STREAM_PREFIX);
+  return new Map([...byStream].map(([streamId, head]) => [articleIdOfStream(streamId)!, head]));
 }
 
 /** Waits until the read model's own rows have every article at its event-store head. */
@@ -71,11 +78,8 @@ export async function caughtUp(ds: DataSource, readModel: ReadModelName, timeout
   await waitFor(
     `${readModel} at every head`,
     async () => {
-      const [{ behind }] = await ds.query(
-        `SELECT count(*)::int AS behind FROM (SELECT stream_id, max(version) AS v FROM events GROUP BY stream_id) h
-       LEFT JOIN ${table} r ON r.article_id::text = substr(h.stream_id, 9) WHERE r.version IS DISTINCT FROM h.v`,
-      );
-      return behind === 0;
+      const [want, have] = await Promise.all([heads(ds), articleVersions(ds, table)]);
+      return [...want].every(([articleId, head]) => have.get(articleId) === head);
     },
     timeoutMs,
     100,

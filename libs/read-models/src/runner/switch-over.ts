@@ -5,6 +5,9 @@ import { readEventsAhead, storedItems } from './event-source';
 import { liveTables, rebuildTables, type Projection, type ReadModelName } from './projection';
 import { READ_MODEL_LOCK } from './runner-tables';
 import { swapTables } from './table-swap';
+import { furthestPosition } from '../tables/article-state.table';
+import { resolveDeadLettersPast } from '../tables/dead-letters.table';
+import { markSwitchedOver } from '../tables/projection-status.table';
 
 const ATTEMPTS = 5;
 
@@ -55,20 +58,8 @@ async function switchOnce(ds: DataSource, p: Projection, replayed: number, start
     const rebuiltHash = await contentHash(m, p.name, rebuildTables);
     const replacedContentHash = await contentHash(m, p.name, liveTables);
     await swapTables(m, p);
-    // Every article not held here is now at its event-store head, past anything a dead letter
-    // (even an unreadable message, whose version is unknown) could have been.
-    await m.query(
-      `UPDATE dead_letters d SET resolved_at = now() FROM ${p.rowsTable} r
-       WHERE d.projection = $1 AND d.resolved_at IS NULL AND r.article_id::text = d.article_id
-         AND (d.version <= r.version OR (d.version IS NULL AND NOT d.article_id = ANY($2::text[])))`,
-      [p.name, held],
-    );
-    await m.query(
-      `UPDATE projection_status SET status = 'running', updated_at = now(),
-         last_position = GREATEST(last_position, (SELECT COALESCE(max(last_position), 0) FROM ${p.rowsTable}))
-       WHERE name = $1`,
-      [p.name],
-    );
+    await resolveDeadLettersPast(m, p.name, p.rowsTable, held);
+    await markSwitchedOver(m, p.name, await furthestPosition(m, p.rowsTable));
     const events = replayed + outcome.applied;
     const seconds = (Date.now() - started) / 1000;
     return {

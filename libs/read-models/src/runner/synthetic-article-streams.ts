@@ -1,7 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { articleStreamId } from '@newsroom/editorial-domain';
+import { loadUnchainedEvents } from '@newsroom/event-store';
 
 // Plausible article histories for the runner's integration tests and the rebuild benchmark: every
-// stream is one the domain's evolve accepts, written straight into `events` (dummy hash chain).
+// stream is one the domain's evolve accepts, loaded straight into `events` (dummy hash chain).
 
 export interface SyntheticEvent {
   articleId: string;
@@ -156,34 +158,21 @@ export function* interleavedStreams(
 }
 
 /** Appends the events in the given order, one multi-row statement; returns their global positions. */
-export async function insertSyntheticEvents(
-  m: EntityManager | DataSource,
-  events: SyntheticEvent[],
-): Promise<number[]> {
-  if (events.length === 0) return [];
-  const rows: Array<{ global_position: string }> = await m.query(
-    `INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, occurred_at, prev_hash, hash)
-     SELECT gen_random_uuid(), 'article-' || a, v, t, 1, d::jsonb, md::jsonb, o::timestamptz, repeat('0', 64), repeat('0', 64)
-     FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS x(a, v, t, d, md, o, i)
-     ORDER BY i
-     RETURNING global_position`,
-    [
-      events.map((e) => e.articleId),
-      events.map((e) => e.version),
-      events.map((e) => e.type),
-      events.map((e) => JSON.stringify(e.data)),
-      events.map((e) =>
-        JSON.stringify({
-          actor: e.actor,
-          commandId: `c-${e.articleId}-${e.version}`,
-          correlationId: `c-${e.articleId}-${e.version}`,
-          causationId: `c-${e.articleId}-${e.version}`,
-        }),
-      ),
-      events.map((e) => e.occurredAt),
-    ],
+export function insertSyntheticEvents(m: EntityManager | DataSource, events: SyntheticEvent[]): Promise<number[]> {
+  return loadUnchainedEvents(
+    m,
+    events.map((e) => {
+      const commandId = `c-${e.articleId}-${e.version}`;
+      return {
+        streamId: articleStreamId(e.articleId),
+        version: e.version,
+        type: e.type,
+        data: e.data,
+        metadata: { actor: e.actor, commandId, correlationId: commandId, causationId: commandId },
+        occurredAt: e.occurredAt,
+      };
+    }),
   );
-  return rows.map((r) => Number(r.global_position));
 }
 
 /** Appends `articles` interleaved stories of `perArticle` events; returns the article ids. */

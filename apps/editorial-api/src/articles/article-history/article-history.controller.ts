@@ -2,7 +2,8 @@ import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AUDIT_COLUMNS, auditItem } from '../../audit/audit-item';
+import type { ArticleHistory } from '@newsroom/contracts';
+import { articleHistory } from '@newsroom/read-models';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
 
 @ApiTags('audit')
@@ -13,12 +14,10 @@ export class ArticleHistoryController {
 
   /** Who changed what and when, one entry per event, in version order. */
   @Get(':id/history')
-  async history(@Param('id', ArticleIdPipe) articleId: string) {
-    const rows = await this.ds.query(
-      `SELECT ${AUDIT_COLUMNS} FROM audit_trail WHERE article_id = $1 ORDER BY version`,
-      [articleId],
-    );
-    if (rows.length === 0) throw new NotFoundException(`Article ${articleId} has no history (or is not projected yet)`);
-    return { items: rows.map(auditItem) };
+  async history(@Param('id', ArticleIdPipe) articleId: string): Promise<ArticleHistory> {
+    const items = await articleHistory(this.ds, articleId);
+    if (items.length === 0)
+      throw new NotFoundException(`Article ${articleId} has no history (or is not projected yet)`);
+    return { items };
   }
 }

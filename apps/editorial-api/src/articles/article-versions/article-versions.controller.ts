@@ -1,13 +1,14 @@
 import { Controller, Get, Param, ParseIntPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ArticleFolder } from '../shared/article-folder';
+import type { ArticleView } from '@newsroom/contracts';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
+import { ArticleTimeTravel } from '../shared/article-time-travel';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('api/articles')
 export class ArticleVersionsController {
-  constructor(private readonly folder: ArticleFolder) {}
+  constructor(private readonly timeTravel: ArticleTimeTravel) {}
 
   /** The article exactly as it was at version n, folded from the event store. */
   @Get(':id/versions/:n')
@@ -15,8 +16,8 @@ export class ArticleVersionsController {
     @Param('id', ArticleIdPipe) articleId: string,
     @Param('n', new ParseIntPipe()) n: number,
     @Res({ passthrough: true }) res: { setHeader(n: string, v: string): void },
-  ) {
-    const article = await this.folder.fold(articleId, { toVersion: n });
+  ): Promise<ArticleView> {
+    const article = await this.timeTravel.at(articleId, { toVersion: n });
     res.setHeader('ETag', `"${article.version}"`);
     return article;
   }

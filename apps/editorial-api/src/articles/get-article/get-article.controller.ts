@@ -1,9 +1,9 @@
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ArticleFolder } from '../shared/article-folder';
+import type { ArticleView } from '@newsroom/contracts';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
 import { ArticleReadModel } from '../shared/article-read-model';
-import { viewOf } from '../shared/article.view';
+import { ArticleTimeTravel } from '../shared/article-time-travel';
 import { GetArticleQueryDto } from './get-article.query.dto';
 
 const MIN_VERSION_WAIT_MS = 5000;
@@ -13,7 +13,7 @@ const MIN_VERSION_WAIT_MS = 5000;
 @Controller('api/articles')
 export class GetArticleController {
   constructor(
-    private readonly folder: ArticleFolder,
+    private readonly timeTravel: ArticleTimeTravel,
     private readonly readModel: ArticleReadModel,
   ) {}
 
@@ -22,19 +22,19 @@ export class GetArticleController {
     @Param('id', ArticleIdPipe) articleId: string,
     @Query() query: GetArticleQueryDto,
     @Res({ passthrough: true }) res: { setHeader(n: string, v: string): void },
-  ) {
+  ): Promise<ArticleView> {
     if (query.asOf) {
-      const past = await this.folder.fold(articleId, { until: new Date(query.asOf) });
+      const past = await this.timeTravel.at(articleId, { until: new Date(query.asOf) });
       res.setHeader('ETag', `"${past.version}"`);
       return past;
     }
-    const row = query.minVersion
+    const article = query.minVersion
       ? await this.readModel.getAtLeast(articleId, query.minVersion, MIN_VERSION_WAIT_MS)
       : await this.readModel.get(articleId);
-    if (!row) throw new NotFoundException(`Article ${articleId} does not exist (or is not projected yet)`);
-    res.setHeader('ETag', `"${row.version}"`);
+    if (!article) throw new NotFoundException(`Article ${articleId} does not exist (or is not projected yet)`);
+    res.setHeader('ETag', `"${article.version}"`);
     // Tells a client that asked for minVersion whether it got it or the newest the read model has.
-    res.setHeader('X-Read-Model-Version', String(row.version));
-    return viewOf(row);
+    res.setHeader('X-Read-Model-Version', String(article.version));
+    return article;
   }
 }

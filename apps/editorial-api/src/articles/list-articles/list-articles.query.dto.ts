@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ARTICLE_STATUSES } from '@newsroom/editorial-domain';
+import { ARTICLE_STATUSES, PAGE_LIMITS, type ArticleListQuery, type ArticleStatus } from '@newsroom/contracts';
 
-export class ListArticlesQueryDto {
+export class ListArticlesQueryDto implements ArticleListQuery {
   @ApiPropertyOptional({ enum: ARTICLE_STATUSES })
   @IsOptional()
   @IsIn(ARTICLE_STATUSES)
-  status?: (typeof ARTICLE_STATUSES)[number];
+  status?: ArticleStatus;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -27,12 +27,12 @@ export class ListArticlesQueryDto {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @ApiPropertyOptional({ default: PAGE_LIMITS.articles.default, maximum: PAGE_LIMITS.articles.max })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(100)
+  @Max(PAGE_LIMITS.articles.max)
   limit?: number;
 
   @ApiPropertyOptional()

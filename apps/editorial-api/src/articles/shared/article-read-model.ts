@@ -1,29 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ArticleRow } from '@newsroom/read-models';
+import type { ArticleView } from '@newsroom/contracts';
+import { articleViewOf, findArticleRow } from '@newsroom/read-models';
 
 const POLL_MS = 20;
 
-/** Reads the projector's article_state table. */
+/** The projector's article read model, as the API serves it. */
 @Injectable()
 export class ArticleReadModel {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async get(articleId: string): Promise<ArticleRow | undefined> {
-    const [r] = await this.ds.query(`SELECT row FROM article_state WHERE article_id = $1`, [articleId]);
-    return r?.row;
+  async get(articleId: string): Promise<ArticleView | undefined> {
+    const row = await findArticleRow(this.ds, articleId);
+    return row && articleViewOf(row);
   }
 
   /**
    * Waits (bounded) until the projection has reached `minVersion`, so a client reads its own write
-   * without sleeping. Returns the newest row either way; the caller says which version it shows.
+   * without sleeping. Returns the newest view either way; the caller says which version it shows.
    */
-  async getAtLeast(articleId: string, minVersion: number, timeoutMs: number): Promise<ArticleRow | undefined> {
+  async getAtLeast(articleId: string, minVersion: number, timeoutMs: number): Promise<ArticleView | undefined> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const row = await this.get(articleId);
-      if ((row && row.version >= minVersion) || Date.now() >= deadline) return row;
+      const row = await findArticleRow(this.ds, articleId);
+      if ((row && row.version >= minVersion) || Date.now() >= deadline) return row && articleViewOf(row);
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
   }

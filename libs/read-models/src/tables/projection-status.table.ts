@@ -1,6 +1,11 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { headPosition } from '@newsroom/event-store';
 import type { ProjectedEvent } from '../projections/projected-event';
-import { READ_MODELS, type ReadModelName } from './projection';
+import { READ_MODELS, type ReadModelName } from '../runner/projection';
+import { openDeadLetterCount } from './dead-letters.table';
+import type { Db } from './recordset';
+
+// Tables `projection_status` (one row per read model) and `projection_throughput` (applied events
+// in 10-second buckets, for events/s).
 
 export interface BatchProgress {
   applied: number;
@@ -15,7 +20,7 @@ export interface BatchProgress {
  * rolled back. Positions only grow: partitions run at their own pace, so the status keeps the furthest.
  * Runs last in the transaction: the status row is shared by every partition of the consumer group.
  */
-export async function recordBatch(m: EntityManager, name: ReadModelName, p: BatchProgress): Promise<void> {
+export async function recordBatch(m: Db, name: ReadModelName, p: BatchProgress): Promise<void> {
   // One statement for throughput, pruning and status: a batch is small, and round trips are its cost.
   await m.query(
     `WITH counted AS (
@@ -25,7 +30,8 @@ export async function recordBatch(m: EntityManager, name: ReadModelName, p: Batc
      ), pruned AS (
        DELETE FROM projection_throughput WHERE $4::bigint > 0 AND name = $1 AND bucket < now() - interval '1 hour'
      )
-     INSERT INTO projection_status AS s (name, status, last_position, last_event_at, last_applied_at, events_applied, last_error)
+     INSERT INTO projection_status AS s (name, status, last_position, last_event_at, last_applied_at, events_applied,
+       last_error)
      VALUES ($1, 'running', $2, $3, CASE WHEN $4::bigint > 0 THEN now() END, $4::bigint, $5)
      ON CONFLICT (name) DO UPDATE SET
        status = CASE WHEN s.status = 'rebuilding' THEN s.status ELSE 'running' END,
@@ -40,17 +46,22 @@ export async function recordBatch(m: EntityManager, name: ReadModelName, p: Batc
 }
 
 /** Marks a read model's status ('stopped' on shutdown, 'rebuilding' during a rebuild, ...). */
-export async function setStatus(
-  m: EntityManager | DataSource,
-  name: ReadModelName,
-  status: string,
-  lastError?: string,
-): Promise<void> {
+export async function setStatus(m: Db, name: ReadModelName, status: string, lastError?: string): Promise<void> {
   await m.query(
     `INSERT INTO projection_status AS s (name, status, last_error) VALUES ($1, $2, $3)
-     ON CONFLICT (name) DO UPDATE SET status = excluded.status, last_error = COALESCE(excluded.last_error, s.last_error),
-       updated_at = now()`,
+     ON CONFLICT (name) DO UPDATE SET status = excluded.status,
+       last_error = COALESCE(excluded.last_error, s.last_error), updated_at = now()`,
     [name, status, lastError ?? null],
+  );
+}
+
+/** Back to 'running' after a rebuild's switch, at least at `position` (what the rebuilt rows reflect). */
+export async function markSwitchedOver(m: Db, name: ReadModelName, position: number): Promise<void> {
+  await m.query(
+    `UPDATE projection_status SET status = 'running', updated_at = now(),
+       last_position = GREATEST(last_position, $2)
+     WHERE name = $1`,
+    [name, position],
   );
 }
 
@@ -73,23 +84,23 @@ export interface ProjectionStatusView {
 }
 
 /** Per read model, for `GET /api/admin/projections`. */
-export async function projectionStatuses(ds: DataSource): Promise<ProjectionStatusView[]> {
-  const [{ head }] = await ds.query(`SELECT COALESCE(max(global_position), 0)::bigint AS head FROM events`);
-  const [{ exists }] = await ds.query(`SELECT to_regclass('projection_throughput') IS NOT NULL AS exists`);
-  const recent = exists
-    ? `(SELECT COALESCE(sum(events), 0) / EXTRACT(EPOCH FROM now() - (date_bin('10 seconds', now(), timestamptz 'epoch') - interval '60 seconds'))
-        FROM projection_throughput t WHERE t.name = n.name AND t.bucket >= date_bin('10 seconds', now(), timestamptz 'epoch') - interval '60 seconds')`
-    : '0';
+export async function projectionStatuses(ds: Db): Promise<ProjectionStatusView[]> {
+  const head = await headPosition(ds);
+  // Over the last six whole buckets and the current partial one.
+  const since = `date_bin('10 seconds', now(), timestamptz 'epoch') - interval '60 seconds'`;
+  const recent = `(SELECT COALESCE(sum(events), 0) / EXTRACT(EPOCH FROM now() - (${since}))
+    FROM projection_throughput t WHERE t.name = n.name AND t.bucket >= ${since})`;
   const rows = await ds.query(
     `SELECT n.name, s.status, s.last_position, s.last_event_at, s.last_applied_at, s.events_applied, s.last_error,
        EXTRACT(EPOCH FROM now() - s.last_event_at) * 1000 AS age_ms, ${recent} AS rate,
-       (SELECT count(*) FROM dead_letters d WHERE d.projection = n.name AND d.resolved_at IS NULL) AS open_dead_letters
-     FROM unnest($1::text[]) WITH ORDINALITY AS n(name, i) LEFT JOIN projection_status s ON s.name = n.name ORDER BY n.i`,
+       ${openDeadLetterCount('n.name')} AS open_dead_letters
+     FROM unnest($1::text[]) WITH ORDINALITY AS n(name, i) LEFT JOIN projection_status s ON s.name = n.name
+     ORDER BY n.i`,
     [READ_MODELS],
   );
   return rows.map((r: any): ProjectionStatusView => {
     const lastPosition = Number(r.last_position ?? 0);
-    const lagEvents = Math.max(0, Number(head) - lastPosition);
+    const lagEvents = Math.max(0, head - lastPosition);
     return {
       name: r.name,
       status: r.status ?? 'not_started',

@@ -1,7 +1,27 @@
 import { Pool } from 'pg';
-import type { OutboxRow } from './outbox-envelope';
+import type { DataSource, EntityManager } from 'typeorm';
 
-/** The relay's reads and deletes on the outbox, through a small pool of its own. */
+/** One outbox row joined with its event, as pg returns it (bigints as strings, timestamps as Dates). */
+export interface OutboxRow {
+  id: string;
+  created_at: Date;
+  global_position: string;
+  event_id: string;
+  stream_id: string;
+  version: number;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: Record<string, any>;
+  occurred_at: Date;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * The outbox as its reader sees it: EventStore.append fills it in the events' own transaction, the
+ * relay reads and deletes it here, through a small pool of its own.
+ */
 export class OutboxTable {
   private readonly pool: Pool;
 
@@ -35,7 +55,7 @@ export class OutboxTable {
   }
 
   async backlog(): Promise<number> {
-    const { rows } = await this.pool.query(`SELECT count(*)::int AS n FROM outbox`);
+    const { rows } = await this.pool.query(OUTBOX_BACKLOG);
     return rows[0].n;
   }
 
@@ -46,4 +66,12 @@ export class OutboxTable {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+const OUTBOX_BACKLOG = `SELECT count(*)::int AS n FROM outbox`;
+
+/** Rows not yet relayed, through an existing connection (tests, benches). */
+export async function outboxBacklog(db: EntityManager | DataSource): Promise<number> {
+  const [{ n }] = await db.query(OUTBOX_BACKLOG);
+  return n;
 }

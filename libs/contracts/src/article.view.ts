@@ -1,0 +1,88 @@
+import type { ArticleStatus, ContributorRole, CorrectionKind, PublicationKind } from './article.constants';
+
+/** Who did something, as events record them. */
+export interface ActorView {
+  id: string;
+  name: string;
+  role: string;
+}
+
+export type BodyBlockView =
+  | { type: 'paragraph'; text: string }
+  | { type: 'subheading'; text: string }
+  | { type: 'quote'; text: string; attribution?: string }
+  | { type: 'photo'; photoId: string };
+
+export interface ContributorView {
+  contributorId: string;
+  name: string;
+  role: ContributorRole;
+  affiliation?: string;
+}
+
+export interface PhotoView {
+  photoId: string;
+  url: string;
+  caption: string;
+  credit: string;
+  altText?: string;
+  rights?: string;
+}
+
+export interface ArticleContentView {
+  headline: string;
+  standfirst: string;
+  dateline: string;
+  body: BodyBlockView[];
+  sections: string[];
+  tags: string[];
+  language: string;
+  source: string;
+  embargoUntil: string | null;
+  contributors: ContributorView[];
+  photos: PhotoView[];
+}
+
+/** What readers saw (or, once unpublished, last saw). */
+export interface LiveVersionView {
+  version: number;
+  content: ArticleContentView;
+  publishedAt: string;
+  updateKind: PublicationKind;
+}
+
+export interface CorrectionView {
+  text: string;
+  kind: CorrectionKind;
+  issuedAt: string;
+}
+
+export interface ScheduleView {
+  publishAt: string;
+  scheduledBy: { id: string; name: string };
+}
+
+/**
+ * `GET /api/articles/:id`, `GET /api/articles/:id/versions/:n` and `?asOf=`: one article, current
+ * or historical, always in this shape. Its `version` is also the `ETag`.
+ */
+export interface ArticleView {
+  articleId: string;
+  version: number;
+  status: ArticleStatus;
+  /** The copy being edited; readers see it only after the next publication. */
+  working: ArticleContentView;
+  live: LiveVersionView | null;
+  corrections: CorrectionView[];
+  scheduled: ScheduleView | null;
+  changesRequestedNote: string | null;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: ActorView;
+  updatedBy: ActorView;
+}
+
+/** `GET /api/articles/:id/verify`: whether the article's hash chain still holds. */
+export type ArticleVerification =
+  | { valid: true; events: number; headHash: string }
+  | { valid: false; events: number; brokenAt: number; reason: string };

@@ -1,0 +1,103 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { rowToEvent } from './event-store';
+import type { StoredEvent } from './event-store.types';
+
+/**
+ * Reads of the `events` table for the processes that replay or scan the store (rebuilds, the
+ * scheduler, tests and benches); appends and a stream's own reads stay in EventStore. Streams are
+ * chosen by a prefix the caller names (an aggregate's stream-id prefix): the store knows none.
+ */
+type Db = EntityManager | DataSource;
+
+const COLUMNS = `global_position, event_id, stream_id, version, type, schema_version, data, metadata, occurred_at,
+  prev_hash, hash`;
+
+/**
+ * The next page of events of the prefixed streams after `afterPosition`, in global order. Keyset
+ * paging on the primary key: each page is one index range scan, and memory holds one page at a time.
+ */
+export async function readEventsAfter(
+  db: Db,
+  q: { streamPrefix: string; afterPosition: number; limit: number },
+): Promise<StoredEvent[]> {
+  const rows = await db.query(
+    `SELECT ${COLUMNS} FROM events WHERE global_position > $1 AND starts_with(stream_id, $2)
+     ORDER BY global_position LIMIT $3`,
+    [q.afterPosition, q.streamPrefix, q.limit],
+  );
+  return rows.map(rowToEvent);
+}
+
+/**
+ * Every event of the prefixed streams past the version `known` gives for its stream (0 for a stream
+ * it does not name), in per-stream version order. By version rather than position: a transaction
+ * that committed late, with a lower position than events already read, is found here too.
+ */
+export async function readEventsBeyond(
+  db: Db,
+  streamPrefix: string,
+  known: ReadonlyMap<string, number>,
+): Promise<StoredEvent[]> {
+  const rows = await db.query(
+    `WITH known AS (
+       SELECT * FROM unnest($2::text[], $3::int[]) AS k(stream_id, version)
+     ), heads AS (
+       SELECT stream_id, max(version) AS head FROM events WHERE starts_with(stream_id, $1) GROUP BY stream_id
+     ), behind AS (
+       SELECT h.stream_id, COALESCE(k.version, 0) AS done FROM heads h LEFT JOIN known k USING (stream_id)
+       WHERE h.head > COALESCE(k.version, 0)
+     )
+     SELECT ${COLUMNS.replace(/(\w+)/g, 'e.$1')}
+     FROM events e JOIN behind b ON b.stream_id = e.stream_id AND e.version > b.done
+     ORDER BY e.stream_id, e.version`,
+    [streamPrefix, [...known.keys()], [...known.values()]],
+  );
+  return rows.map(rowToEvent);
+}
+
+/** How many events the prefixed streams hold. */
+export async function countEvents(db: Db, streamPrefix: string): Promise<number> {
+  const [{ n }] = await db.query(`SELECT count(*)::bigint AS n FROM events WHERE starts_with(stream_id, $1)`, [
+    streamPrefix,
+  ]);
+  return Number(n);
+}
+
+/** The global position of the newest event, 0 for an empty store. */
+export async function headPosition(db: Db): Promise<number> {
+  const [{ head }] = await db.query(`SELECT COALESCE(max(global_position), 0)::bigint AS head FROM events`);
+  return Number(head);
+}
+
+/** Each prefixed stream's last version, by stream id. */
+export async function streamHeads(db: Db, streamPrefix: string): Promise<Map<string, number>> {
+  const rows: Array<{ stream_id: string; head: number }> = await db.query(
+    `SELECT stream_id, max(version) AS head FROM events WHERE starts_with(stream_id, $1) GROUP BY stream_id`,
+    [streamPrefix],
+  );
+  return new Map(rows.map((r) => [r.stream_id, Number(r.head)]));
+}
+
+/**
+ * Streams holding an event of type `type` whose timestamp `data[dueField]` has come, with no later
+ * event of the `supersededBy` types in the same stream: a timer set by an event and not yet
+ * cancelled or carried out (a scheduled publication, say). Soonest due first.
+ */
+export async function streamsWithDueEvent(
+  db: Db,
+  q: { type: string; dueField: string; supersededBy: readonly string[]; limit: number },
+): Promise<string[]> {
+  const rows: Array<{ stream_id: string }> = await db.query(
+    `SELECT e.stream_id
+     FROM events e
+     WHERE e.type = $1
+       AND (e.data->>$2)::timestamptz <= now()
+       AND NOT EXISTS (
+         SELECT 1 FROM events later
+         WHERE later.stream_id = e.stream_id AND later.version > e.version AND later.type = ANY($3::text[]))
+     ORDER BY e.data->>$2
+     LIMIT $4`,
+    [q.type, q.dueField, q.supersededBy, q.limit],
+  );
+  return rows.map((r) => r.stream_id);
+}

@@ -1,0 +1,70 @@
+import type { ArticleRow } from '../projections/article-state.projection';
+import { asRecordset, type Db } from './recordset';
+
+// Table `article_state` (the article read model) and the copies of it each other consumer group
+// keeps (`<read model>_article_rows`, same columns): one article row per article, gated by version.
+
+/** The article read model's row of one article, if projected. */
+export async function findArticleRow(db: Db, articleId: string): Promise<ArticleRow | undefined> {
+  const [r] = await db.query(`SELECT row FROM article_state WHERE article_id = $1`, [articleId]);
+  return r?.row;
+}
+
+/**
+ * Loads the rows of these articles and locks them until the batch commits, so a second consumer
+ * holding the same partition for a moment (a rebalance) re-reads the row the first one left.
+ */
+export async function loadRows(db: Db, table: string, articleIds: string[]): Promise<Map<string, ArticleRow>> {
+  if (articleIds.length === 0) return new Map();
+  const rows: Array<{ row: ArticleRow }> = await db.query(
+    `SELECT row FROM ${table} WHERE article_id = ANY($1::uuid[]) FOR UPDATE`,
+    [articleIds],
+  );
+  return new Map(rows.map(({ row }) => [row.articleId, row]));
+}
+
+/**
+ * Upserts the rows and returns the articles the version gate let through: a row is only replaced by
+ * a newer version, so a late, slower writer can never move an article back in time.
+ */
+export async function saveRows(db: Db, table: string, rows: ArticleRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const records = rows.map((row) => ({
+    article_id: row.articleId,
+    version: row.version,
+    status: row.status,
+    row,
+    updated_at: row.updatedAt,
+    last_position: row.lastPosition,
+  }));
+  const written: Array<{ article_id: string }> = await db.query(
+    `INSERT INTO ${table} AS t (article_id, version, status, row, updated_at, last_position)
+     SELECT x.article_id, x.version, x.status, x.row, x.updated_at, x.last_position
+     FROM jsonb_to_recordset($1::jsonb) AS x(article_id uuid, version int, status text, row jsonb,
+       updated_at timestamptz, last_position bigint)
+     ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, status = excluded.status,
+       row = excluded.row, updated_at = excluded.updated_at, last_position = excluded.last_position
+     WHERE t.version < excluded.version
+     RETURNING t.article_id`,
+    [asRecordset(records)],
+  );
+  return new Set(written.map((w) => w.article_id));
+}
+
+/** Each article's version in `table` (every article, or only those named), by article id. */
+export async function articleVersions(
+  db: Db,
+  table = 'article_state',
+  articleIds?: readonly string[],
+): Promise<Map<string, number>> {
+  const rows: Array<{ article_id: string; version: number }> = articleIds
+    ? await db.query(`SELECT article_id, version FROM ${table} WHERE article_id = ANY($1::uuid[])`, [articleIds])
+    : await db.query(`SELECT article_id, version FROM ${table}`);
+  return new Map(rows.map((r) => [r.article_id, r.version]));
+}
+
+/** The highest event position any row of `table` reflects, 0 when empty. */
+export async function furthestPosition(db: Db, table: string): Promise<number> {
+  const [{ p }] = await db.query(`SELECT COALESCE(max(last_position), 0)::bigint AS p FROM ${table}`);
+  return Number(p);
+}

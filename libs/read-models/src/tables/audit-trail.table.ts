@@ -1,0 +1,105 @@
+import type { AuditFilter, AuditItem } from '@newsroom/contracts';
+import type { AuditEntry } from '../projections/audit-trail.projection';
+import { asRecordset, liveTables, type Db, type TableNames } from './recordset';
+
+// Table `audit_trail`: insert-only, one entry per event, unique on (article_id, version).
+
+/** Inserts the entries; an entry already there (a redelivery past the row gate) changes nothing. */
+export async function insertAuditEntries(
+  db: Db,
+  entries: ReadonlyArray<AuditEntry & { position: number }>,
+  t: TableNames = liveTables,
+): Promise<void> {
+  const records = entries.map((a) => ({
+    article_id: a.articleId,
+    version: a.version,
+    event_id: a.eventId,
+    type: a.type,
+    occurred_at: a.occurredAt,
+    actor_id: a.actor.id,
+    actor_name: a.actor.name,
+    actor_role: a.actor.role,
+    summary: a.summary,
+    changes: a.changes,
+    position: a.position,
+  }));
+  await db.query(
+    `INSERT INTO ${t('audit_trail')} (article_id, version, event_id, type, occurred_at, actor_id, actor_name,
+       actor_role, summary, changes, position)
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(article_id uuid, version int, event_id uuid, type text,
+       occurred_at timestamptz, actor_id text, actor_name text, actor_role text, summary text, changes jsonb,
+       position bigint)
+     ON CONFLICT (article_id, version) DO NOTHING`,
+    [asRecordset(records)],
+  );
+}
+
+const COLUMNS = `article_id, version, type, occurred_at, actor_id, actor_name, actor_role, summary, changes`;
+
+interface AuditRecord {
+  article_id: string;
+  version: number;
+  type: string;
+  occurred_at: Date | string;
+  actor_id: string;
+  actor_name: string;
+  actor_role: string;
+  summary: string;
+  changes: AuditItem['changes'];
+}
+
+function itemOf(r: AuditRecord): AuditItem {
+  return {
+    articleId: r.article_id,
+    version: r.version,
+    type: r.type,
+    occurredAt: new Date(r.occurred_at).toISOString(),
+    actor: { id: r.actor_id, name: r.actor_name, role: r.actor_role },
+    summary: r.summary,
+    changes: r.changes,
+  };
+}
+
+/** Who changed what and when in one article, in version order; empty when it has no entries yet. */
+export async function articleHistory(db: Db, articleId: string): Promise<AuditItem[]> {
+  const rows: AuditRecord[] = await db.query(
+    `SELECT ${COLUMNS} FROM audit_trail WHERE article_id = $1 ORDER BY version`,
+    [articleId],
+  );
+  return rows.map(itemOf);
+}
+
+/** Where a page of the newsroom-wide log ends: its keyset order is (occurred_at, article_id, version). */
+export type AuditKey = [occurredAt: string, articleId: string, version: number];
+
+export const auditKeyOf = (item: AuditItem): AuditKey => [item.occurredAt, item.articleId, item.version];
+
+/**
+ * Up to `limit` entries of the newsroom-wide log after `after`, oldest first; `more` when the log
+ * goes on. Keyset paging: a page never skips or repeats an entry while the projector writes.
+ */
+export async function auditLogPage(
+  db: Db,
+  filter: AuditFilter,
+  after: AuditKey | undefined,
+  limit: number,
+): Promise<{ items: AuditItem[]; more: boolean }> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  if (filter.actor) where.push(`actor_id = ${p(filter.actor)}`);
+  if (filter.type) where.push(`type = ${p(filter.type)}`);
+  if (filter.since) where.push(`occurred_at >= ${p(filter.since)}::timestamptz`);
+  if (filter.until) where.push(`occurred_at < ${p(filter.until)}::timestamptz`);
+  if (after) {
+    where.push(
+      `(occurred_at, article_id, version) > (${p(after[0])}::timestamptz, ${p(after[1])}::uuid, ${p(after[2])}::int)`,
+    );
+  }
+  const rows: AuditRecord[] = await db.query(
+    `SELECT ${COLUMNS} FROM audit_trail ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY occurred_at, article_id, version LIMIT ${p(limit + 1)}`,
+    params,
+  );
+  return { items: rows.slice(0, limit).map(itemOf), more: rows.length > limit };
+}

@@ -1,0 +1,9 @@
+/**
+ * The read models' tables, one query module each: the projector writes through them and the API
+ * reads through them; nobody else writes SQL against these tables.
+ */
+export { findArticleRow, articleVersions } from './article-state.table';
+export { listArticles, articleListKeyOf, type ArticleListKey } from './article-list.table';
+export { articleHistory, auditLogPage, auditKeyOf, type AuditKey } from './audit-trail.table';
+export { openDeadLetters } from './dead-letters.table';
+export { projectionStatuses, type ProjectionStatusView } from './projection-status.table';

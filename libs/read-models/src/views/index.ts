@@ -1,0 +1,2 @@
+export { articleViewOf } from './article.view';
+export { articleDiffOf } from './article-diff.view';

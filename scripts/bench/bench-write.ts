@@ -16,7 +16,8 @@ async function rawInserts(seconds: number) {
   const pool = new Pool({ connectionString: BENCH_DB_URL, max: RAW_CLIENTS });
   await pool.query(`DROP TABLE IF EXISTS bench_raw`);
   await pool.query(
-    `CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, stream text, data jsonb, at timestamptz DEFAULT now())`,
+    `CREATE TABLE IF NOT EXISTS bench_raw
+       (id bigserial PRIMARY KEY, stream text, data jsonb, at timestamptz DEFAULT now())`,
   );
   const deadline = Date.now() + seconds * 1000;
   let done = 0;
@@ -121,12 +122,14 @@ async function main() {
       `bench:write  ${ARTICLES} articles, ${commands} commands, ${CLIENTS} HTTP clients, ${failures} failures`,
     );
     console.log(
-      `  editorial commands over HTTP : ${fmt(rate)} commands/s   p50 ${fmt(percentile(latencies, 50), 2)} ms   p99 ${fmt(percentile(latencies, 99), 2)} ms`,
+      `  editorial commands over HTTP : ${fmt(rate)} commands/s   ` +
+        `p50 ${fmt(percentile(latencies, 50), 2)} ms   p99 ${fmt(percentile(latencies, 99), 2)} ms`,
     );
     console.log(`  raw single-row insert tx (${RAW_CLIENTS}) : ${fmt(raw)} tx/s`);
     console.log(`  ratio commands/raw           : ${fmt(rate / raw, 3)}   (target >= 0.5; p99 target <= 25 ms)`);
     console.log(
-      `  context: an authenticated request that does no I/O at all: ${fmt(floor)} req/s (${fmt(floor / raw, 3)} of raw)`,
+      `  context: an authenticated request that does no I/O at all: ${fmt(floor)} req/s ` +
+        `(${fmt(floor / raw, 3)} of raw)`,
     );
     if (failures > 0) process.exitCode = 1;
   } finally {

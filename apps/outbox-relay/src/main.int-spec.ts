@@ -60,7 +60,7 @@ describe('the outbox-relay entry point', () => {
     expect(bad.stderr[0]).toMatch(message);
   });
 
-  it('creates its topics, relays, serves /health and /metrics, and on SIGTERM releases the lock and exits 0', async () => {
+  it('creates its topics, relays, serves /health and /metrics; on SIGTERM releases the lock, exits 0', async () => {
     run = runMain({
       DATABASE_URL: db.url,
       DATABASE_SCHEMA: db.schema,

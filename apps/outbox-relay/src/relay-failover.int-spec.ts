@@ -51,7 +51,7 @@ describe('two relay instances while editors keep appending', () => {
     expect(await published(second)).toBe(0);
   });
 
-  it('hand over when the leader loses its lock session: it stops relaying at once, the standby takes over', async () => {
+  it('hand over when the leader loses its lock session: it stops at once, the standby takes over', async () => {
     await killLockSession('first');
     await becomes(second, 'second', 'leader');
     expect(first.role).toBe('standby');

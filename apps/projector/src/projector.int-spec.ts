@@ -102,7 +102,8 @@ describe('the projector killed with SIGKILL in the middle of 8,000 events', () =
       100,
     );
     const [audit] = await ds.query(`SELECT count(*)::int AS entries, count(DISTINCT event_id)::int AS events,
-      (SELECT count(*)::int FROM (SELECT 1 FROM audit_trail GROUP BY article_id HAVING max(version) <> count(*)) g) AS gapped
+      (SELECT count(*)::int FROM (
+        SELECT 1 FROM audit_trail GROUP BY article_id HAVING max(version) <> count(*)) g) AS gapped
       FROM audit_trail`);
     expect(audit).toEqual({ entries: 8000, events: 8000, gapped: 0 });
     // Counted in the batch transactions: a batch cut off by the kill was rolled back and counted once, when redone.

@@ -52,7 +52,7 @@ describe('the messaging lib against the real broker', () => {
     expect(configs.resources[0].configEntries[0].configValue).toBe('-1');
   });
 
-  it('delivers produced envelopes to a consumer group in per-article order, commits offsets, and rebalances to a second member', async () => {
+  it('delivers envelopes to a group in per-article order, commits offsets, rebalances to a second member', async () => {
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     const articles = [randomUUID(), randomUUID(), randomUUID()];

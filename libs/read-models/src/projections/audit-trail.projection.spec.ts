@@ -228,7 +228,7 @@ describe('the audit entry of an event', () => {
     ]);
   });
 
-  it('given the row already holds the event, then it refuses rather than record a change against the wrong before', () => {
+  it('given the row already holds the event, then it refuses to record a change against the wrong before', () => {
     const { row } = afterHistory(drafted(), submitted());
 
     expect(() => auditEntryOf(row, envelope(submitted(), 2))).toThrow(UnprojectableEvent);

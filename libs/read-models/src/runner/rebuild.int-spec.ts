@@ -92,7 +92,8 @@ describe('rebuilding while the live read models keep serving', () => {
     expect(writes).toBeGreaterThan(0);
     const [audit] = await ds.query(`SELECT (SELECT count(*)::int FROM events) AS events, count(*)::int AS entries,
       count(DISTINCT (article_id, version))::int AS distinct_entries,
-      (SELECT count(*)::int FROM (SELECT article_id FROM audit_trail GROUP BY 1 HAVING max(version) <> count(*)) g) AS gapped
+      (SELECT count(*)::int FROM (
+        SELECT article_id FROM audit_trail GROUP BY 1 HAVING max(version) <> count(*)) g) AS gapped
       FROM audit_trail`);
     expect(audit).toEqual({ events: audit.events, entries: audit.events, distinct_entries: audit.events, gapped: 0 });
     // What the live consumers built on top of the switched-in tables equals a build from scratch.

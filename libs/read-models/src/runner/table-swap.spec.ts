@@ -14,6 +14,8 @@ describe('giving rebuilt indexes the live names', () => {
   ];
 
   it('matches each live index to the rebuilt one with the same definition', () => {
+    // Index definitions as PostgreSQL prints them: one line each, so the fixture stays greppable.
+    /* eslint-disable max-len */
     const rebuilt = [
       {
         name: 'audit_trail__rebuild_type_occurred_at_idx',
@@ -28,6 +30,7 @@ describe('giving rebuilt indexes the live names', () => {
         def: 'CREATE INDEX audit_trail__rebuild_occurred_at_article_id_version_idx ON s.audit_trail__rebuild USING btree (occurred_at, article_id, version)',
       },
     ];
+    /* eslint-enable max-len */
     expect(pairIndexes(live, rebuilt)).toEqual([
       ['audit_trail__rebuild_pkey', 'audit_trail_pkey'],
       ['audit_trail__rebuild_occurred_at_article_id_version_idx', 'audit_trail_time'],

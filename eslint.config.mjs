@@ -83,6 +83,21 @@ export default tseslint.config(
     },
   },
   {
+    // Wire types a browser imports: no framework, no I/O, and of the other libraries only the pure domain.
+    files: ['libs/contracts/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        noApps,
+        { group: framework, message: 'Contracts are plain wire types a browser can import.' },
+        {
+          group: ['@newsroom/*', '!@newsroom/editorial-domain'],
+          message: 'Contracts import no library but the pure domain.',
+        },
+      ),
+    },
+  },
+  {
     files: ['libs/read-models/src/projections/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {

@@ -6,7 +6,8 @@ export interface ActorRef {
   id: string;
   name: string;
 }
-export type PublicationKind = 'initial' | 'major' | 'minor';
+export const PUBLICATION_KINDS = ['initial', 'major', 'minor'] as const;
+export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
 
 // Type strings are stored forever: rename a TypeScript name freely, never a `type` value.
 export type ArticleDrafted = Event<'ArticleDrafted', { articleId: string } & DraftFields>;

@@ -48,12 +48,15 @@ describe('a story from draft to publication', () => {
     for (const c of wireStoryContributors) {
       const res = await api.http().post(`/api/articles/${id}/contributors`).set(reporter).send(c);
       expect(res.status).toBe(201);
+      expect(res.headers.location).toBe(`/api/articles/${id}/contributors/${res.body.contributorId}`);
       contributorIds.push(res.body.contributorId);
     }
     const photoIds: string[] = [];
     for (const p of wireStoryPhotos) {
       const res = await api.http().post(`/api/articles/${id}/photos`).set(reporter).send(p);
       expect(res.status).toBe(201);
+      expect(res.headers.location).toBe(`/api/articles/${id}/photos/${res.body.photoId}`);
+      expect(res.headers.etag).toBe(`"${res.body.version}"`);
       photoIds.push(res.body.photoId);
     }
     const body = await api
@@ -255,20 +258,23 @@ describe('refused requests leave the article untouched', () => {
 });
 
 describe('idempotent retries', () => {
+  const draftUnder = (key: string) => async (headline: string) =>
+    api
+      .http()
+      .post('/api/articles')
+      .set(await as('reporter'))
+      .set('Idempotency-Key', key)
+      .send({ headline });
+
   it('returns the first answer to a retried draft and stores one article', async () => {
-    const key = `draft-${randomUUID()}`;
-    const send = async (headline: string) =>
-      api
-        .http()
-        .post('/api/articles')
-        .set(await as('reporter'))
-        .set('Idempotency-Key', key)
-        .send({ headline });
+    const send = draftUnder(`draft-${randomUUID()}`);
     const first = await send('Once only');
     const retry = await send('Once only');
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
+    expect(retry.headers.location).toBe(`/api/articles/${first.body.id}`);
+    expect(retry.headers.etag).toBe(first.headers.etag);
     const [{ n }] = await api.db.dataSource.query(
       `SELECT count(*)::int AS n FROM events WHERE data->>'headline' = $1`,
       ['Once only'],
@@ -277,14 +283,7 @@ describe('idempotent retries', () => {
   });
 
   it('refuses the same key with another request with 422', async () => {
-    const key = `draft-${randomUUID()}`;
-    const send = async (headline: string) =>
-      api
-        .http()
-        .post('/api/articles')
-        .set(await as('reporter'))
-        .set('Idempotency-Key', key)
-        .send({ headline });
+    const send = draftUnder(`draft-${randomUUID()}`);
     expect((await send('The first request')).status).toBe(201);
     expect((await send('Something else')).status).toBe(422);
   });

@@ -4,7 +4,8 @@ import { AppendOptions, chainAfter, EventStore, ReadStreamOptions, StreamHead } 
 import { EventMetadata, NewEvent, StoredEvent } from './event-store.types';
 import { IdempotencyKey, IdempotencyKeyTaken, RecordedAnswer } from './idempotency';
 
-const SELECT_COLUMNS = `global_position, event_id, stream_id, version, type, schema_version, data, metadata,
+/** Every column of an event, in the shape rowToEvent reads; the store's other queries use it too. */
+export const EVENT_COLUMNS = `global_position, event_id, stream_id, version, type, schema_version, data, metadata,
   occurred_at, prev_hash, hash`;
 
 export function rowToEvent(r: any): StoredEvent {
@@ -54,7 +55,7 @@ export class PostgresEventStore extends EventStore {
       where += ` AND occurred_at <= $${params.length}`;
     }
     const rows = await (opts.manager ?? this.dataSource.manager).query(
-      `SELECT ${SELECT_COLUMNS} FROM events WHERE ${where} ORDER BY version`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY version`,
       params,
     );
     return rows.map(rowToEvent);
@@ -101,7 +102,7 @@ export class PostgresEventStore extends EventStore {
         `WITH appended AS (
            INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, occurred_at,
                                prev_hash, hash)
-           VALUES ${tuples.join(', ')} RETURNING ${SELECT_COLUMNS}
+           VALUES ${tuples.join(', ')} RETURNING ${EVENT_COLUMNS}
          ), queued AS (
            INSERT INTO outbox (global_position, stream_id)
            SELECT global_position, stream_id FROM appended ORDER BY version

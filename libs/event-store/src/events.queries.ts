@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { rowToEvent } from './event-store';
+import { EVENT_COLUMNS as COLUMNS, rowToEvent } from './event-store';
 import type { StoredEvent } from './event-store.types';
 
 /**
@@ -8,9 +8,6 @@ import type { StoredEvent } from './event-store.types';
  * chosen by a prefix the caller names (an aggregate's stream-id prefix): the store knows none.
  */
 type Db = EntityManager | DataSource;
-
-const COLUMNS = `global_position, event_id, stream_id, version, type, schema_version, data, metadata, occurred_at,
-  prev_hash, hash`;
 
 /**
  * The next page of events of the prefixed streams after `afterPosition`, in global order. Keyset

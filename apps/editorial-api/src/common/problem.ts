@@ -1,18 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
 
-export interface ProblemDetail {
-  path: string;
-  message: string;
-}
+import type { ErrorBody, ErrorDetail } from '@newsroom/contracts';
 
-/** The one error body of the API. */
-export interface Problem {
-  statusCode: number;
-  error: string;
-  message: string;
-  details?: ProblemDetail[];
-  [extra: string]: unknown;
-}
+/** The one error body of the API, as clients read it from the contracts. */
+export type Problem = ErrorBody;
+export type ProblemDetail = ErrorDetail;
 
 export function problem(statusCode: number, message: string, extra: Partial<Problem> = {}): Problem {
   const error = (HttpStatus[statusCode] ?? 'Error')

@@ -9,6 +9,7 @@ import { LoggerModule } from './common/logger.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { HealthModule } from './health/health.module';
     HealthModule,
     ArticlesModule,
     AdminModule,
+    UsersModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
 })

@@ -6,3 +6,4 @@ export * from './article-list.view';
 export * from './audit.view';
 export * from './error-body';
 export * from './event-envelope';
+export * from './user.view';

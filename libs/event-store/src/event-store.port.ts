@@ -16,6 +16,11 @@ export type StreamHead = Pick<StoredEvent, 'version' | 'hash'> | null;
 export interface AppendOptions {
   /** Records this answer under the key, with the events and atomically: a retry replays it. */
   remember?: { key: IdempotencyKey; answer: unknown };
+  /**
+   * false keeps the events in the store and its hash chain but out of the outbox, so they are never
+   * relayed: private streams (user accounts) whose events are no part of the public event stream.
+   */
+  publish?: boolean;
 }
 
 /**

@@ -31,6 +31,11 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return code === '23505' && (!constraint || name === constraint);
 }
 
+/** The outbox rows of the appended events, for the relay to send. */
+const QUEUED = `, queued AS (
+  INSERT INTO outbox (global_position, stream_id) SELECT global_position, stream_id FROM appended ORDER BY version
+)`;
+
 /** A transaction the caller holds open (relay tests that commit late, benches); the pool otherwise. */
 type InTransaction = { manager?: EntityManager };
 
@@ -103,10 +108,7 @@ export class PostgresEventStore extends EventStore {
            INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, occurred_at,
                                prev_hash, hash)
            VALUES ${tuples.join(', ')} RETURNING ${EVENT_COLUMNS}
-         ), queued AS (
-           INSERT INTO outbox (global_position, stream_id)
-           SELECT global_position, stream_id FROM appended ORDER BY version
-         )${remember ? `, ${remember}` : ''}
+         )${opts.publish === false ? '' : QUEUED}${remember ? `, ${remember}` : ''}
          SELECT * FROM appended ORDER BY version`,
         values,
       );

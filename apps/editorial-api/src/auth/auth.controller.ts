@@ -1,33 +1,41 @@
-import { Body, Controller, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, HttpException, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { AuthenticatedRequest } from './auth.guard';
 import { LoginRequestDto } from './login.request.dto';
+import { InvalidCredentials, LoginService, LoginThrottled } from './login.service';
 import { Public } from './public.decorator';
-import { UsersService } from './users.service';
+import { SessionRevoker } from './session.revoker';
 
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
   constructor(
-    private readonly users: UsersService,
-    private readonly jwt: JwtService,
+    private readonly logins: LoginService,
+    private readonly revoker: SessionRevoker,
   ) {}
 
   @Post('login')
   @Public()
   @HttpCode(200)
-  async login(@Body() body: LoginRequestDto) {
-    const user = await this.users.findByEmail(body.email);
-    // Same answer for an unknown email and a wrong password: no account enumeration.
-    if (!user || !(await this.users.verifyPassword(body.password, user.password_hash))) {
-      throw new UnauthorizedException('Email or password is incorrect');
+  async login(@Body() body: LoginRequestDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    try {
+      return await this.logins.login(body.email, body.password, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    } catch (err) {
+      if (err instanceof InvalidCredentials) throw new UnauthorizedException(err.message);
+      if (err instanceof LoginThrottled) {
+        res.setHeader('Retry-After', String(err.retryAfterSeconds));
+        throw new HttpException(err.message, 429);
+      }
+      throw err;
     }
-    const accessToken = await this.jwt.signAsync({
-      sub: user.id,
-      name: user.name,
-      email: user.email,
-      roles: user.roles,
-    });
-    return { accessToken, user: { id: user.id, name: user.name, email: user.email, roles: user.roles } };
+  }
+
+  /** Ends the session of the token used: refused at once here, within AUTH_CACHE_MS on other instances. */
+  @Post('logout')
+  @ApiBearerAuth()
+  @HttpCode(204)
+  async logout(@Req() req: AuthenticatedRequest): Promise<void> {
+    await this.revoker.endSession(req.sessionId);
   }
 }

@@ -12,6 +12,12 @@ export const apiEnvSchema = envSchema.extend({
   SEED_DEMO_USERS: z.enum(['true', 'false']).optional(),
   DEMO_PASSWORD: z.string().min(8).default('newsroom'),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /** How long an instance may trust what it read of a session and its user (roles, disabled). */
+  AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  /** Failed logins allowed per account, and per client address, within LOGIN_WINDOW_S. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  LOGIN_WINDOW_S: z.coerce.number().int().min(1).default(900),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

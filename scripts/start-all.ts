@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,6 +19,9 @@ const processes: Array<{ name: string; app: string; env?: Record<string, string>
     env: { PROJECTIONS: 'audit_trail,article_list,contributor_index' },
   },
 ].filter((p) => existsSync(join(__dirname, '..', 'apps', p.app, 'src', 'main.js')));
+// Without JWT_SECRET (outside production), every process of this start shares one generated secret,
+// so a token works on every API instance; it dies with them.
+const sharedEnv: Record<string, string> = process.env.JWT_SECRET ? {} : { JWT_SECRET: randomBytes(32).toString('hex') };
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 
@@ -31,7 +35,7 @@ function stopAll(code: number) {
 for (const { name, app, env } of processes) {
   const child = spawn(process.execPath, [join(__dirname, '..', 'apps', app, 'src', 'main.js')], {
     stdio: 'inherit',
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...sharedEnv, ...env },
   });
   children.set(name, child);
   child.on('exit', (code, signal) => {

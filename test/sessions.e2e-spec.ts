@@ -101,7 +101,7 @@ describe('sessions', () => {
     });
   });
 
-  it('applies roles changed in the store by another instance within the cache time, and records the current role', async () => {
+  it('applies roles changed in the store elsewhere within the cache time; events get the new role', async () => {
     const { id, email } = await newUser(['editor', 'auditor']);
     const auth = await login(email);
     expect(await probe(auth)).toBe(200);

@@ -1,6 +1,8 @@
 import { argon2id, hash, needsRehash, verify } from 'argon2';
 import bcrypt from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { HashingSlots } from './hashing.slots';
 
 /** OWASP's argon2id profile (19 MiB, 2 passes, 1 lane): hashed on libuv's thread pool, off the event loop. */
 const ARGON2 = { type: argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -17,18 +19,20 @@ export interface PasswordCheck {
  */
 export class PasswordHasher {
   private dummy?: Promise<string>;
+  // One core stays free for the event loop.
+  private readonly slots = new HashingSlots(Math.max(1, availableParallelism() - 1));
 
   hash(password: string): Promise<string> {
-    return hash(password, ARGON2);
+    return this.slots.run(() => hash(password, ARGON2));
   }
 
   async check(password: string, stored: string): Promise<PasswordCheck> {
     if (stored.startsWith('$argon2')) {
-      const ok = await verify(stored, password).catch(() => false);
+      const ok = await this.slots.run(() => verify(stored, password)).catch(() => false);
       return { ok, needsRehash: ok && needsRehash(stored, ARGON2) };
     }
     if (/^\$2[aby]\$/.test(stored)) {
-      const ok = await bcrypt.compare(password, stored);
+      const ok = await this.slots.run(() => bcrypt.compare(password, stored));
       return { ok, needsRehash: ok };
     }
     return { ok: false, needsRehash: false };
@@ -37,7 +41,8 @@ export class PasswordHasher {
   /** The same work as checking a real account, for an email that has none: timing tells nothing. */
   async checkNobody(password: string): Promise<PasswordCheck> {
     this.dummy ??= this.hash(randomBytes(32).toString('hex'));
-    await verify(await this.dummy, password);
+    const dummy = await this.dummy;
+    await this.slots.run(() => verify(dummy, password));
     return { ok: false, needsRehash: false };
   }
 }

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATABASE_URL_VARIABLES, parseEnv, roleDatabaseUrls } from '@newsroom/settings';
 
 /**
  * `npm start` for a newcomer: the API, the outbox relay and the projector in one terminal.
@@ -21,6 +22,19 @@ const processes: Array<{ name: string; app: string; env?: Record<string, string>
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 
+// Each process connects as its own role, set up by `npm run migrate` (prestart); the owner's URL stays
+// here. The API also gets the projector's, for the admin's rebuild (see read-model-rebuilds.ts).
+const roleUrls = roleDatabaseUrls(parseEnv());
+const databaseEnv: Record<string, Record<string, string>> = {
+  'editorial-api': {
+    [DATABASE_URL_VARIABLES.api]: roleUrls.api,
+    [DATABASE_URL_VARIABLES.projector]: roleUrls.projector,
+  },
+  'outbox-relay': { [DATABASE_URL_VARIABLES.relay]: roleUrls.relay },
+  projector: { [DATABASE_URL_VARIABLES.projector]: roleUrls.projector },
+};
+const { DATABASE_URL: _ownerUrl, ...childEnv } = process.env;
+
 function stopAll(code: number) {
   if (stopping) return;
   stopping = true;
@@ -31,7 +45,7 @@ function stopAll(code: number) {
 for (const { name, app, env } of processes) {
   const child = spawn(process.execPath, [join(__dirname, '..', 'apps', app, 'src', 'main.js')], {
     stdio: 'inherit',
-    env: { ...process.env, ...env },
+    env: { ...childEnv, ...databaseEnv[app], ...env },
   });
   children.set(name, child);
   child.on('exit', (code, signal) => {

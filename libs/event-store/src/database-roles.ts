@@ -81,7 +81,8 @@ export async function grantAppRoles(ds: DataSource, roles: AppRoles, privileges:
     }
     const tables: Array<{ name: string; owner: string }> = await m.query(
       `SELECT c.relname AS name, pg_get_userbyid(c.relowner) AS owner FROM pg_class c
-       WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND c.relkind IN ('r', 'p', 'v', 'm')
+       WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+         AND c.relkind IN ('r', 'p', 'v', 'm')
        ORDER BY c.relname`,
     );
     const undeclared: string[] = [];

@@ -24,7 +24,14 @@ let stopping = false;
 
 // Each process connects as its own role, set up by `npm run migrate` (prestart); the owner's URL stays
 // here. The API also gets the projector's, for the admin's rebuild (see read-model-rebuilds.ts).
-const roleUrls = roleDatabaseUrls(parseEnv());
+const roleUrls = (() => {
+  try {
+    return roleDatabaseUrls(parseEnv());
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return process.exit(1);
+  }
+})();
 const databaseEnv: Record<string, Record<string, string>> = {
   'editorial-api': {
     [DATABASE_URL_VARIABLES.api]: roleUrls.api,

@@ -112,6 +112,12 @@ describe("the relay's database role", () => {
   });
 });
 
+const ownersOf = (prefix: string) =>
+  db.dataSource.query(
+    `SELECT tablename, tableowner FROM pg_tables WHERE schemaname = $1 AND tablename LIKE $2 ORDER BY tablename`,
+    [db.schema, `${prefix}%`],
+  );
+
 describe("the projector's database role", () => {
   it.each([...tamperings, ['read the users', `SELECT * FROM users`, /permission denied for table users/]])(
     'cannot %s',
@@ -128,15 +134,26 @@ describe("the projector's database role", () => {
     expect(result.events).toBeGreaterThanOrEqual(12);
     const [{ n }] = await as.api.query(`SELECT count(*)::int AS n FROM article_list`);
     expect(n).toBe(3);
-    const owners = await db.dataSource.query(
-      `SELECT tablename, tableowner FROM pg_tables WHERE schemaname = $1 AND tablename LIKE 'article_list%'
-       ORDER BY tablename`,
-      [db.schema],
-    );
-    expect(owners).toEqual([
+    expect(await ownersOf('article_list')).toEqual([
       { tablename: 'article_list', tableowner: DEFAULT_DATABASE_ROLES.projector },
       { tablename: 'article_list_article_rows', tableowner: DEFAULT_DATABASE_ROLES.projector },
     ]);
+  });
+
+  it('keeps the read model when the owner rebuilds it (projections:rebuild with DATABASE_URL)', async () => {
+    await appendStories(db.dataSource, 'fade', 2, 3);
+
+    await rebuildProjection(db.dataSource, 'audit_trail');
+
+    const [{ n }] = await as.api.query(
+      `SELECT count(*)::int AS n FROM audit_trail WHERE article_id::text LIKE 'fade%'`,
+    );
+    expect(n).toBe(6);
+    expect(await ownersOf('audit_trail')).toEqual([
+      { tablename: 'audit_trail', tableowner: DEFAULT_DATABASE_ROLES.projector },
+      { tablename: 'audit_trail_article_rows', tableowner: DEFAULT_DATABASE_ROLES.projector },
+    ]);
+    await expect(rebuildProjection(as.projector, 'audit_trail')).resolves.toMatchObject({ heldBackArticles: 0 });
   });
 });
 

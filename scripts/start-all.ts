@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATABASE_URL_VARIABLES, parseEnv, roleDatabaseUrls } from '@newsroom/settings';
 
 /**
  * `npm start` for a newcomer: the API, the outbox relay and the projector in one terminal.
@@ -25,6 +26,26 @@ const sharedEnv: Record<string, string> = process.env.JWT_SECRET ? {} : { JWT_SE
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 
+// Each process connects as its own role, set up by `npm run migrate` (prestart); the owner's URL stays
+// here. The API also gets the projector's, for the admin's rebuild (see read-model-rebuilds.ts).
+const roleUrls = (() => {
+  try {
+    return roleDatabaseUrls(parseEnv());
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return process.exit(1);
+  }
+})();
+const databaseEnv: Record<string, Record<string, string>> = {
+  'editorial-api': {
+    [DATABASE_URL_VARIABLES.api]: roleUrls.api,
+    [DATABASE_URL_VARIABLES.projector]: roleUrls.projector,
+  },
+  'outbox-relay': { [DATABASE_URL_VARIABLES.relay]: roleUrls.relay },
+  projector: { [DATABASE_URL_VARIABLES.projector]: roleUrls.projector },
+};
+const { DATABASE_URL: _ownerUrl, ...childEnv } = process.env;
+
 function stopAll(code: number) {
   if (stopping) return;
   stopping = true;
@@ -35,7 +56,7 @@ function stopAll(code: number) {
 for (const { name, app, env } of processes) {
   const child = spawn(process.execPath, [join(__dirname, '..', 'apps', app, 'src', 'main.js')], {
     stdio: 'inherit',
-    env: { ...process.env, ...sharedEnv, ...env },
+    env: { ...childEnv, ...sharedEnv, ...databaseEnv[app], ...env },
   });
   children.set(name, child);
   child.on('exit', (code, signal) => {

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
-import { InvalidEnvironment } from '@newsroom/settings';
+import { databaseConnectionOf, InvalidEnvironment } from '@newsroom/settings';
 import { assertDatabaseReachable } from '@newsroom/event-store';
 import { createApi } from './bootstrap';
 import { parseApiEnv } from './config/api-env.schema';
 
 async function main() {
   const env = parseApiEnv();
-  await assertDatabaseReachable(env.DATABASE_URL);
+  const db = databaseConnectionOf(env, 'api');
+  await assertDatabaseReachable(db.url, db.variable);
   const app = await createApi();
   await app.listen(env.PORT);
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import pino, { Logger } from 'pino';
-import { InvalidEnvironment, parseEnv } from '@newsroom/settings';
+import { databaseConnectionOf, InvalidEnvironment, parseEnv } from '@newsroom/settings';
 import { assertDatabaseReachable } from '@newsroom/event-store';
 import { createKafka, ensureTopicsWithRetry } from '@newsroom/messaging';
 import { RelayModule } from './relay.module';
@@ -23,7 +23,8 @@ async function main() {
     { level: env.LOG_LEVEL, base: { app: 'outbox-relay', instance: settings.instanceId } },
     pino.destination({ dest: 1, sync: true }),
   );
-  await assertDatabaseReachable(env.DATABASE_URL);
+  const db = databaseConnectionOf(env, 'relay');
+  await assertDatabaseReachable(db.url, db.variable);
   await ensureTopicsExist(settings, log);
   const app = await NestFactory.createApplicationContext(RelayModule.forRoot(settings, log), { logger: false });
   // SIGTERM/SIGINT close the context (the batch in flight finishes, the lock is released), then exit 0.

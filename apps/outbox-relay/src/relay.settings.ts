@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hostname } from 'node:os';
-import { parseSettings, type Env } from '@newsroom/settings';
+import { databaseConnectionOf, parseSettings, type Env } from '@newsroom/settings';
 import { parseBrokers } from '@newsroom/messaging';
 
 // The relay's own variables stay here until a second app needs them in the shared schema.
@@ -37,7 +37,7 @@ export const RELAY_DEFAULTS = {
 export function relaySettings(env: Env, source: NodeJS.ProcessEnv = process.env): RelaySettings {
   const own = parseSettings(relayEnvSchema, source);
   return {
-    databaseUrl: env.DATABASE_URL,
+    databaseUrl: databaseConnectionOf(env, 'relay').url,
     databaseSchema: env.DATABASE_SCHEMA,
     brokers: parseBrokers(env.KAFKA_BROKERS),
     clientId: `${env.KAFKA_CLIENT_ID}-outbox-relay`,

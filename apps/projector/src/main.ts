@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { InvalidEnvironment } from '@newsroom/settings';
+import { databaseConnectionOf, InvalidEnvironment } from '@newsroom/settings';
 import { assertDatabaseReachable } from '@newsroom/event-store';
 import { projectorConfig } from './projector.config';
 import { startProjector } from './projector';
 
 async function main() {
   const config = projectorConfig();
-  await assertDatabaseReachable(config.env.DATABASE_URL);
+  const db = databaseConnectionOf(config.env, 'projector');
+  await assertDatabaseReachable(db.url, db.variable);
   const log = pino({ name: 'projector', level: config.env.LOG_LEVEL });
   let stopping = false;
   const projector = await startProjector(config, log, (err) => {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@newsroom/event-store';
+import { databaseConnectionOf } from '@newsroom/settings';
 import { createKafka, ensureTopicsWithRetry, parseBrokers } from '@newsroom/messaging';
 import type { ProjectorConfig } from './projector.config';
 import {
@@ -26,7 +27,7 @@ export async function startProjector(
   const { env, readModels } = config;
   const dataSource = new DataSource(
     dataSourceOptions({
-      url: env.DATABASE_URL,
+      url: databaseConnectionOf(env, 'projector').url,
       schema: env.DATABASE_SCHEMA,
       poolSize: Math.max(env.DATABASE_POOL_SIZE, readModels.length + 2),
     }),

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
-import { InvalidEnvironment, parseEnv } from '@newsroom/settings';
+import { databaseConnectionOf, InvalidEnvironment, parseEnv } from '@newsroom/settings';
 import { assertDatabaseReachable, dataSourceOptions } from '@newsroom/event-store';
 import { READ_MODELS, readModelsNamed, rebuildProjections, type RebuildProgress } from '@newsroom/read-models';
 
@@ -21,8 +21,10 @@ async function main(argv: string[]) {
   const names = readModelsNamed(program.args[0]);
   const { pageSize } = program.opts<{ pageSize?: number }>();
   const env = parseEnv();
-  await assertDatabaseReachable(env.DATABASE_URL);
-  const ds = new DataSource(dataSourceOptions({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA, poolSize: 8 }));
+  // The projector's own tool: its role owns the read models a rebuild swaps.
+  const db = databaseConnectionOf(env, 'projector');
+  await assertDatabaseReachable(db.url, db.variable);
+  const ds = new DataSource(dataSourceOptions({ url: db.url, schema: env.DATABASE_SCHEMA, poolSize: 8 }));
   await ds.initialize();
   const bar = new SingleBar(
     {

@@ -11,3 +11,5 @@ export * from './database-preflight';
 export * from './events.queries';
 export * from './events.bulk-load';
 export * from './outbox.table';
+export * from './database-roles';
+export * from './event-store.privileges';

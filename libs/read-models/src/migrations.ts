@@ -1,6 +1,13 @@
-import { eventStoreMigrations } from '@newsroom/event-store';
+import { eventStoreMigrations, eventStorePrivileges, type DatabasePrivileges } from '@newsroom/event-store';
 import { ReadModels1764300000002 } from './migrations/1764300000002-read-models.migration';
 import { RunnerTables1764300000003 } from './migrations/1764300000003-runner-tables.migration';
+import { readModelPrivileges } from './read-models.privileges';
 
 /** Every migration of the system, in order: the event store's, then the read models'. */
 export const allMigrations = [...eventStoreMigrations, ReadModels1764300000002, RunnerTables1764300000003];
+
+/**
+ * Who may use each table those migrations create, applied after them by `npm run migrate`
+ * (grantAppRoles). A new table gets its entry here too, or no process can use it.
+ */
+export const allPrivileges: DatabasePrivileges = { ...eventStorePrivileges, ...readModelPrivileges };

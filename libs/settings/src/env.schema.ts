@@ -1,15 +1,19 @@
 import { z } from 'zod';
 
+const postgresUrl = () => z.string().regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres:// URL');
+
 /**
  * The settings every process reads (API, outbox relay, projector, migrations), with local
  * defaults. A variable only one app reads lives in that app's schema, built on this one.
  */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres:// URL')
-    .default('postgres://postgres@127.0.0.1:5432/newsroom'),
+  /** The owner's URL: migrations run with it, and a process without a URL of its own falls back to it. */
+  DATABASE_URL: postgresUrl().default('postgres://postgres@127.0.0.1:5432/newsroom'),
+  /** Each process's own role (see database-urls.ts); unset, the process connects with DATABASE_URL. */
+  API_DATABASE_URL: postgresUrl().optional(),
+  RELAY_DATABASE_URL: postgresUrl().optional(),
+  PROJECTOR_DATABASE_URL: postgresUrl().optional(),
   DATABASE_SCHEMA: z
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain schema name')

@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import type { DatabasePrivileges } from '@newsroom/event-store';
+import { DATABASE_URL_VARIABLES } from '@newsroom/settings';
 import { createTestDatabase, type Migrations, type TestDatabase } from './test-database';
 
 export interface ApiHarness {
@@ -13,17 +15,28 @@ export interface ApiHarness {
 export type CreateApi = (opts: { logs?: boolean }) => Promise<INestApplication>;
 
 /**
- * The real API in-process, on a migrated schema of its own in the test database.
- * `createApi` and `migrations` are passed in so this lib never imports an app or a read model.
+ * The real API in-process, on a migrated schema of its own in the test database, connected as the
+ * API's role (and rebuilding as the projector's) as in production. `createApi`, `migrations` and
+ * `privileges` are passed in so this lib never imports an app or a read model.
  */
-export async function startApi(label: string, createApi: CreateApi, migrations: Migrations): Promise<ApiHarness> {
-  const db = await createTestDatabase(label, migrations);
+export async function startApi(
+  label: string,
+  createApi: CreateApi,
+  migrations: Migrations,
+  privileges: DatabasePrivileges,
+): Promise<ApiHarness> {
+  const db = await createTestDatabase(label, migrations, privileges);
   process.env.DATABASE_URL = db.url;
+  process.env[DATABASE_URL_VARIABLES.api] = db.roleUrls!.api;
+  process.env[DATABASE_URL_VARIABLES.projector] = db.roleUrls!.projector;
   process.env.DATABASE_SCHEMA = db.schema;
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = 'silent';
   const app = await createApi({ logs: false });
   await app.init();
+  // Read once by the API's configuration: a process the suite spawns itself starts from DATABASE_URL alone.
+  delete process.env[DATABASE_URL_VARIABLES.api];
+  delete process.env[DATABASE_URL_VARIABLES.projector];
   const server = app.getHttpServer();
   const tokens = new Map<string, string>();
   return {

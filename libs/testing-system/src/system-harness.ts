@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ApiHarness, startApi, type CreateApi } from './api-harness';
+import type { DatabasePrivileges } from '@newsroom/event-store';
 import type { Migrations } from './test-database';
 
 const DIST = join(__dirname, '..', '..', '..', 'dist', 'apps');
@@ -15,24 +16,36 @@ export interface SystemHarness extends ApiHarness {
 
 /**
  * The whole system for e2e tests: the API in-process, the relay and the projector as real
- * processes from the compiled build (`npm test` builds first), on a schema and topics of their own.
+ * processes from the compiled build (`npm test` builds first), on a schema and topics of their own,
+ * each connected as its own database role: the e2e suites prove those roles' privileges suffice.
  */
-export async function startSystem(label: string, createApi: CreateApi, migrations: Migrations): Promise<SystemHarness> {
+export async function startSystem(
+  label: string,
+  createApi: CreateApi,
+  migrations: Migrations,
+  privileges: DatabasePrivileges,
+): Promise<SystemHarness> {
   const topicPrefix = `e2e${randomBytes(4).toString('hex')}.`;
   process.env.KAFKA_TOPIC_PREFIX = topicPrefix;
-  const api = await startApi(label, createApi, migrations);
+  const api = await startApi(label, createApi, migrations, privileges);
   const children = new Map<string, ChildProcess>();
-  const env = () => ({
-    ...process.env,
-    DATABASE_URL: api.db.url,
-    DATABASE_SCHEMA: api.db.schema,
-    KAFKA_TOPIC_PREFIX: topicPrefix,
-    LOG_LEVEL: process.env.E2E_CHILD_LOG_LEVEL ?? 'warn',
-    RELAY_METRICS_PORT: '0',
-  });
+  // The children get their role's URL only, as `npm start` runs them: no owner's URL to fall back to.
+  const env = (app: 'outbox-relay' | 'projector') => {
+    const { DATABASE_URL: _owner, ...parent } = process.env;
+    return {
+      ...parent,
+      ...(app === 'outbox-relay'
+        ? { RELAY_DATABASE_URL: api.db.roleUrls!.relay }
+        : { PROJECTOR_DATABASE_URL: api.db.roleUrls!.projector }),
+      DATABASE_SCHEMA: api.db.schema,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      LOG_LEVEL: process.env.E2E_CHILD_LOG_LEVEL ?? 'warn',
+      RELAY_METRICS_PORT: '0',
+    };
+  };
   const startApp: SystemHarness['startApp'] = (app, extraEnv = {}) => {
     const child = spawn(process.execPath, [join(DIST, app, 'src', 'main.js')], {
-      env: { ...env(), ...extraEnv },
+      env: { ...env(app), ...extraEnv },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.set(app, child);

@@ -10,6 +10,7 @@ import {
   READ_MODELS,
 } from '@newsroom/read-models';
 import { Roles } from '../auth/roles.decorator';
+import { ReadModelRebuilds } from '../database/read-model-rebuilds';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -17,7 +18,10 @@ import { Roles } from '../auth/roles.decorator';
 export class ProjectionsController {
   private readonly log = new Logger(ProjectionsController.name);
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly rebuilds: ReadModelRebuilds,
+  ) {}
 
   /** Per read model: status, last applied position, lag in events and ms, events/s, last error. */
   @Get('projections')
@@ -37,7 +41,7 @@ export class ProjectionsController {
     if (name !== 'all' && !isReadModelName(name)) {
       throw new NotFoundException(`Unknown read model "${name.slice(0, 100)}"; known: all, ${READ_MODELS.join(', ')}`);
     }
-    const results = await rebuildProjections(this.ds, name === 'all' ? READ_MODELS : [name]);
+    const results = await this.rebuilds.run((ds) => rebuildProjections(ds, name === 'all' ? READ_MODELS : [name]));
     this.log.log({ results }, 'Projection rebuilt');
     return { items: results };
   }

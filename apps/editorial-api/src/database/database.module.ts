@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, EventStore, PostgresEventStore } from '@newsroom/event-store';
 import { allMigrations } from '@newsroom/read-models';
+import { databaseConnectionOf } from '@newsroom/settings';
 import { AppConfig } from '../config/app-config';
+import { ReadModelRebuilds } from './read-model-rebuilds';
 
 @Global()
 @Module({
@@ -12,7 +14,7 @@ import { AppConfig } from '../config/app-config';
       inject: [AppConfig],
       useFactory: (c: AppConfig) => ({
         ...dataSourceOptions({
-          url: c.env.DATABASE_URL,
+          url: databaseConnectionOf(c.env, 'api').url,
           schema: c.env.DATABASE_SCHEMA,
           poolSize: c.env.DATABASE_POOL_SIZE,
           migrations: allMigrations,
@@ -25,7 +27,8 @@ import { AppConfig } from '../config/app-config';
   ],
   providers: [
     { provide: EventStore, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresEventStore(ds) },
+    ReadModelRebuilds,
   ],
-  exports: [EventStore],
+  exports: [EventStore, ReadModelRebuilds],
 })
 export class DatabaseModule {}

@@ -10,8 +10,29 @@ export async function createRebuildTables(ds: DataSource, p: Projection): Promis
   for (const name of p.tables) {
     await ds.query(`DROP TABLE IF EXISTS ${name}__rebuild`);
     await ds.query(`CREATE TABLE ${name}__rebuild (LIKE ${name} INCLUDING ALL)`);
+    await copyAccess(ds, name, `${name}__rebuild`);
     for (const index of await plainIndexesOf(ds, `${name}__rebuild`)) await ds.query(`DROP INDEX "${index.name}"`);
   }
+}
+
+/**
+ * The live table's grants and owner onto its twin (LIKE copies neither): the table swapped in is as
+ * readable for the API, and as rebuildable for the projector, as the one it replaces. Grants first,
+ * while the twin is still the creator's to grant on.
+ */
+async function copyAccess(ds: DataSource, live: string, twin: string): Promise<void> {
+  const statements: Array<{ sql: string }> = await ds.query(
+    `SELECT sql FROM (
+       SELECT 1 AS step, format('GRANT %s ON TABLE %I TO %s', a.privilege_type, $2::text,
+                CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END) AS sql
+       FROM pg_class c, aclexplode(c.relacl) a WHERE c.oid = $1::regclass AND a.grantee <> c.relowner
+       UNION ALL
+       SELECT 2, format('ALTER TABLE %I OWNER TO %I', $2::text, pg_get_userbyid(c.relowner))
+       FROM pg_class c WHERE c.oid = $1::regclass AND pg_get_userbyid(c.relowner) <> current_user
+     ) s ORDER BY step`,
+    [live, twin],
+  );
+  for (const { sql } of statements) await ds.query(sql);
 }
 
 /** Builds on each twin the plain indexes its live table has. */

@@ -1,0 +1,20 @@
+import type { DatabasePrivileges } from './database-roles';
+
+/**
+ * What each process may do with the event store's tables. The API appends and reads events and
+ * nothing more: no UPDATE, DELETE or TRUNCATE, and, not owning the table, no trigger control. The
+ * relay reads events and drains the outbox. The projector only reads events.
+ */
+export const eventStorePrivileges: DatabasePrivileges = {
+  events: { grants: { api: ['SELECT', 'INSERT'], relay: ['SELECT'], projector: ['SELECT'] } },
+  outbox: { grants: { api: ['INSERT'], relay: ['SELECT', 'DELETE'] } },
+  // Remembered answers, not history: they expire, so the API may delete them.
+  idempotency_keys: { grants: { api: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] } },
+  // The API manages accounts and their sessions; nobody else reads a password hash.
+  users: { grants: { api: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] } },
+  sessions: { grants: { api: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] } },
+  // Failed-login counters: the limiter resets them on success and clears expired rows.
+  login_failures_by_account: { grants: { api: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] } },
+  login_failures_by_address: { grants: { api: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] } },
+  typeorm_migrations: { grants: {} },
+};

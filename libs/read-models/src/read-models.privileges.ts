@@ -1,0 +1,22 @@
+import type { DatabasePrivileges, TableAccess } from '@newsroom/event-store';
+
+// A rebuild replaces these tables by twins it creates, which only their owner may do.
+const rebuilt: TableAccess = { ownedBy: 'projector', grants: { api: ['SELECT'] } };
+const runnerRows: TableAccess = { ownedBy: 'projector', grants: {} };
+const projectorWrites: TableAccess = {
+  grants: { projector: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], api: ['SELECT'] },
+};
+
+/** The read models: the projector's to write (and rebuild), the API's to read. */
+export const readModelPrivileges: DatabasePrivileges = {
+  article_state: rebuilt,
+  audit_trail: rebuilt,
+  article_list: rebuilt,
+  contributor_index: rebuilt,
+  audit_trail_article_rows: runnerRows,
+  article_list_article_rows: runnerRows,
+  contributor_index_article_rows: runnerRows,
+  projection_status: projectorWrites,
+  projection_throughput: projectorWrites,
+  dead_letters: projectorWrites,
+};

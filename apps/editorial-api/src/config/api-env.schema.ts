@@ -12,6 +12,11 @@ export const apiEnvSchema = envSchema.extend({
   SEED_DEMO_USERS: z.enum(['true', 'false']).optional(),
   DEMO_PASSWORD: z.string().min(8).default('newsroom'),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /** The approver must differ from the article's last author; a deployment may switch it off. */
+  FOUR_EYES_APPROVAL: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

@@ -31,6 +31,12 @@ export class UsersService {
     return row;
   }
 
+  /** Who a user is, for naming them in events (an assignee); the password hash stays here. */
+  async findById(id: string): Promise<Pick<UserRow, 'id' | 'name' | 'roles'> | undefined> {
+    const [row] = await this.ds.query(`SELECT id, name, roles FROM users WHERE id = $1`, [id]);
+    return row;
+  }
+
   async create(email: string, name: string, password: string, roles: Role[]): Promise<string> {
     const id = randomUUID();
     const hash = await bcrypt.hash(password, 10);

@@ -23,14 +23,17 @@ const STEPS_TO: Record<'draft' | 'in_review' | 'approved' | 'published', Step[]>
   published: ['submit', 'approve', 'publish'],
 };
 
-/** A fresh article of this test's own, drafted by the editor and taken to `status`; returns its id and version. */
+// The reporter drafts and submits; the desk approves and publishes what someone else wrote.
+const ACTS_AS: Record<Step, 'reporter' | 'editor'> = { submit: 'reporter', approve: 'editor', publish: 'editor' };
+
+/** A fresh article of this test's own, drafted by the reporter and taken to `status`; returns its id and version. */
 async function anArticle(status: keyof typeof STEPS_TO, headline = 'Harbour reopens after storm') {
-  const editor = await as('editor');
-  const { body: draft } = await api.http().post('/api/articles').set(editor).send({ headline }).expect(201);
+  const reporter = await as('reporter');
+  const { body: draft } = await api.http().post('/api/articles').set(reporter).send({ headline }).expect(201);
   let version: number = draft.version;
   for (const step of STEPS_TO[status]) {
-    version = (await api.http().post(`/api/articles/${draft.id}/${step}`).set(editor).send({}).expect(200)).body
-      .version;
+    const by = await as(ACTS_AS[step]);
+    version = (await api.http().post(`/api/articles/${draft.id}/${step}`).set(by).send({}).expect(200)).body.version;
   }
   return { id: draft.id as string, version };
 }

@@ -167,6 +167,38 @@ describe('a story from draft to publication', () => {
   });
 });
 
+describe('assigning a reporter', () => {
+  it('lets the assigned reporter revise the desk’s draft; the article and its history show who and why', async () => {
+    const editor = await as('editor');
+    const reporter = await as('reporter');
+    const [{ id: reporterId }] = await api.db.dataSource.query(`SELECT id FROM users WHERE email = $1`, [
+      'reporter@newsroom.test',
+    ]);
+    const { body: draft } = await api.http().post('/api/articles').set(editor).send({ headline: 'Desk story' });
+    await api.http().put(`/api/articles/${draft.id}/assignees/${reporterId}`).set(editor).expect(200);
+    await api
+      .http()
+      .patch(`/api/articles/${draft.id}`)
+      .set(reporter)
+      .set('If-Match', '"2"')
+      .send({ standfirst: 'Written up by the reporter.' })
+      .expect(200);
+
+    const article = await client.articleAt(draft.id, 3);
+    expect(article).toMatchObject({
+      createdBy: { name: 'Eda Editor', role: 'editor' },
+      assignees: [{ id: reporterId, name: 'Rey Reporter' }],
+      lastAuthor: { id: reporterId, name: 'Rey Reporter' },
+    });
+    const history = await client.historyAt(draft.id, 3);
+    expect(history.map((h) => [h.type, h.summary])).toEqual([
+      ['ArticleDrafted', 'Article drafted: “Desk story”'],
+      ['ReporterAssigned', 'Reporter assigned: Rey Reporter'],
+      ['ArticleRevised', 'Standfirst changed'],
+    ]);
+  });
+});
+
 describe('refused requests leave the article untouched', () => {
   it.each([
     ['an unknown field', 'patch', '', { colour: 'red' }, 'colour'],

@@ -23,14 +23,17 @@ const STEPS_TO: Record<'draft' | 'in_review' | 'approved' | 'published', Step[]>
   published: ['submit', 'approve', 'publish'],
 };
 
-/** A fresh article of this test's own, drafted by the editor and taken to `status`; returns its id and version. */
+// The reporter drafts and submits; the desk approves and publishes what someone else wrote.
+const ACTS_AS: Record<Step, 'reporter' | 'editor'> = { submit: 'reporter', approve: 'editor', publish: 'editor' };
+
+/** A fresh article of this test's own, drafted by the reporter and taken to `status`; returns its id and version. */
 async function anArticle(status: keyof typeof STEPS_TO, headline = 'Harbour reopens after storm') {
-  const editor = await as('editor');
-  const { body: draft } = await api.http().post('/api/articles').set(editor).send({ headline }).expect(201);
+  const reporter = await as('reporter');
+  const { body: draft } = await api.http().post('/api/articles').set(reporter).send({ headline }).expect(201);
   let version: number = draft.version;
   for (const step of STEPS_TO[status]) {
-    version = (await api.http().post(`/api/articles/${draft.id}/${step}`).set(editor).send({}).expect(200)).body
-      .version;
+    const by = await as(ACTS_AS[step]);
+    version = (await api.http().post(`/api/articles/${draft.id}/${step}`).set(by).send({}).expect(200)).body.version;
   }
   return { id: draft.id as string, version };
 }
@@ -161,6 +164,38 @@ describe('a story from draft to publication', () => {
       content: { headline: 'Five nations agree fishing plan' },
     });
     expect(republished.corrections).toEqual([expect.objectContaining(correction)]);
+  });
+});
+
+describe('assigning a reporter', () => {
+  it('lets the assigned reporter revise the desk’s draft; the article and its history show who and why', async () => {
+    const editor = await as('editor');
+    const reporter = await as('reporter');
+    const [{ id: reporterId }] = await api.db.dataSource.query(`SELECT id FROM users WHERE email = $1`, [
+      'reporter@newsroom.test',
+    ]);
+    const { body: draft } = await api.http().post('/api/articles').set(editor).send({ headline: 'Desk story' });
+    await api.http().put(`/api/articles/${draft.id}/assignees/${reporterId}`).set(editor).expect(200);
+    await api
+      .http()
+      .patch(`/api/articles/${draft.id}`)
+      .set(reporter)
+      .set('If-Match', '"2"')
+      .send({ standfirst: 'Written up by the reporter.' })
+      .expect(200);
+
+    const article = await client.articleAt(draft.id, 3);
+    expect(article).toMatchObject({
+      createdBy: { name: 'Eda Editor', role: 'editor' },
+      assignees: [{ id: reporterId, name: 'Rey Reporter' }],
+      lastAuthor: { id: reporterId, name: 'Rey Reporter' },
+    });
+    const history = await client.historyAt(draft.id, 3);
+    expect(history.map((h) => [h.type, h.summary])).toEqual([
+      ['ArticleDrafted', 'Article drafted: “Desk story”'],
+      ['ReporterAssigned', 'Reporter assigned: Rey Reporter'],
+      ['ArticleRevised', 'Standfirst changed'],
+    ]);
   });
 });
 

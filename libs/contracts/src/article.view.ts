@@ -7,6 +7,12 @@ export interface ActorView {
   role: string;
 }
 
+/** A person an article names without a role: an assignee, its last author. */
+export interface PersonView {
+  id: string;
+  name: string;
+}
+
 export type BodyBlockView =
   | { type: 'paragraph'; text: string }
   | { type: 'subheading'; text: string }
@@ -78,8 +84,17 @@ export interface ArticleView {
   changesRequestedNote: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Who drafted the article: a reporter may edit what they drafted. */
   createdBy: ActorView;
   updatedBy: ActorView;
+  /** Reporters an editor assigned, who may edit the article as its drafter may; in assignment order. */
+  assignees: PersonView[];
+  /**
+   * Who made the latest change to the working copy (drafting, revising, a contributor or photo
+   * added, updated or removed): under the four-eyes rule, the one person who may not approve it.
+   * Null only on an article projected before this was recorded, until the read model is rebuilt.
+   */
+  lastAuthor: PersonView | null;
 }
 
 /** `GET /api/articles/:id/verify`: whether the article's hash chain still holds. */

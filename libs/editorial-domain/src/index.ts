@@ -12,6 +12,7 @@ export { evolve, type EvolveMeta } from './article/article.evolve';
 export {
   ROLE_PERMISSIONS,
   REPORTER_EDITABLE_STATUSES,
+  REPORTER_OWN_ARTICLE_COMMANDS,
   isEditCommand,
   type ActingRole,
 } from './article/article.permissions';

@@ -1,5 +1,6 @@
 import type {
   Actor,
+  ArticlePolicy,
   ArticleCommand,
   ArticleEvent,
   ArticleStatus,
@@ -8,6 +9,8 @@ import type {
   DraftFields,
   Photo,
 } from '@newsroom/editorial-domain';
+
+import type { RecordedBy } from './given-when-then';
 
 // Builders return fresh objects on every call, so a test can never leak a mutation into another.
 
@@ -29,12 +32,17 @@ const actor =
   });
 export const anEditor = actor('user-editor', 'Eda Editor', 'editor');
 export const aReporter = actor('user-reporter', 'Rey Reporter', 'reporter');
+/** Another reporter: one who neither drafted the builders' article nor is assigned to it. */
+export const aColleague = actor('user-colleague', 'Col Colleague', 'reporter');
 export const anAuditor = actor('user-auditor', 'Audra Auditor', 'auditor');
 export const anAdmin = actor('user-admin', 'Ada Admin', 'admin');
 export const theScheduler = actor('system-scheduler', 'Scheduler', 'system');
 
-export function meta(by: Actor = anEditor(), now: string = NOW): CommandMetadata {
-  return { actor: by, now };
+/** The policy a deployment runs with unless it switches a rule off. */
+export const DEFAULT_POLICY: ArticlePolicy = Object.freeze({ fourEyesApproval: true });
+
+export function meta(by: Actor = anEditor(), now: string = NOW, policy: Partial<ArticlePolicy> = {}): CommandMetadata {
+  return { actor: by, now, policy: { ...DEFAULT_POLICY, ...policy } };
 }
 
 export function aContributor(overrides: Partial<Contributor> = {}): Contributor {
@@ -109,6 +117,10 @@ export const issueCorrection = (data: { text?: string; kind?: 'correction' | 'cl
     { text: 'An earlier version misnamed the harbour master.', kind: 'correction', ...data },
     m,
   );
+export const assignReporter = (assignee: Actor = aColleague(), m = meta()) =>
+  command('AssignReporter', { assigneeId: assignee.id, assigneeName: assignee.name, assigneeRoles: assignee.roles }, m);
+export const unassignReporter = (assignee: Actor = aColleague(), m = meta()) =>
+  command('UnassignReporter', { assigneeId: assignee.id }, m);
 
 type EventOf<T extends ArticleEvent['type']> = Extract<ArticleEvent, { type: T }>;
 const event = <T extends ArticleEvent['type']>(type: T, data: EventOf<T>['data']) => ({ type, data }) as EventOf<T>;
@@ -147,13 +159,20 @@ export const correctionIssued = (
       ...overrides,
     },
   });
+export const reporterAssigned = (assignee: Actor = aColleague()) =>
+  event('ReporterAssigned', { assignee: { id: assignee.id, name: assignee.name } });
+export const reporterUnassigned = (assignee: Actor = aColleague()) =>
+  event('ReporterUnassigned', { assignee: { id: assignee.id, name: assignee.name } });
 
 /**
  * A plausible history that leaves the article in `status`, starting from `first` (by default a
  * plain `drafted()`). `published` is reached through review and approval, publishing the version
  * the workflow events leave behind.
  */
-export function historyUntil(status: ArticleStatus, first: ArticleEvent[] = [drafted()]): ArticleEvent[] {
+export function historyUntil<E extends ArticleEvent | RecordedBy<ArticleEvent> = ArticleEvent>(
+  status: ArticleStatus,
+  first: E[] = [drafted() as E],
+): (E | ArticleEvent)[] {
   const toReview = [...first, submitted()];
   const toApproved = [...toReview, approved()];
   const toPublished = [...toApproved, published({ publishedVersion: toApproved.length, publishedAt: AN_HOUR_AGO })];

@@ -1,5 +1,16 @@
 import { ArticleNotFound, InvalidTransition, NothingToPublish } from '@newsroom/editorial-domain';
-import { approveArticle, drafted, given, historyUntil, publishArticle, reviseArticle, submitted } from './index';
+import {
+  anEditor,
+  approveArticle,
+  by,
+  drafted,
+  given,
+  historyUntil,
+  meta,
+  publishArticle,
+  reviseArticle,
+  submitted,
+} from './index';
 
 // The helpers are only worth having if they fail when the decider misbehaves.
 
@@ -14,6 +25,22 @@ describe('given/when/then', () => {
       createdAt: '2030-01-01T08:00:00.000Z',
       updatedAt: '2030-01-01T08:01:00.000Z',
     });
+  });
+
+  it('records given events as the reporter unless `by` names another actor', () => {
+    expect(given(drafted()).state).toMatchObject({ createdBy: { id: 'user-reporter' } });
+    expect(given(by(anEditor(), drafted())).state).toMatchObject({ createdBy: { id: 'user-editor' } });
+  });
+
+  it('records what the command emits as the command’s actor', () => {
+    given(drafted())
+      .when(reviseArticle({ headline: 'New' }, meta(anEditor())))
+      .thenState((state) => expect(state).toMatchObject({ lastAuthor: { id: 'user-editor' } }));
+    expect(() =>
+      given(drafted())
+        .when(reviseArticle({ headline: 'New' }, meta(anEditor())))
+        .thenState((state) => expect(state).toMatchObject({ lastAuthor: { id: 'user-reporter' } })),
+    ).toThrow();
   });
 
   describe('then', () => {

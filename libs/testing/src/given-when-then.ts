@@ -2,6 +2,7 @@ import {
   articleDecider,
   type ArticleCommand,
   type ArticleEvent,
+  type ActorRef,
   type ArticleState,
   type EvolveMeta,
 } from '@newsroom/editorial-domain';
@@ -15,7 +16,23 @@ export interface DeciderUnderTest<Command, State, Event> {
 
 /** Given events are stamped as stored a minute apart from here, so evolve sees real timestamps. */
 export const GIVEN_EPOCH = '2030-01-01T08:00:00.000Z';
-const GIVEN_ACTOR = { id: 'given-author', name: 'Given Author' };
+/**
+ * Who recorded a given event, unless `by` says otherwise: the builders' reporter, so that
+ * `given(drafted())` is Rey's own draft and the desk (the builders' editor) is someone else.
+ */
+export const GIVEN_ACTOR: ActorRef = Object.freeze({ id: 'user-reporter', name: 'Rey Reporter' });
+
+/** A given event recorded by a named actor: `given(by(anEditor(), revised({ ... })))`. */
+export class RecordedBy<Event> {
+  constructor(
+    readonly actor: ActorRef,
+    readonly event: Event,
+  ) {}
+}
+export function by<Event>(actor: ActorRef, event: Event): RecordedBy<Event> {
+  return new RecordedBy({ id: actor.id, name: actor.name }, event);
+}
+type Given<Event> = Event | RecordedBy<Event>;
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
@@ -41,15 +58,19 @@ export interface When<Command, State, Event> {
 
 /** Builds a `given(...events).when(command).then(...)` vocabulary for one decider. */
 export function specificationFor<Command, State, Event>(decider: DeciderUnderTest<Command, State, Event>) {
-  return function given(...history: Event[]): When<Command, State, Event> {
-    const applyAll = (from: State, events: Event[], firstMinute: number) =>
-      events.reduce(
-        (s, event, i) =>
-          decider.evolve(s, event, { occurredAt: minutesAfterEpoch(firstMinute + i), actor: GIVEN_ACTOR }),
-        from,
-      );
+  return function given(...history: Given<Event>[]): When<Command, State, Event> {
+    const applyAll = (from: State, events: Given<Event>[], firstMinute: number) =>
+      events.reduce((s, given, i) => {
+        const [event, actor] = given instanceof RecordedBy ? [given.event, given.actor] : [given, GIVEN_ACTOR];
+        return decider.evolve(s, event, { occurredAt: minutesAfterEpoch(firstMinute + i), actor });
+      }, from);
     const state = applyAll(decider.initialState, history, 0);
     const decideNow = (command: Command) => decider.decide(command, state);
+    // What a command emits is recorded as its own actor's, as the event store would record it.
+    const asDecided = (command: Command, events: Event[]) => {
+      const actor = actorOfCommand(command);
+      return actor ? events.map((e) => new RecordedBy(actor, e)) : events;
+    };
     return {
       state,
       when: (command) => ({
@@ -57,12 +78,12 @@ export function specificationFor<Command, State, Event>(decider: DeciderUnderTes
           const events = decideNow(command);
           expect(events).toEqual(expected);
           // Whatever decide emits must also be something evolve accepts.
-          applyAll(state, events, history.length);
+          applyAll(state, asDecided(command, events), history.length);
         },
         thenEventTypes(...expected) {
           const events = decideNow(command);
           expect(events.map((e) => (e as { type?: unknown }).type)).toEqual(expected);
-          applyAll(state, events, history.length);
+          applyAll(state, asDecided(command, events), history.length);
         },
         thenThrows(errorClass, expected) {
           const thrown = thrownBy(() => decideNow(command));
@@ -78,7 +99,7 @@ export function specificationFor<Command, State, Event>(decider: DeciderUnderTes
         },
         thenState(assert) {
           const events = decideNow(command);
-          assert(applyAll(state, events, history.length));
+          assert(applyAll(state, asDecided(command, events), history.length));
         },
       }),
     };
@@ -86,11 +107,15 @@ export function specificationFor<Command, State, Event>(decider: DeciderUnderTes
 }
 
 /** `given(drafted(), submitted()).when(approveArticle()).then(approved())` for the article decider. */
-export const given: (...history: ArticleEvent[]) => When<ArticleCommand, ArticleState, ArticleEvent> = specificationFor<
-  ArticleCommand,
-  ArticleState,
-  ArticleEvent
->(articleDecider);
+export const given: (...history: Given<ArticleEvent>[]) => When<ArticleCommand, ArticleState, ArticleEvent> =
+  specificationFor<ArticleCommand, ArticleState, ArticleEvent>(articleDecider);
+
+function actorOfCommand(command: unknown): ActorRef | undefined {
+  const actor = (command as { metadata?: { actor?: Partial<ActorRef> } }).metadata?.actor;
+  return typeof actor?.id === 'string' && typeof actor.name === 'string'
+    ? { id: actor.id, name: actor.name }
+    : undefined;
+}
 
 function thrownBy(run: () => unknown): unknown {
   try {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { AuditLogController } from '../audit/audit-log.controller';
 import { ArticleDiffController } from './article-diff/article-diff.controller';
 import { ArticleHistoryController } from './article-history/article-history.controller';
@@ -6,6 +7,7 @@ import { ListArticlesController } from './list-articles/list-articles.controller
 import { AddContributorController } from './add-contributor/add-contributor.controller';
 import { ApproveArticleController } from './approve-article/approve-article.controller';
 import { ArticleVersionsController } from './article-versions/article-versions.controller';
+import { AssignReporterController } from './assign-reporter/assign-reporter.controller';
 import { AttachPhotoController } from './attach-photo/attach-photo.controller';
 import { CancelScheduleController } from './cancel-schedule/cancel-schedule.controller';
 import { DetachPhotoController } from './detach-photo/detach-photo.controller';
@@ -19,6 +21,7 @@ import { ReviseArticleController } from './revise-article/revise-article.control
 import { SchedulePublicationController } from './schedule-publication/schedule-publication.controller';
 import { SubmitForReviewController } from './submit-for-review/submit-for-review.controller';
 import { UnpublishArticleController } from './unpublish-article/unpublish-article.controller';
+import { UnassignReporterController } from './unassign-reporter/unassign-reporter.controller';
 import { UpdatePhotoController } from './update-photo/update-photo.controller';
 import { VerifyArticleController } from './verify-article/verify-article.controller';
 import { ArticleCommandRunner } from './shared/article-command.runner';
@@ -28,6 +31,8 @@ import { PublicationScheduler } from '../scheduling/publication.scheduler';
 import { ExecuteArticleHandler } from './shared/execute-article.handler';
 
 @Module({
+  // For the user directory: an assignment names the reporter as it knows them.
+  imports: [AuthModule],
   controllers: [
     AuditLogController,
     ArticleDiffController,
@@ -35,6 +40,7 @@ import { ExecuteArticleHandler } from './shared/execute-article.handler';
     ListArticlesController,
     AddContributorController,
     ApproveArticleController,
+    AssignReporterController,
     ArticleVersionsController,
     AttachPhotoController,
     CancelScheduleController,
@@ -48,6 +54,7 @@ import { ExecuteArticleHandler } from './shared/execute-article.handler';
     ReviseArticleController,
     SchedulePublicationController,
     SubmitForReviewController,
+    UnassignReporterController,
     UnpublishArticleController,
     UpdatePhotoController,
     VerifyArticleController,

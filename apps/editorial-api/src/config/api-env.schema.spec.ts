@@ -9,7 +9,14 @@ describe("the API's settings", () => {
       JWT_TTL: '12h',
       DEMO_PASSWORD: 'newsroom',
       SCHEDULER_INTERVAL_MS: 5000,
+      FOUR_EYES_APPROVAL: true,
     });
+  });
+
+  it('switches the four-eyes rule off only when told to, and refuses anything but true or false', () => {
+    expect(parseApiEnv({ FOUR_EYES_APPROVAL: 'false' }).FOUR_EYES_APPROVAL).toBe(false);
+    expect(parseApiEnv({ FOUR_EYES_APPROVAL: 'true' }).FOUR_EYES_APPROVAL).toBe(true);
+    expect(() => parseApiEnv({ FOUR_EYES_APPROVAL: 'no' })).toThrow(/FOUR_EYES_APPROVAL/);
   });
 
   it('requires a JWT secret in production', () => {

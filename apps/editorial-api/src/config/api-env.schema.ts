@@ -18,6 +18,11 @@ export const apiEnvSchema = envSchema.extend({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_S: z.coerce.number().int().min(1).default(900),
+  /** The approver must differ from the article's last author; a deployment may switch it off. */
+  FOUR_EYES_APPROVAL: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

@@ -11,11 +11,21 @@ export interface Actor {
   roles: readonly (Role | 'system')[];
 }
 
-/** Time and identity come from outside so that deciding stays pure and replayable. */
+/**
+ * Rules a deployment may switch, passed with each command so that the decider reads no
+ * configuration of its own.
+ */
+export interface ArticlePolicy {
+  /** The approver must differ from the article's last author (see `lastAuthor` in the state). */
+  fourEyesApproval: boolean;
+}
+
+/** Time, identity and policy come from outside so that deciding stays pure and replayable. */
 export interface CommandMetadata {
   actor: Actor;
   /** ISO-8601 instant at which the command is decided. */
   now: string;
+  policy: ArticlePolicy;
 }
 
 type Command<Type extends string, Data> = {
@@ -43,6 +53,12 @@ export type SchedulePublication = Command<'SchedulePublication', { publishAt: st
 export type CancelSchedule = Command<'CancelSchedule', Empty>;
 export type UnpublishArticle = Command<'UnpublishArticle', { reason: string }>;
 export type IssueCorrection = Command<'IssueCorrection', { text: string; kind: CorrectionKind }>;
+/** The assignee's name and roles are looked up by the caller: the decider knows no user directory. */
+export type AssignReporter = Command<
+  'AssignReporter',
+  { assigneeId: string; assigneeName: string; assigneeRoles: readonly (Role | 'system')[] }
+>;
+export type UnassignReporter = Command<'UnassignReporter', { assigneeId: string }>;
 
 export type ArticleCommand =
   | DraftArticle
@@ -59,7 +75,9 @@ export type ArticleCommand =
   | SchedulePublication
   | CancelSchedule
   | UnpublishArticle
-  | IssueCorrection;
+  | IssueCorrection
+  | AssignReporter
+  | UnassignReporter;
 
 export type ArticleCommandType = ArticleCommand['type'];
 
@@ -91,6 +109,8 @@ const COMMAND_TYPES: { readonly [T in ArticleCommandType]: true } = {
   CancelSchedule: true,
   UnpublishArticle: true,
   IssueCorrection: true,
+  AssignReporter: true,
+  UnassignReporter: true,
 };
 export const ARTICLE_COMMAND_TYPES: readonly ArticleCommandType[] = Object.freeze(
   Object.keys(COMMAND_TYPES) as ArticleCommandType[],

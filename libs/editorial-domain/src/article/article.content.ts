@@ -124,6 +124,7 @@ export const ARTICLE_LIMITS = Object.freeze({
   noteMaxLength: 2000,
   reasonMaxLength: 2000,
   correctionMaxLength: 5000,
+  assigneesMaxCount: 20,
 });
 const L = ARTICLE_LIMITS;
 

@@ -20,6 +20,7 @@ import {
   decideSubmit,
   decideUnpublish,
 } from './article.decide-workflow';
+import { decideAssignReporter, decideUnassignReporter } from './article.decide-assignments';
 import { ArticleAlreadyExists, ArticleNotFound, ValidationFailed } from './article.errors';
 import type { ArticleEvent } from './article.events';
 import { assertRoleMayActOn, assertRoleMayAttempt } from './article.permissions';
@@ -30,8 +31,9 @@ import { assertTransition } from './article.transitions';
  * Decides what happens when `command` meets an article in `state`: the events to append, or a
  * thrown DomainError. Pure: time and identity come from `command.metadata` and `command.data`.
  *
- * Checks run in a fixed order: who may attempt it, whether the article exists, what this role
- * may do to this article now, whether the workflow allows it, and only then the input itself.
+ * Checks run in a fixed order: who may attempt it, whether the article exists, what this actor
+ * may do to this article now (their own or a colleague's, the four-eyes rule), whether the
+ * workflow allows it, and only then the input itself.
  */
 export function decide(command: ArticleCommand, state: ArticleState): ArticleEvent[] {
   if (!isIsoTimestamp(command.metadata.now)) {
@@ -78,6 +80,10 @@ function decideForExisting(command: Exclude<ArticleCommand, DraftArticle>, state
       return decideUnpublish(command);
     case 'IssueCorrection':
       return decideCorrection(command);
+    case 'AssignReporter':
+      return decideAssignReporter(command, state);
+    case 'UnassignReporter':
+      return decideUnassignReporter(command, state);
     default:
       return assertNever(command, 'article command');
   }

@@ -36,6 +36,9 @@ export type PublicationScheduled = Event<'PublicationScheduled', { publishAt: st
 export type ScheduleCancelled = Event<'ScheduleCancelled', Record<string, never>>;
 export type ArticleUnpublished = Event<'ArticleUnpublished', { reason: string; unpublishedAt: string }>;
 export type CorrectionIssued = Event<'CorrectionIssued', { correction: Correction }>;
+/** The assignee may now edit the article as its drafter may. */
+export type ReporterAssigned = Event<'ReporterAssigned', { assignee: ActorRef }>;
+export type ReporterUnassigned = Event<'ReporterUnassigned', { assignee: ActorRef }>;
 
 export type ArticleEvent =
   | ArticleDrafted
@@ -52,7 +55,9 @@ export type ArticleEvent =
   | PublicationScheduled
   | ScheduleCancelled
   | ArticleUnpublished
-  | CorrectionIssued;
+  | CorrectionIssued
+  | ReporterAssigned
+  | ReporterUnassigned;
 
 export type ArticleEventType = ArticleEvent['type'];
 
@@ -73,10 +78,38 @@ const EVENT_TYPES: { readonly [T in ArticleEventType]: true } = {
   ScheduleCancelled: true,
   ArticleUnpublished: true,
   CorrectionIssued: true,
+  ReporterAssigned: true,
+  ReporterUnassigned: true,
 };
 export const ARTICLE_EVENT_TYPES: readonly ArticleEventType[] = Object.freeze(
   Object.keys(EVENT_TYPES) as ArticleEventType[],
 );
+
+/**
+ * The events that change the working copy: the actor of the latest one is the article's last
+ * author, whom the four-eyes rule keeps from approving it. A mapped object, so a new event type
+ * does not compile until someone decides whether it writes content.
+ */
+export const CHANGES_CONTENT: { readonly [T in ArticleEventType]: boolean } = Object.freeze({
+  ArticleDrafted: true,
+  ArticleRevised: true,
+  ContributorAdded: true,
+  ContributorRemoved: true,
+  PhotoAttached: true,
+  PhotoUpdated: true,
+  PhotoDetached: true,
+  SubmittedForReview: false,
+  ChangesRequested: false,
+  ArticleApproved: false,
+  ArticlePublished: false,
+  PublicationScheduled: false,
+  ScheduleCancelled: false,
+  ArticleUnpublished: false,
+  // A correction is a note beside the live copy, not a change to the working copy under review.
+  CorrectionIssued: false,
+  ReporterAssigned: false,
+  ReporterUnassigned: false,
+});
 
 export function isArticleEventType(type: string): type is ArticleEventType {
   return Object.hasOwn(EVENT_TYPES, type);

@@ -28,6 +28,8 @@ import {
   photoUpdated,
   publicationScheduled,
   published,
+  reporterAssigned,
+  reporterUnassigned,
   revised,
   scheduleCancelled,
   someDraftFields,
@@ -66,6 +68,8 @@ describe('evolving an article', () => {
       createdAt: at(0),
       updatedAt: at(0),
       createdBy: author,
+      assignees: [],
+      lastAuthor: author,
     });
   });
 
@@ -91,6 +95,8 @@ describe('evolving an article', () => {
       unpublished(),
       contributorRemoved(),
       photoDetached(),
+      reporterAssigned(),
+      reporterUnassigned(),
     ];
     expect(new Set(all.map((e) => e.type))).toEqual(new Set(ARTICLE_EVENT_TYPES));
     all.forEach((_, i) => expect(snapshot(all.slice(0, i + 1)).version).toBe(i + 1));
@@ -205,10 +211,10 @@ describe('folding a stream', () => {
 
 describe('the published vocabulary', () => {
   it('lists every event type and command type exactly once', () => {
-    expect(ARTICLE_EVENT_TYPES).toHaveLength(15);
-    expect(new Set(ARTICLE_EVENT_TYPES).size).toBe(15);
-    expect(ARTICLE_COMMAND_TYPES).toHaveLength(15);
-    expect(new Set(ARTICLE_COMMAND_TYPES).size).toBe(15);
+    expect(ARTICLE_EVENT_TYPES).toHaveLength(17);
+    expect(new Set(ARTICLE_EVENT_TYPES).size).toBe(17);
+    expect(ARTICLE_COMMAND_TYPES).toHaveLength(17);
+    expect(new Set(ARTICLE_COMMAND_TYPES).size).toBe(17);
   });
 
   it('recognises its own type strings and nothing else', () => {

@@ -1,6 +1,6 @@
 import { assertNever } from '../shared/assert-never';
 import { InvalidEventSequence } from './article.errors';
-import type { ActorRef, ArticleDrafted, ArticleEvent } from './article.events';
+import { CHANGES_CONTENT, type ActorRef, type ArticleDrafted, type ArticleEvent } from './article.events';
 import { initialArticleState, type ArticleSnapshot, type ArticleState } from './article.state';
 
 /** What the event store knows about an event beyond its data: when it was stored and by whom. */
@@ -25,6 +25,7 @@ export function evolve(state: ArticleState, event: ArticleEvent, meta?: EvolveMe
   const next = apply(state, event);
   return {
     ...next,
+    lastAuthor: CHANGES_CONTENT[event.type] ? actorOf(meta) : state.lastAuthor,
     version: state.version + 1,
     updatedAt: meta?.occurredAt ?? timestampIn(event) ?? state.updatedAt,
   };
@@ -50,8 +51,15 @@ function drafted({ data }: ArticleDrafted, meta: EvolveMeta | undefined): Articl
     changesRequestedNote: null,
     createdAt,
     updatedAt: createdAt,
-    createdBy: meta?.actor ?? UNKNOWN_ACTOR,
+    createdBy: actorOf(meta),
+    assignees: [],
+    lastAuthor: actorOf(meta),
   };
+}
+
+// An actor the store did not record is nobody: never the drafter, never the last author.
+function actorOf(meta: EvolveMeta | undefined): ActorRef {
+  return meta?.actor ? { id: meta.actor.id, name: meta.actor.name } : UNKNOWN_ACTOR;
 }
 
 function apply(state: ArticleSnapshot, event: Exclude<ArticleEvent, ArticleDrafted>): ArticleSnapshot {
@@ -98,6 +106,10 @@ function apply(state: ArticleSnapshot, event: Exclude<ArticleEvent, ArticleDraft
       return { ...state, status: 'unpublished' };
     case 'CorrectionIssued':
       return { ...state, corrections: [...state.corrections, event.data.correction] };
+    case 'ReporterAssigned':
+      return { ...state, assignees: [...state.assignees, { ...event.data.assignee }] };
+    case 'ReporterUnassigned':
+      return { ...state, assignees: state.assignees.filter((a) => a.id !== event.data.assignee.id) };
     default:
       return assertNever(event, 'article event');
   }
@@ -123,6 +135,8 @@ function timestampIn(event: ArticleEvent): string | undefined {
     case 'ArticleApproved':
     case 'PublicationScheduled':
     case 'ScheduleCancelled':
+    case 'ReporterAssigned':
+    case 'ReporterUnassigned':
       return undefined;
     default:
       return assertNever(event, 'article event');

@@ -12,8 +12,10 @@ import {
 import {
   TOMORROW,
   aReporter,
+  aColleague,
   addContributor,
   anAdmin,
+  assignReporter,
   anAuditor,
   anEditor,
   approveArticle,
@@ -30,11 +32,13 @@ import {
   photoAttached,
   publishArticle,
   removeContributor,
+  reporterAssigned,
   requestChanges,
   reviseArticle,
   schedulePublication,
   submitForReview,
   theScheduler,
+  unassignReporter,
   unpublishArticle,
   updatePhoto,
 } from '@newsroom/testing';
@@ -67,6 +71,8 @@ const HOME: Record<ArticleCommandType, 'none' | ArticleStatus> = {
   PublishArticle: 'approved',
   UnpublishArticle: 'published',
   IssueCorrection: 'published',
+  AssignReporter: 'draft',
+  UnassignReporter: 'draft',
 };
 
 const COMMANDS: Record<ArticleCommandType, (m: ReturnType<typeof meta>) => ArticleCommand> = {
@@ -85,6 +91,9 @@ const COMMANDS: Record<ArticleCommandType, (m: ReturnType<typeof meta>) => Artic
   PublishArticle: (m) => publishArticle({}, m),
   UnpublishArticle: (m) => unpublishArticle('Legal', m),
   IssueCorrection: (m) => issueCorrection({}, m),
+  // The colleague is assigned in every history below, so the drafter is the one to assign.
+  AssignReporter: (m) => assignReporter(aReporter(), m),
+  UnassignReporter: (m) => unassignReporter(aColleague(), m),
 };
 
 /** What each command emits when it is allowed. */
@@ -104,6 +113,8 @@ const EMITS: Record<ArticleCommandType, ArticleEventType> = {
   PublishArticle: 'ArticlePublished',
   UnpublishArticle: 'ArticleUnpublished',
   IssueCorrection: 'CorrectionIssued',
+  AssignReporter: 'ReporterAssigned',
+  UnassignReporter: 'ReporterUnassigned',
 };
 
 const F = 'forbidden';
@@ -126,9 +137,12 @@ const EXPECTED: Record<ArticleCommandType, Record<ActingRole, typeof F | typeof 
   PublishArticle:      { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
   UnpublishArticle:    { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
   IssueCorrection:     { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
+  AssignReporter:      { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
+  UnassignReporter:    { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
 };
 
-const withTargets = [drafted(), contributorAdded(), photoAttached()];
+// Drafted by the reporter (the given actor), who therefore may edit it; the colleague is assigned.
+const withTargets = [drafted(), contributorAdded(), photoAttached(), reporterAssigned(aColleague())];
 const historyAt = (status: 'none' | ArticleStatus) => (status === 'none' ? [] : historyUntil(status, withTargets));
 
 describe('who may do what, each command in a status that allows it', () => {
@@ -143,7 +157,7 @@ describe('who may do what, each command in a status that allows it', () => {
   });
 });
 
-describe('a reporter editing', () => {
+describe('a reporter editing their own article', () => {
   const EDITS = [
     'ReviseArticle',
     'AddContributor',
@@ -176,7 +190,9 @@ describe('role checks come before workflow checks', () => {
     (status) => {
       given(...historyAt(status))
         .when(publishArticle({}, meta(aReporter())))
-        .thenThrows(Forbidden, { reason: expect.stringContaining('reviewing and publishing are for editors') });
+        .thenThrows(Forbidden, {
+          reason: expect.stringContaining('reviewing, assigning and publishing are for editors'),
+        });
     },
   );
 
@@ -224,7 +240,7 @@ describe('the acting role', () => {
       .thenThrows(Forbidden);
     expect(error.message).toBe(
       'A reporter may not ApproveArticle: reporters may draft, edit and submit articles; ' +
-        'reviewing and publishing are for editors',
+        'reviewing, assigning and publishing are for editors',
     );
   });
 

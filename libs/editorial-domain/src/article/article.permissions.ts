@@ -21,11 +21,20 @@ export const ROLE_PERMISSIONS: { readonly [R in ActingRole]: readonly ArticleCom
   system: ['PublishArticle'],
 };
 
+/**
+ * What a reporter may do only to an article of their own (one they drafted or are assigned to):
+ * every edit, and sending it to the desk. Everyone else contributes through contributions.
+ */
+export const REPORTER_OWN_ARTICLE_COMMANDS = [
+  ...EDIT_COMMAND_TYPES,
+  'SubmitForReview',
+] as const satisfies readonly ArticleCommandType[];
+
 /** A reporter's edits stop once the article is with the desk, and resume when it is sent back. */
 export const REPORTER_EDITABLE_STATUSES = ['draft', 'changes_requested'] as const satisfies readonly ArticleStatus[];
 
 const REFUSAL_REASONS: { readonly [R in ActingRole]: string } = {
-  reporter: 'reporters may draft, edit and submit articles; reviewing and publishing are for editors',
+  reporter: 'reporters may draft, edit and submit articles; reviewing, assigning and publishing are for editors',
   editor: 'editors may not do this',
   admin: 'admins may not do this',
   auditor: 'auditors have read-only access',
@@ -48,9 +57,29 @@ export function assertRoleMayAttempt(command: ArticleCommand): void {
   }
 }
 
-/** Refuses what a role may do only to some articles, or only at some times. */
+/**
+ * Refuses what a role may do only to some articles, or only at some times: a reporter's work on a
+ * colleague's article, an approval by the article's last author (under the four-eyes policy), and
+ * the scheduler publishing anything but a due schedule.
+ */
 export function assertRoleMayActOn(command: Exclude<ArticleCommand, DraftArticle>, state: ArticleSnapshot): void {
-  const { role } = command.metadata.actor;
+  const { role, id } = command.metadata.actor;
+  if (role === 'reporter' && isReporterOwnArticleCommand(command.type) && !isReportersOwn(state, id)) {
+    throw new Forbidden(
+      role,
+      command.type,
+      'reporters may only change articles they drafted or are assigned to; ' +
+        `this one was drafted by ${state.createdBy.name}`,
+    );
+  }
+  if (command.type === 'ApproveArticle' && command.metadata.policy.fourEyesApproval && state.lastAuthor.id === id) {
+    throw new Forbidden(
+      role,
+      command.type,
+      'four-eyes rule: the approver must not be the last author of the article; ' +
+        `${state.lastAuthor.name} made the latest change to its content`,
+    );
+  }
   if (role === 'reporter' && isEditCommand(command.type) && !isReporterEditable(state.status)) {
     throw new Forbidden(
       role,
@@ -78,6 +107,14 @@ export function assertRoleMayActOn(command: Exclude<ArticleCommand, DraftArticle
 
 export function isEditCommand(type: ArticleCommandType): boolean {
   return (EDIT_COMMAND_TYPES as readonly ArticleCommandType[]).includes(type);
+}
+
+function isReporterOwnArticleCommand(type: ArticleCommandType): boolean {
+  return (REPORTER_OWN_ARTICLE_COMMANDS as readonly ArticleCommandType[]).includes(type);
+}
+
+function isReportersOwn(state: ArticleSnapshot, actorId: string): boolean {
+  return state.createdBy.id === actorId || state.assignees.some((a) => a.id === actorId);
 }
 
 function isReporterEditable(status: ArticleStatus): boolean {

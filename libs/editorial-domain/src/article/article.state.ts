@@ -35,7 +35,15 @@ export interface ArticleSnapshot {
   changesRequestedNote: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Who drafted the article (the actor of ArticleDrafted): a reporter may edit what they drafted. */
   createdBy: ActorRef;
+  /** Reporters an editor assigned, who may edit the article as its drafter may; in assignment order. */
+  assignees: ActorRef[];
+  /**
+   * The actor of the latest event that changed the working copy (see CHANGES_CONTENT): under the
+   * four-eyes rule, the one person who may not approve the article as it now reads.
+   */
+  lastAuthor: ActorRef;
 }
 
 export type ArticleState = { status: 'none' } | ArticleSnapshot;

@@ -9,8 +9,11 @@ import {
   type ArticleStatus,
 } from '@newsroom/editorial-domain';
 import {
+  aColleague,
+  aReporter,
   addContributor,
   anEditor,
+  assignReporter,
   approveArticle,
   attachPhoto,
   cancelSchedule,
@@ -25,10 +28,12 @@ import {
   photoAttached,
   publishArticle,
   removeContributor,
+  reporterAssigned,
   requestChanges,
   reviseArticle,
   schedulePublication,
   submitForReview,
+  unassignReporter,
   unpublishArticle,
   updatePhoto,
 } from '@newsroom/testing';
@@ -80,6 +85,9 @@ const EXPECTED: Record<ArticleCommandType, Row> = {
   PublishArticle:      [NF,                IT,                   IT,                  IT,                   'ArticlePublished',     'ArticlePublished',     NothingToPublish,     'ArticlePublished'],
   UnpublishArticle:    [NF,                IT,                   IT,                  IT,                   IT,                     IT,                     'ArticleUnpublished', IT],
   IssueCorrection:     [NF,                IT,                   IT,                  IT,                   IT,                     IT,                     'CorrectionIssued',   IT],
+  // Assigning lets a reporter in, so only while a reporter's work can still be asked for.
+  AssignReporter:      [NF,                'ReporterAssigned',   'ReporterAssigned',  'ReporterAssigned',   IT,                     IT,                     IT,                   IT],
+  UnassignReporter:    [NF,                'ReporterUnassigned', 'ReporterUnassigned','ReporterUnassigned', 'ReporterUnassigned',   'ReporterUnassigned',   'ReporterUnassigned', 'ReporterUnassigned'],
 };
 /* eslint-enable max-len */
 
@@ -100,19 +108,24 @@ const COMMANDS: Record<ArticleCommandType, () => ArticleCommand> = {
   PublishArticle: () => publishArticle(),
   UnpublishArticle: () => unpublishArticle(),
   IssueCorrection: () => issueCorrection(),
+  AssignReporter: () => assignReporter(aReporter()),
+  UnassignReporter: () => unassignReporter(aColleague()),
 };
 
-// A contributor and a photo exist in every status, so removing and detaching have a target.
+// A contributor, a photo and an assignee exist in every status, so removing, detaching and
+// unassigning have a target.
 const historyFor = (column: Column) =>
-  column === 'none' ? [] : historyUntil(column, [drafted(), contributorAdded(), photoAttached()]);
+  column === 'none'
+    ? []
+    : historyUntil(column, [drafted(), contributorAdded(), photoAttached(), reporterAssigned(aColleague())]);
 
 const cases = (Object.keys(EXPECTED) as ArticleCommandType[]).flatMap((command) =>
   COLUMNS.map((status, i) => ({ command, status, expected: EXPECTED[command][i]! })),
 );
 
 describe('every command against every status, as an editor', () => {
-  it('covers 15 commands in 8 statuses', () => {
-    expect(cases).toHaveLength(120);
+  it('covers 17 commands in 8 statuses', () => {
+    expect(cases).toHaveLength(136);
   });
 
   describe.each(COLUMNS)('when the article is %s', (status) => {

@@ -24,6 +24,10 @@ export const ALLOWED_FROM: { readonly [T in CommandOnExistingArticle]: readonly 
   PublishArticle: ['approved', 'scheduled', 'published', 'unpublished'],
   UnpublishArticle: ['published'],
   IssueCorrection: ['published'],
+  // Assigning lets a reporter in, so only while a reporter's work can still be asked for; taking
+  // access away is never harmful, so it is open in every status.
+  AssignReporter: ['draft', 'in_review', 'changes_requested'],
+  UnassignReporter: ARTICLE_STATUSES,
 };
 
 export function assertTransition(command: CommandOnExistingArticle, currentStatus: ArticleStatus): void {

@@ -15,6 +15,8 @@ import {
   photoUpdated,
   publicationScheduled,
   published,
+  reporterAssigned,
+  reporterUnassigned,
   revised,
   scheduleCancelled,
   submitted,
@@ -173,6 +175,7 @@ describe('the article state row', () => {
   it('agrees with the domain fold after a history using every event type', () => {
     const history: ArticleEvent[] = [
       drafted(),
+      reporterAssigned(),
       revised({ headline: 'Harbour to reopen' }),
       contributorAdded(),
       contributorAdded({ contributorId: 'c-2', name: 'Cal' }),
@@ -187,10 +190,11 @@ describe('the article state row', () => {
       approved(),
       publicationScheduled(),
       scheduleCancelled(),
-      published({ publishedVersion: 15, publishedAt: AN_HOUR_AGO }),
+      published({ publishedVersion: 16, publishedAt: AN_HOUR_AGO }),
       revised({ standfirst: 'Ferries return.' }),
       correctionIssued(),
       unpublished('Legal complaint', NOW),
+      reporterUnassigned(),
     ];
     const stored = envelopes(history);
 

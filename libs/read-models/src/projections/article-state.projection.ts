@@ -1,6 +1,7 @@
 import {
   articleExists,
   evolve,
+  type ActorRef,
   type ArticleContent,
   type ArticleSnapshot,
   type ArticleStatus,
@@ -22,8 +23,13 @@ export interface ArticleRow {
   changesRequestedNote: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Who drafted the article, with the role they drafted it in. */
   createdBy: ProjectedActor;
   updatedBy: ProjectedActor;
+  /** Reporters assigned to the article; absent from rows projected before assignments existed. */
+  assignees?: ActorRef[];
+  /** The actor of the latest change to the working copy; absent from rows projected before it was kept. */
+  lastAuthor?: ActorRef;
   /** Topic position of the last event applied, for lag metrics and rebuild checkpoints. */
   lastPosition: number;
 }
@@ -71,6 +77,8 @@ export function evolveArticleRow(row: ArticleRow | null, e: ProjectedEvent): Art
     // The domain's actor has no role; the envelope's does, so the row keeps the envelope's.
     createdBy: row?.createdBy ?? { ...e.actor },
     updatedBy: { ...e.actor },
+    assignees: next.assignees,
+    lastAuthor: next.lastAuthor,
     lastPosition: e.position,
   };
 }
@@ -89,5 +97,10 @@ export function snapshotOf(row: ArticleRow): ArticleSnapshot {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     createdBy: { id: row.createdBy.id, name: row.createdBy.name },
+    // A row stored by an older build lacks these; a rebuild fills them in from the events.
+    assignees: row.assignees ?? [],
+    lastAuthor: row.lastAuthor ?? UNKNOWN_AUTHOR,
   };
 }
+
+const UNKNOWN_AUTHOR: ActorRef = Object.freeze({ id: 'unknown', name: 'Unknown' });

@@ -1,6 +1,7 @@
 import type { ArticleEvent } from '@newsroom/editorial-domain';
 import {
   AN_HOUR_AGO,
+  aColleague,
   approved,
   ARTICLE_ID,
   changesRequested,
@@ -14,6 +15,8 @@ import {
   photoUpdated,
   publicationScheduled,
   published,
+  reporterAssigned,
+  reporterUnassigned,
   revised,
   scheduleCancelled,
   submitted,
@@ -129,6 +132,13 @@ describe('the audit summary of each event type', () => {
       historyUntil('published'),
       correctionIssued({ text: 'Owned by the city.', kind: 'clarification' }),
     ],
+    ['ReporterAssigned', 'Reporter assigned: Col Colleague', [drafted()], reporterAssigned(aColleague())],
+    [
+      'ReporterUnassigned',
+      'Reporter unassigned: Col Colleague',
+      [drafted(), reporterAssigned(aColleague())],
+      reporterUnassigned(aColleague()),
+    ],
   ])('%s reads "%s"', (_type, summary, history, event) => {
     expect(entryFor(history, event).summary).toBe(summary);
   });
@@ -183,6 +193,14 @@ describe('the audit entry of an event', () => {
 
     expect(entry.changes).toEqual([
       { field: 'contributors', before: [], after: [{ contributorId: 'c-1', name: 'Jane Doe', role: 'author' }] },
+    ]);
+  });
+
+  it('when a reporter is assigned, then the assignees are shown before and after, and no status change', () => {
+    const entry = entryFor([drafted()], reporterAssigned(aColleague()));
+
+    expect(entry.changes).toEqual([
+      { field: 'assignees', before: [], after: [{ id: 'user-colleague', name: 'Col Colleague' }] },
     ]);
   });
 

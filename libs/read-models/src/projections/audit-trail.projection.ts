@@ -100,6 +100,10 @@ function summaryOf(event: ArticleEvent, previous: ArticleRow | null, next: Artic
       const { kind, text } = event.data.correction;
       return `${kind === 'clarification' ? 'Clarification' : 'Correction'} issued: ${oneLine(text)}`;
     }
+    case 'ReporterAssigned':
+      return `Reporter assigned: ${oneLine(event.data.assignee.name)}`;
+    case 'ReporterUnassigned':
+      return `Reporter unassigned: ${oneLine(event.data.assignee.name)}`;
     default:
       return assertNever(event, 'article event');
   }
@@ -131,6 +135,9 @@ function contentChanges(event: ArticleEvent, previous: ArticleRow | null, next: 
       ];
     case 'CorrectionIssued':
       return [{ field: `corrections[${previous!.corrections.length}]`, before: null, after: event.data.correction }];
+    case 'ReporterAssigned':
+    case 'ReporterUnassigned':
+      return [{ field: 'assignees', before: previous!.assignees ?? [], after: next.assignees ?? [] }];
     default:
       return [];
   }

@@ -1,4 +1,5 @@
 import {
+  aColleague,
   approved,
   contributorAdded,
   correctionIssued,
@@ -6,6 +7,7 @@ import {
   photoAttached,
   publicationScheduled,
   published,
+  reporterAssigned,
   revised,
   submitted,
 } from '@newsroom/testing';
@@ -49,6 +51,19 @@ describe('the article view of a read-model row', () => {
       publishAt: scheduled.scheduled!.publishAt,
       scheduledBy: { id: 'user-editor', name: 'Eda Editor' },
     });
+  });
+
+  it('shows the drafter, the assignees and the last author', () => {
+    const view = articleViewOf(rowAfter(drafted(), reporterAssigned(aColleague()), revised({ tags: ['port'] })));
+    expect(view.createdBy).toEqual({ id: 'user-reporter', name: 'Rey Reporter', role: 'reporter' });
+    expect(view.assignees).toEqual([{ id: 'user-colleague', name: 'Col Colleague' }]);
+    // The fixtures record everything after the draft as the editor's.
+    expect(view.lastAuthor).toEqual({ id: 'user-editor', name: 'Eda Editor' });
+  });
+
+  it('shows no assignees and an unknown last author for a row stored before they were recorded', () => {
+    const { assignees: _a, lastAuthor: _l, ...older } = rowAfter(drafted());
+    expect(articleViewOf(older)).toMatchObject({ assignees: [], lastAuthor: null });
   });
 
   it('leaves optional fields out rather than sending them as undefined', () => {

@@ -4,6 +4,7 @@ import type {
   ArticleView,
   BodyBlockView,
   ContributorView,
+  PersonView,
   PhotoView,
 } from '@newsroom/contracts';
 import {
@@ -41,6 +42,8 @@ export function articleViewOf(row: ArticleRow): ArticleView {
     updatedAt: row.updatedAt,
     createdBy: actorViewOf(row.createdBy),
     updatedBy: actorViewOf(row.updatedBy),
+    assignees: (row.assignees ?? []).map(personViewOf),
+    lastAuthor: row.lastAuthor ? personViewOf(row.lastAuthor) : null,
   };
 }
 
@@ -90,6 +93,7 @@ function photoViewOf(p: Photo): PhotoView {
 }
 
 const actorViewOf = (a: ActorView): ActorView => ({ id: a.id, name: a.name, role: a.role });
+const personViewOf = (p: PersonView): PersonView => ({ id: p.id, name: p.name });
 
 /** An optional field only when it has a value, as the stored JSON had it. */
 function optional<K extends string, V>(key: K, value: V | undefined): { [k in K]?: V } {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Actor, ArticleCommand, articleDecider, articleStreamId } from '@newsroom/editorial-domain';
+import { Actor, ArticleCommand, ArticlePolicy, articleDecider, articleStreamId } from '@newsroom/editorial-domain';
 import { CommandOutcome, EventStore, handleCommand } from '@newsroom/event-store';
+import { AppConfig } from '../../config/app-config';
 
 /** An article command as a use case sends it: the domain's command without the metadata the runner adds. */
 export type ArticleCommandInput = {
@@ -25,7 +26,15 @@ export interface RunOptions<M extends MintedIds> {
 /** Runs one article command through the event store's pipeline, for HTTP and the scheduler alike. */
 @Injectable()
 export class ArticleCommandRunner {
-  constructor(private readonly store: EventStore) {}
+  private readonly policy: ArticlePolicy;
+
+  constructor(
+    private readonly store: EventStore,
+    config: AppConfig,
+  ) {
+    // The deployment's rules travel with each command, so the decider reads no configuration.
+    this.policy = Object.freeze({ fourEyesApproval: config.env.FOUR_EYES_APPROVAL });
+  }
 
   run<M extends MintedIds>(
     input: ArticleCommandInput,
@@ -34,7 +43,7 @@ export class ArticleCommandRunner {
   ): Promise<CommandOutcome<ArticleWriteAnswer<M>>> {
     const now = new Date().toISOString();
     const commandId = randomUUID();
-    const command: ArticleCommand = { ...withoutUndefined(input), metadata: { actor, now } };
+    const command: ArticleCommand = { ...withoutUndefined(input), metadata: { actor, now, policy: this.policy } };
     return handleCommand(
       this.store,
       articleDecider,

@@ -1,7 +1,9 @@
-import { articleStreamId, InvalidTransition, type ArticleEvent } from '@newsroom/editorial-domain';
+import { articleStreamId, Forbidden, InvalidTransition, type ArticleEvent } from '@newsroom/editorial-domain';
 import { ConcurrencyConflict, IdempotencyKeyReused, InMemoryEventStore } from '@newsroom/event-store';
 import { AN_HOUR_AGO, ARTICLE_ID, drafted, photoAttached, submitted } from '@newsroom/testing';
 import { ArticleCommandRunner, type ArticleCommandInput, type MintedIds } from './article-command.runner';
+import { AppConfig } from '../../config/app-config';
+import { parseApiEnv } from '../../config/api-env.schema';
 import { ExecuteArticleCommand } from './execute-article.command';
 import { ExecuteArticleHandler } from './execute-article.handler';
 import type { WriteRequest } from './write-request';
@@ -9,9 +11,11 @@ import type { WriteRequest } from './write-request';
 // The path from controller to decider on the in-memory event store: no database, broker or Nest app.
 let store: InMemoryEventStore;
 let handler: ExecuteArticleHandler;
+const handlerWith = (env: Record<string, string>) =>
+  new ExecuteArticleHandler(new ArticleCommandRunner(store, new AppConfig(parseApiEnv(env))));
 beforeEach(() => {
   store = new InMemoryEventStore();
-  handler = new ExecuteArticleHandler(new ArticleCommandRunner(store));
+  handler = handlerWith({});
 });
 
 const reporter = {
@@ -28,9 +32,14 @@ const request = (extra: Partial<WriteRequest> = {}): WriteRequest => ({
 });
 const stream = articleStreamId(ARTICLE_ID);
 
+/** The history as the reporter recorded it (their draft), unless another actor is named. */
 async function given(...history: ArticleEvent[]): Promise<void> {
+  await givenBy({ id: reporter.id, name: reporter.name, role: 'reporter' }, ...history);
+}
+
+async function givenBy(actor: { id: string; name: string; role: string }, ...history: ArticleEvent[]): Promise<void> {
   const metadata = {
-    actor: { id: 'u-given', name: 'Given', role: 'editor' },
+    actor,
     commandId: 'c',
     correlationId: 'c',
     causationId: 'c',
@@ -39,9 +48,9 @@ async function given(...history: ArticleEvent[]): Promise<void> {
 }
 
 /** Runs the command and returns its answer with what it appended, as type and data. */
-async function when<M extends MintedIds>(command: ExecuteArticleCommand<M>) {
+async function when<M extends MintedIds>(command: ExecuteArticleCommand<M>, by = handler) {
   const before = (await store.readStream(stream)).length;
-  const answer = await handler.execute(command);
+  const answer = await by.execute(command);
   const appended = (await store.readStream(stream)).slice(before);
   return { answer, appended: appended.map(({ type, data }) => ({ type, data })), stored: appended };
 }
@@ -126,6 +135,27 @@ describe('executing an article command', () => {
       ),
     );
     expect(answer).toEqual({ id: ARTICLE_ID, version: 3 });
+  });
+});
+
+describe("the deployment's four-eyes setting", () => {
+  const approve = () =>
+    new ExecuteArticleCommand({ type: 'ApproveArticle', articleId: ARTICLE_ID, data: {} }, request({ user: editor }));
+  const editorsOwn = () => givenBy({ id: editor.id, name: editor.name, role: 'editor' }, drafted(), submitted());
+
+  it('refuses an editor approving what they last wrote, by default', async () => {
+    await editorsOwn();
+
+    await expect(handler.execute(approve())).rejects.toBeInstanceOf(Forbidden);
+    expect(await store.readStream(stream)).toHaveLength(2);
+  });
+
+  it('lets them approve it where FOUR_EYES_APPROVAL=false', async () => {
+    await editorsOwn();
+
+    const { appended } = await when(approve(), handlerWith({ FOUR_EYES_APPROVAL: 'false' }));
+
+    expect(appended.map((e) => e.type)).toEqual(['ArticleApproved']);
   });
 });
 

@@ -2,9 +2,15 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { EventStore1764300000000 } from './migrations/1764300000000-event-store.migration';
 import { Users1764300000001 } from './migrations/1764300000001-users.migration';
 import { IdempotentAnswers1764300000010 } from './migrations/1764300000010-idempotent-answers.migration';
+import { SafeInstants1764300000070 } from './migrations/1764300000070-safe-instants.migration';
 
 /** Migrations of every lib, in order; read-model migrations are appended by their lib. */
-export const eventStoreMigrations = [EventStore1764300000000, Users1764300000001, IdempotentAnswers1764300000010];
+export const eventStoreMigrations = [
+  EventStore1764300000000,
+  Users1764300000001,
+  IdempotentAnswers1764300000010,
+  SafeInstants1764300000070,
+];
 
 export interface DataSourceSettings {
   url: string;

@@ -4,3 +4,4 @@
  * `@newsroom/contracts`.
  */
 export * from './env.schema';
+export * from './duration';

@@ -25,6 +25,7 @@ import { ArticleCommandRunner } from './shared/article-command.runner';
 import { ArticleReadModel } from './shared/article-read-model';
 import { ArticleTimeTravel } from './shared/article-time-travel';
 import { PublicationScheduler } from '../scheduling/publication.scheduler';
+import { SchedulerStatusController } from '../scheduling/scheduler-status.controller';
 import { ExecuteArticleHandler } from './shared/execute-article.handler';
 
 @Module({
@@ -51,6 +52,7 @@ import { ExecuteArticleHandler } from './shared/execute-article.handler';
     UnpublishArticleController,
     UpdatePhotoController,
     VerifyArticleController,
+    SchedulerStatusController,
   ],
   providers: [ExecuteArticleHandler, ArticleTimeTravel, ArticleReadModel, ArticleCommandRunner, PublicationScheduler],
 })

@@ -26,6 +26,7 @@ import { ArticleReadModel } from './shared/article-read-model';
 import { ArticleTimeTravel } from './shared/article-time-travel';
 import { PublicationScheduler } from '../scheduling/publication.scheduler';
 import { SchedulerStatusController } from '../scheduling/scheduler-status.controller';
+import { IdempotencyKeysSweeper } from '../scheduling/idempotency-keys.sweeper';
 import { ExecuteArticleHandler } from './shared/execute-article.handler';
 
 @Module({
@@ -54,6 +55,13 @@ import { ExecuteArticleHandler } from './shared/execute-article.handler';
     VerifyArticleController,
     SchedulerStatusController,
   ],
-  providers: [ExecuteArticleHandler, ArticleTimeTravel, ArticleReadModel, ArticleCommandRunner, PublicationScheduler],
+  providers: [
+    ExecuteArticleHandler,
+    ArticleTimeTravel,
+    ArticleReadModel,
+    ArticleCommandRunner,
+    PublicationScheduler,
+    IdempotencyKeysSweeper,
+  ],
 })
 export class ArticlesModule {}

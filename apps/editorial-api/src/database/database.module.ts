@@ -24,7 +24,11 @@ import { AppConfig } from '../config/app-config';
     }),
   ],
   providers: [
-    { provide: EventStore, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresEventStore(ds) },
+    {
+      provide: EventStore,
+      inject: [DataSource, AppConfig],
+      useFactory: (ds: DataSource, c: AppConfig) => new PostgresEventStore(ds, c.env.IDEMPOTENCY_TTL),
+    },
   ],
   exports: [EventStore],
 })

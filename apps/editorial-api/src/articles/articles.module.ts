@@ -23,6 +23,7 @@ import { UpdatePhotoController } from './update-photo/update-photo.controller';
 import { VerifyArticleController } from './verify-article/verify-article.controller';
 import { ArticleCommandRunner } from './shared/article-command.runner';
 import { ArticleReadModel } from './shared/article-read-model';
+import { ArticleVersionsListener } from './shared/article-versions.listener';
 import { ArticleTimeTravel } from './shared/article-time-travel';
 import { PublicationScheduler } from '../scheduling/publication.scheduler';
 import { SchedulerStatusController } from '../scheduling/scheduler-status.controller';

@@ -60,6 +60,7 @@ import { ExecuteArticleHandler } from './shared/execute-article.handler';
     ExecuteArticleHandler,
     ArticleTimeTravel,
     ArticleReadModel,
+    ArticleVersionsListener,
     ArticleCommandRunner,
     PublicationScheduler,
     IdempotencyKeysSweeper,

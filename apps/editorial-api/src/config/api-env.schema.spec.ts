@@ -9,7 +9,19 @@ describe("the API's settings", () => {
       JWT_TTL: '12h',
       DEMO_PASSWORD: 'newsroom',
       SCHEDULER_INTERVAL_MS: 5000,
+      IDEMPOTENCY_TTL: 24 * 60 * 60 * 1000,
+      DOCS_ENABLED: true,
+      DOCS_PUBLIC: false,
     });
+  });
+
+  it('reads the idempotency time to live as a duration and the docs switches as true or false', () => {
+    expect(parseApiEnv({ IDEMPOTENCY_TTL: '90m', DOCS_ENABLED: 'false', DOCS_PUBLIC: 'true' })).toMatchObject({
+      IDEMPOTENCY_TTL: 90 * 60 * 1000,
+      DOCS_ENABLED: false,
+      DOCS_PUBLIC: true,
+    });
+    expect(() => parseApiEnv({ IDEMPOTENCY_TTL: 'a day' })).toThrow(/IDEMPOTENCY_TTL/);
   });
 
   it('requires a JWT secret in production', () => {

@@ -84,6 +84,7 @@ const TABLE: Record<string, Row> = {
   // Operations: admins run them, auditors watch them.
   'GET /api/admin/projections':                         [401,      403,     403,   200,    200],
   'GET /api/admin/dead-letters':                        [401,      403,     403,   200,    200],
+  'GET /api/admin/scheduler':                           [401,      403,     403,   200,    200],
   'POST /api/admin/projections/:name/rebuild':          [401,      403,     403,   403,    404],
   // Accounts: admins manage them, auditors read their audited history; the user does not exist.
   'GET /api/admin/users':                               [401,      403,     403,   403,    200],

@@ -2,9 +2,16 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { InputGuardPipe } from './common/input-guard.pipe';
+import { limitJsonDepth } from './common/json-depth';
+import { onlyFromThisMachine, securityHeaders } from './common/security-headers';
 import { strictValidationPipe } from './common/validation.pipe';
+import { AppConfig } from './config/app-config';
+
+const DOCS_PATH = '/api/docs';
 
 /** Builds the API exactly as production runs it; e2e tests call this too. */
 export async function createApi(opts: { logs?: boolean } = {}): Promise<INestApplication> {
@@ -15,16 +22,24 @@ export async function createApi(opts: { logs?: boolean } = {}): Promise<INestApp
     logger: opts.logs === false ? false : undefined,
   });
   if (opts.logs !== false) app.useLogger(app.get(Logger));
-  // 300 KB covers the largest legal article (200 KB body plus other fields); more is a 413.
-  app.useBodyParser('json', { limit: '300kb' });
-  app.useGlobalPipes(strictValidationPipe());
+  const { env } = app.get(AppConfig);
+  app.use(securityHeaders());
+  // 300 KB covers the largest legal article (200 KB body plus other fields); more is a 413. The
+  // depth is checked on the raw bytes, before JSON.parse builds anything (Nest's useBodyParser
+  // keeps `verify` for itself, hence Express's own parser).
+  app.use(json({ limit: '300kb', verify: limitJsonDepth() }));
+  // The guard first: what no field may hold is refused before any DTO is built from it.
+  app.useGlobalPipes(new InputGuardPipe(), strictValidationPipe());
   app.enableShutdownHooks();
-  const docs = new DocumentBuilder()
-    .setTitle('Newsroom editorial API')
-    .setDescription('Commands and queries of the Newsroom editorial workflow')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
+  if (env.DOCS_ENABLED) {
+    if (!env.DOCS_PUBLIC) app.use(onlyFromThisMachine(DOCS_PATH));
+    const docs = new DocumentBuilder()
+      .setTitle('Newsroom editorial API')
+      .setDescription('Commands and queries of the Newsroom editorial workflow')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build();
+    SwaggerModule.setup(DOCS_PATH.slice(1), app, () => SwaggerModule.createDocument(app, docs));
+  }
   return app;
 }

@@ -30,11 +30,11 @@ export class MetricsServer {
     });
   }
 
-  /** Listens on `port` (0 picks a free one) and resolves with the port taken. */
-  listen(port: number): Promise<number> {
+  /** Listens on `host`:`port` (0 picks a free port) and resolves with the port taken. */
+  listen(port: number, host = '127.0.0.1'): Promise<number> {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(port, () => resolve((this.server.address() as AddressInfo).port));
+      this.server.listen(port, host, () => resolve((this.server.address() as AddressInfo).port));
     });
   }
 

@@ -32,6 +32,7 @@ export function startRelay(
     clientId: `relay-int-spec-${instanceId}`,
     topicPrefix: prefix,
     metricsPort: 0,
+    metricsHost: '127.0.0.1',
     instanceId,
     ...RELAY_DEFAULTS,
     ...overrides,

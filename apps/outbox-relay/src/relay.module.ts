@@ -26,9 +26,12 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {}
 
   async onApplicationBootstrap() {
-    const port = await this.server.listen(this.settings.metricsPort);
+    const port = await this.server.listen(this.settings.metricsPort, this.settings.metricsHost);
     this.relay.start();
-    this.log.info({ metricsPort: port, schema: this.settings.databaseSchema }, 'outbox relay started');
+    this.log.info(
+      { metricsHost: this.settings.metricsHost, metricsPort: port, schema: this.settings.databaseSchema },
+      'outbox relay started',
+    );
   }
 
   async onApplicationShutdown(signal?: string) {

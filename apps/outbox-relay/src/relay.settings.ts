@@ -6,6 +6,11 @@ import { parseBrokers } from '@newsroom/messaging';
 // The relay's own variables stay here until a second app needs them in the shared schema.
 const relayEnvSchema = z.object({
   RELAY_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  // Private by default: metrics tell an outsider the system's load and backlog. 0.0.0.0 to let a scraper in.
+  RELAY_METRICS_HOST: z
+    .string()
+    .regex(/^[\w.:-]+$/, 'must be a host name or an IP address')
+    .default('127.0.0.1'),
 });
 
 export interface RelaySettings {
@@ -15,6 +20,8 @@ export interface RelaySettings {
   clientId: string;
   topicPrefix: string;
   metricsPort: number;
+  /** The address /metrics and /health listen on (127.0.0.1 unless RELAY_METRICS_HOST says otherwise). */
+  metricsHost: string;
   /** Names this process in logs and in pg_stat_activity (application_name of its lock session). */
   instanceId: string;
   batchSize: number;
@@ -43,6 +50,7 @@ export function relaySettings(env: Env, source: NodeJS.ProcessEnv = process.env)
     clientId: `${env.KAFKA_CLIENT_ID}-outbox-relay`,
     topicPrefix: env.KAFKA_TOPIC_PREFIX,
     metricsPort: own.RELAY_METRICS_PORT,
+    metricsHost: own.RELAY_METRICS_HOST,
     instanceId: `${hostname()}-${process.pid}`,
     ...RELAY_DEFAULTS,
   };

@@ -20,6 +20,7 @@ export * from './article/article.state';
 export * from './article/article.stream';
 export { ALLOWED_FROM } from './article/article.transitions';
 export { LANGUAGE_TAG, type ValidationIssue } from './article/article.validation';
+export { isIsoTimestamp } from './shared/iso-time';
 export { jsonEqual } from './shared/json-equal';
 export { assertNever } from './shared/assert-never';
 export { contributorNameKey } from './shared/text';

@@ -3,6 +3,7 @@ import { EventStore1764300000000 } from './migrations/1764300000000-event-store.
 import { Users1764300000001 } from './migrations/1764300000001-users.migration';
 import { IdempotentAnswers1764300000010 } from './migrations/1764300000010-idempotent-answers.migration';
 import { Sessions1764300000020 } from './migrations/1764300000020-sessions.migration';
+import { SafeInstants1764300000070 } from './migrations/1764300000070-safe-instants.migration';
 
 /** Migrations of every lib, in order; read-model migrations are appended by their lib. */
 export const eventStoreMigrations = [
@@ -10,6 +11,7 @@ export const eventStoreMigrations = [
   Users1764300000001,
   IdempotentAnswers1764300000010,
   Sessions1764300000020,
+  SafeInstants1764300000070,
 ];
 
 export interface DataSourceSettings {

@@ -1,7 +1,7 @@
 import { StreamVersionTaken } from './event-store.errors';
 import { AppendOptions, chainAfter, EventStore, ReadStreamOptions, StreamHead } from './event-store.port';
 import { EventMetadata, NewEvent, StoredEvent } from './event-store.types';
-import { IdempotencyKey, IdempotencyKeyTaken, RecordedAnswer } from './idempotency';
+import { DEFAULT_IDEMPOTENCY_TTL_MS, IdempotencyKey, IdempotencyKeyTaken, RecordedAnswer } from './idempotency';
 
 /**
  * The event store in memory, for specs of the write path that need no database. It keeps the
@@ -10,8 +10,16 @@ import { IdempotencyKey, IdempotencyKeyTaken, RecordedAnswer } from './idempoten
  */
 export class InMemoryEventStore extends EventStore {
   private readonly streams = new Map<string, StoredEvent[]>();
-  private readonly answers = new Map<string, RecordedAnswer>();
+  private readonly answers = new Map<string, RecordedAnswer & { recordedAt: number }>();
   private position = 0;
+
+  constructor(
+    private readonly idempotencyTtlMs = DEFAULT_IDEMPOTENCY_TTL_MS,
+    /** The store's clock, in ms; specs move it to expire keys. */
+    private readonly clock: () => number = Date.now,
+  ) {
+    super();
+  }
 
   async readStream(streamId: string, opts: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const until = opts.until?.getTime();
@@ -35,7 +43,9 @@ export class InMemoryEventStore extends EventStore {
   ): Promise<StoredEvent[]> {
     const stream = this.streams.get(streamId) ?? [];
     const key = opts.remember && keyOf(opts.remember.key);
-    if (key !== undefined && this.answers.has(key)) throw new IdempotencyKeyTaken(opts.remember!.key.key);
+    if (key !== undefined && this.answers.has(key) && !this.expired(key)) {
+      throw new IdempotencyKeyTaken(opts.remember!.key.key);
+    }
     if (events.length > 0 && (stream.at(-1)?.version ?? 0) !== (head?.version ?? 0)) {
       throw new StreamVersionTaken(streamId, (head?.version ?? 0) + 1);
     }
@@ -45,14 +55,28 @@ export class InMemoryEventStore extends EventStore {
     }));
     this.streams.set(streamId, [...stream, ...stored]);
     if (key !== undefined) {
-      this.answers.set(key, { requestHash: opts.remember!.key.requestHash, answer: copy(opts.remember!.answer) });
+      const { requestHash } = opts.remember!.key;
+      this.answers.set(key, { requestHash, answer: copy(opts.remember!.answer), recordedAt: this.clock() });
     }
     return copy(stored);
   }
 
   async recall(key: IdempotencyKey): Promise<RecordedAnswer | undefined> {
-    const recorded = this.answers.get(keyOf(key));
-    return recorded && copy(recorded);
+    const k = keyOf(key);
+    if (this.expired(k)) this.answers.delete(k);
+    const recorded = this.answers.get(k);
+    return recorded && copy({ requestHash: recorded.requestHash, answer: recorded.answer });
+  }
+
+  async purgeExpiredKeys(): Promise<number> {
+    const expired = [...this.answers.keys()].filter((k) => this.expired(k));
+    expired.forEach((k) => this.answers.delete(k));
+    return expired.length;
+  }
+
+  private expired(k: string): boolean {
+    const recorded = this.answers.get(k);
+    return recorded !== undefined && this.clock() - recorded.recordedAt >= this.idempotencyTtlMs;
   }
 }
 

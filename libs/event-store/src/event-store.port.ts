@@ -45,8 +45,11 @@ export abstract class EventStore {
     opts?: AppendOptions,
   ): Promise<StoredEvent[]>;
 
-  /** What was recorded under an idempotency key, if anything. */
+  /** What was recorded under an idempotency key, if anything, and not expired. */
   abstract recall(key: IdempotencyKey): Promise<RecordedAnswer | undefined>;
+
+  /** Deletes the idempotency records older than the store's time to live; answers how many. */
+  abstract purgeExpiredKeys(): Promise<number>;
 
   /** Recomputes the stream's hash chain from the first event. */
   async verify(streamId: string): Promise<VerifyResult> {

@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { StreamVersionTaken } from './event-store.errors';
 import { AppendOptions, chainAfter, EventStore, ReadStreamOptions, StreamHead } from './event-store.port';
 import { EventMetadata, NewEvent, StoredEvent } from './event-store.types';
-import { IdempotencyKey, IdempotencyKeyTaken, RecordedAnswer } from './idempotency';
+import { DEFAULT_IDEMPOTENCY_TTL_MS, IdempotencyKey, IdempotencyKeyTaken, RecordedAnswer } from './idempotency';
 
 /** Every column of an event, in the shape rowToEvent reads; the store's other queries use it too. */
 export const EVENT_COLUMNS = `global_position, event_id, stream_id, version, type, schema_version, data, metadata,
@@ -44,7 +44,11 @@ type InTransaction = { manager?: EntityManager };
  * Every append writes its events and one outbox row per event in one statement.
  */
 export class PostgresEventStore extends EventStore {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    /** After this long an idempotency key is forgotten: the same key again is a new request. */
+    private readonly idempotencyTtlMs = DEFAULT_IDEMPOTENCY_TTL_MS,
+  ) {
     super();
   }
 
@@ -121,11 +125,25 @@ export class PostgresEventStore extends EventStore {
     }
   }
 
+  /** An expired record is deleted on the way, so that the key can be recorded anew. */
   async recall({ actorId, key }: IdempotencyKey): Promise<RecordedAnswer | undefined> {
     const [row] = await this.dataSource.query(
-      `SELECT request_hash, answer FROM idempotency_keys WHERE actor_id = $1 AND key = $2`,
-      [actorId, key],
+      `WITH expired AS (
+         DELETE FROM idempotency_keys
+         WHERE actor_id = $1 AND key = $2 AND created_at <= now() - $3 * interval '1 millisecond'
+       )
+       SELECT request_hash, answer FROM idempotency_keys
+       WHERE actor_id = $1 AND key = $2 AND created_at > now() - $3 * interval '1 millisecond'`,
+      [actorId, key, this.idempotencyTtlMs],
     );
     return row ? { requestHash: row.request_hash, answer: row.answer } : undefined;
+  }
+
+  async purgeExpiredKeys(): Promise<number> {
+    const [, deleted] = await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE created_at <= now() - $1 * interval '1 millisecond'`,
+      [this.idempotencyTtlMs],
+    );
+    return Number(deleted ?? 0);
   }
 }

@@ -66,6 +66,14 @@ export async function headPosition(db: Db): Promise<number> {
   return Number(head);
 }
 
+/** The stream's last version, 0 when it has no event. */
+export async function streamVersion(db: Db, streamId: string): Promise<number> {
+  const [{ head }] = await db.query(`SELECT COALESCE(max(version), 0) AS head FROM events WHERE stream_id = $1`, [
+    streamId,
+  ]);
+  return Number(head);
+}
+
 /** Each prefixed stream's last version, by stream id. */
 export async function streamHeads(db: Db, streamPrefix: string): Promise<Map<string, number>> {
   const rows: Array<{ stream_id: string; head: number }> = await db.query(
@@ -75,26 +83,50 @@ export async function streamHeads(db: Db, streamPrefix: string): Promise<Map<str
   return new Map(rows.map((r) => [r.stream_id, Number(r.head)]));
 }
 
+/** A timer set by an event: the event type that sets it, the data field holding its time, what clears it. */
+export interface TimerQuery {
+  type: string;
+  dueField: string;
+  /** Event types that, later in the same stream, cancel or carry out the timer. */
+  supersededBy: readonly string[];
+  limit: number;
+}
+
+// The timers still set: an event of the type with no later event of the superseding types in its
+// stream. `safe_timestamptz` reads the stored time without ever failing: NULL when unreadable.
+const PENDING_TIMERS = `
+  SELECT e.stream_id, e.data->>$2 AS value, safe_timestamptz(e.data->>$2) AS due
+  FROM events e
+  WHERE e.type = $1
+    AND NOT EXISTS (
+      SELECT 1 FROM events later
+      WHERE later.stream_id = e.stream_id AND later.version > e.version AND later.type = ANY($3::text[]))`;
+
 /**
  * Streams holding an event of type `type` whose timestamp `data[dueField]` has come, with no later
  * event of the `supersededBy` types in the same stream: a timer set by an event and not yet
- * cancelled or carried out (a scheduled publication, say). Soonest due first.
+ * cancelled or carried out (a scheduled publication, say). Soonest due first. A stored time that
+ * cannot be read is skipped here (see `streamsWithUnreadableTimer`), never an error for the others.
  */
-export async function streamsWithDueEvent(
-  db: Db,
-  q: { type: string; dueField: string; supersededBy: readonly string[]; limit: number },
-): Promise<string[]> {
+export async function streamsWithDueEvent(db: Db, q: TimerQuery): Promise<string[]> {
   const rows: Array<{ stream_id: string }> = await db.query(
-    `SELECT e.stream_id
-     FROM events e
-     WHERE e.type = $1
-       AND (e.data->>$2)::timestamptz <= now()
-       AND NOT EXISTS (
-         SELECT 1 FROM events later
-         WHERE later.stream_id = e.stream_id AND later.version > e.version AND later.type = ANY($3::text[]))
-     ORDER BY e.data->>$2
-     LIMIT $4`,
+    `SELECT stream_id FROM (${PENDING_TIMERS}) pending WHERE due <= now() ORDER BY due LIMIT $4`,
     [q.type, q.dueField, q.supersededBy, q.limit],
   );
   return rows.map((r) => r.stream_id);
+}
+
+/** A pending timer whose stored time PostgreSQL cannot read: its stream, and the value as stored. */
+export interface UnreadableTimer {
+  streamId: string;
+  value: string | null;
+}
+
+/** The pending timers of `q` whose stored time cannot be read, for the operators to see. */
+export async function streamsWithUnreadableTimer(db: Db, q: TimerQuery): Promise<UnreadableTimer[]> {
+  const rows: Array<{ stream_id: string; value: string | null }> = await db.query(
+    `SELECT stream_id, value FROM (${PENDING_TIMERS}) pending WHERE due IS NULL ORDER BY stream_id LIMIT $4`,
+    [q.type, q.dueField, q.supersededBy, q.limit],
+  );
+  return rows.map((r) => ({ streamId: r.stream_id, value: r.value }));
 }

@@ -13,7 +13,15 @@ export interface IdempotencyKey {
   key: string;
   /** Fingerprint of the request, from `requestHash`: a reused key must come with the same request. */
   requestHash: string;
+  /**
+   * The fingerprint the same request had under an earlier rule (its raw path, before paths were
+   * made canonical), so that a retry of a request recorded before the change is still a retry.
+   */
+  legacyRequestHash?: string;
 }
+
+/** How long a key holds its answer when the store is not told otherwise: a day. */
+export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** What the store recorded for a key, in the same transaction as the events. */
 export interface RecordedAnswer {
@@ -55,6 +63,7 @@ export async function priorAnswer<A>(
 ): Promise<A | undefined> {
   const prior = await recall(key);
   if (!prior) return undefined;
-  if (prior.requestHash !== key.requestHash) throw new IdempotencyKeyReused(key.key);
+  const same = prior.requestHash === key.requestHash || prior.requestHash === key.legacyRequestHash;
+  if (!same) throw new IdempotencyKeyReused(key.key);
   return prior.answer as A;
 }

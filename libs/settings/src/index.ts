@@ -5,3 +5,4 @@
  */
 export * from './env.schema';
 export * from './database-urls';
+export * from './duration';

@@ -26,8 +26,11 @@ import { UpdatePhotoController } from './update-photo/update-photo.controller';
 import { VerifyArticleController } from './verify-article/verify-article.controller';
 import { ArticleCommandRunner } from './shared/article-command.runner';
 import { ArticleReadModel } from './shared/article-read-model';
+import { ArticleVersionsListener } from './shared/article-versions.listener';
 import { ArticleTimeTravel } from './shared/article-time-travel';
 import { PublicationScheduler } from '../scheduling/publication.scheduler';
+import { SchedulerStatusController } from '../scheduling/scheduler-status.controller';
+import { IdempotencyKeysSweeper } from '../scheduling/idempotency-keys.sweeper';
 import { ExecuteArticleHandler } from './shared/execute-article.handler';
 
 @Module({
@@ -58,7 +61,16 @@ import { ExecuteArticleHandler } from './shared/execute-article.handler';
     UnpublishArticleController,
     UpdatePhotoController,
     VerifyArticleController,
+    SchedulerStatusController,
   ],
-  providers: [ExecuteArticleHandler, ArticleTimeTravel, ArticleReadModel, ArticleCommandRunner, PublicationScheduler],
+  providers: [
+    ExecuteArticleHandler,
+    ArticleTimeTravel,
+    ArticleReadModel,
+    ArticleVersionsListener,
+    ArticleCommandRunner,
+    PublicationScheduler,
+    IdempotencyKeysSweeper,
+  ],
 })
 export class ArticlesModule {}

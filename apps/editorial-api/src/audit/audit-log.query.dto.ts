@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PAGE_LIMITS, type AuditFilter, type AuditLogQuery } from '@newsroom/contracts';
 import { ARTICLE_EVENT_TYPES } from '@newsroom/editorial-domain';
+import { IsInstant } from '../common/instant';
 
 export class AuditFilterDto implements AuditFilter {
   @ApiPropertyOptional({ description: 'Actor id' })
@@ -18,12 +19,12 @@ export class AuditFilterDto implements AuditFilter {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   since?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   until?: string;
 }
 

@@ -28,6 +28,8 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (err instanceof IdempotencyKeyReused) return problem(422, err.message);
     if (err instanceof RebuildInProgress) return problem(409, err.message);
+    // Express middleware errors (the body parser's verify hook) reach here wrapped by Nest's adapter.
+    if (err instanceof HttpException && err.cause instanceof HttpException) return this.toProblem(err.cause);
     if (err instanceof HttpException) {
       const status = err.getStatus();
       const r = err.getResponse();
@@ -36,7 +38,10 @@ export class ErrorFilter implements ExceptionFilter {
       // Terminus's health report is already the documented body of /health.
       if (o.status === 'error' && o.details) return { statusCode: status, ...o } as unknown as Problem;
       const message = Array.isArray(o.message) ? o.message.join('; ') : String(o.message ?? err.message);
-      return problem(status, message, o.details ? { details: o.details as Problem['details'] } : {});
+      return problem(status, message, {
+        ...(o.details ? { details: o.details as Problem['details'] } : {}),
+        ...(typeof o.currentVersion === 'number' ? { currentVersion: o.currentVersion } : {}),
+      });
     }
     const e = err as { type?: string; status?: number; statusCode?: number };
     // Errors thrown by the body parser before any controller runs.

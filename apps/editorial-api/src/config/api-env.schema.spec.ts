@@ -10,6 +10,9 @@ describe("the API's settings", () => {
       DEMO_PASSWORD: 'newsroom',
       SCHEDULER_INTERVAL_MS: 5000,
       FOUR_EYES_APPROVAL: true,
+      IDEMPOTENCY_TTL: 24 * 60 * 60 * 1000,
+      DOCS_ENABLED: true,
+      DOCS_PUBLIC: false,
     });
   });
 
@@ -17,6 +20,15 @@ describe("the API's settings", () => {
     expect(parseApiEnv({ FOUR_EYES_APPROVAL: 'false' }).FOUR_EYES_APPROVAL).toBe(false);
     expect(parseApiEnv({ FOUR_EYES_APPROVAL: 'true' }).FOUR_EYES_APPROVAL).toBe(true);
     expect(() => parseApiEnv({ FOUR_EYES_APPROVAL: 'no' })).toThrow(/FOUR_EYES_APPROVAL/);
+  });
+
+  it('reads the idempotency time to live as a duration and the docs switches as true or false', () => {
+    expect(parseApiEnv({ IDEMPOTENCY_TTL: '90m', DOCS_ENABLED: 'false', DOCS_PUBLIC: 'true' })).toMatchObject({
+      IDEMPOTENCY_TTL: 90 * 60 * 1000,
+      DOCS_ENABLED: false,
+      DOCS_PUBLIC: true,
+    });
+    expect(() => parseApiEnv({ IDEMPOTENCY_TTL: 'a day' })).toThrow(/IDEMPOTENCY_TTL/);
   });
 
   it('requires a JWT secret in production', () => {

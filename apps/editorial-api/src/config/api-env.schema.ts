@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envSchema, InvalidEnvironment, parseSettings } from '@newsroom/settings';
+import { durationMs, envSchema, flag, InvalidEnvironment, parseSettings } from '@newsroom/settings';
 
 /** The shared settings plus the API's own; secrets have no default in production. */
 export const apiEnvSchema = envSchema.extend({
@@ -23,6 +23,12 @@ export const apiEnvSchema = envSchema.extend({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** How long an Idempotency-Key holds its answer; an older key is a new request. */
+  IDEMPOTENCY_TTL: durationMs.default(86_400_000),
+  /** Serve /api/docs at all. */
+  DOCS_ENABLED: flag.default(true),
+  /** Serve /api/docs to every client; when false (the default) only to clients on this machine. */
+  DOCS_PUBLIC: flag.default(false),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

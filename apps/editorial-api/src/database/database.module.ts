@@ -26,7 +26,11 @@ import { ReadModelRebuilds } from './read-model-rebuilds';
     }),
   ],
   providers: [
-    { provide: EventStore, inject: [DataSource], useFactory: (ds: DataSource) => new PostgresEventStore(ds) },
+    {
+      provide: EventStore,
+      inject: [DataSource, AppConfig],
+      useFactory: (ds: DataSource, c: AppConfig) => new PostgresEventStore(ds, c.env.IDEMPOTENCY_TTL),
+    },
     ReadModelRebuilds,
   ],
   exports: [EventStore, ReadModelRebuilds],

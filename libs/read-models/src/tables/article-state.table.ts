@@ -37,7 +37,7 @@ export async function saveRows(db: Db, table: string, rows: ArticleRow[]): Promi
     updated_at: row.updatedAt,
     last_position: row.lastPosition,
   }));
-  const written: Array<{ article_id: string }> = await db.query(
+  const returned: Array<{ article_id: string }> = await db.query(
     `INSERT INTO ${table} AS t (article_id, version, status, row, updated_at, last_position)
      SELECT x.article_id, x.version, x.status, x.row, x.updated_at, x.last_position
      FROM jsonb_to_recordset($1::jsonb) AS x(article_id uuid, version int, status text, row jsonb,
@@ -48,7 +48,33 @@ export async function saveRows(db: Db, table: string, rows: ArticleRow[]): Promi
      RETURNING t.article_id`,
     [asRecordset(records)],
   );
-  return new Set(written.map((w) => w.article_id));
+  const written = new Set(returned.map((w) => w.article_id));
+  if (table === 'article_state')
+    await notifyArticleVersions(
+      db,
+      rows.filter((r) => written.has(r.articleId)),
+    );
+  return written;
+}
+
+/** The channel on which the article read model announces the versions it committed. */
+export const ARTICLE_VERSIONS_CHANNEL = 'newsroom_article_versions';
+/** Articles per notification: PostgreSQL caps a payload at 8,000 bytes. */
+const PER_NOTIFICATION = 100;
+
+/**
+ * NOTIFY inside the batch's transaction, so it is delivered only once the rows are committed (and
+ * never if the batch rolls back): a reader waiting for a version (`?minVersion`) wakes up on it
+ * instead of polling. Payload: `{"schema": …, "versions": [[articleId, version], …]}`.
+ */
+async function notifyArticleVersions(db: Db, rows: ArticleRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += PER_NOTIFICATION) {
+    const versions = rows.slice(i, i + PER_NOTIFICATION).map((r) => [r.articleId, r.version]);
+    await db.query(`SELECT pg_notify($1, json_build_object('schema', current_schema(), 'versions', $2::jsonb)::text)`, [
+      ARTICLE_VERSIONS_CHANNEL,
+      JSON.stringify(versions),
+    ]);
+  }
 }
 
 /** Each article's version in `table` (every article, or only those named), by article id. */

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, ParseIntPipe, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ArticleView } from '@newsroom/contracts';
+import { VersionPipe } from '../../common/version.pipe';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
 import { ArticleTimeTravel } from '../shared/article-time-travel';
 
@@ -14,7 +15,7 @@ export class ArticleVersionsController {
   @Get(':id/versions/:n')
   async atVersion(
     @Param('id', ArticleIdPipe) articleId: string,
-    @Param('n', new ParseIntPipe()) n: number,
+    @Param('n', VersionPipe) n: number,
     @Res({ passthrough: true }) res: { setHeader(n: string, v: string): void },
   ): Promise<ArticleView> {
     const article = await this.timeTravel.at(articleId, { toVersion: n });

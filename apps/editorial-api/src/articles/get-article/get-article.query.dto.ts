@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInstant } from '../../common/instant';
 
 export class GetArticleQueryDto {
   @ApiPropertyOptional({
     description: 'Show the article exactly as it was at this instant (folded from the event store)',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'Wait (up to a few seconds) until the read model has reached this version' })

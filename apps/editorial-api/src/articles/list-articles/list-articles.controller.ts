@@ -17,7 +17,7 @@ export class ListArticlesController {
   @Get()
   async list(@Query() q: ListArticlesQueryDto): Promise<Page<ArticleListItem>> {
     const { limit = PAGE_LIMITS.articles.default, cursor, ...filter } = q;
-    const after = decodeCursor(cursor, 2) as ArticleListKey | undefined;
+    const after = decodeCursor(cursor, ['instant', 'uuid']) as ArticleListKey | undefined;
     const { items, more } = await listArticles(this.ds, filter, after, limit);
     return { items, nextCursor: more ? encodeCursor(articleListKeyOf(items.at(-1)!)) : null };
   }

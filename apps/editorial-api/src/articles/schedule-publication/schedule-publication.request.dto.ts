@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601 } from 'class-validator';
 import type { SchedulePublication } from '@newsroom/editorial-domain';
 import { RequestOf } from '../shared/request-of';
+import { IsInstant } from '../../common/instant';
 
 export class SchedulePublicationRequestDto implements RequestOf<
   SchedulePublication,
@@ -9,6 +9,6 @@ export class SchedulePublicationRequestDto implements RequestOf<
   SchedulePublicationRequestDto
 > {
   @ApiProperty({ example: '2030-01-01T09:00:00Z' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   publishAt: string;
 }

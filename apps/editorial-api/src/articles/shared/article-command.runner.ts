@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Actor, ArticleCommand, ArticlePolicy, articleDecider, articleStreamId } from '@newsroom/editorial-domain';
-import { CommandOutcome, EventStore, handleCommand } from '@newsroom/event-store';
+import { CommandOutcome, EventStore, handleCommand, type IdempotencyKey } from '@newsroom/event-store';
 import { AppConfig } from '../../config/app-config';
 
 /** An article command as a use case sends it: the domain's command without the metadata the runner adds. */
@@ -19,7 +19,7 @@ export type ArticleWriteAnswer<M extends MintedIds = NoMintedIds> = { id: string
 export interface RunOptions<M extends MintedIds> {
   minted: M;
   expectedVersion?: number;
-  idempotency?: { key: string; requestHash: string };
+  idempotency?: Omit<IdempotencyKey, 'actorId'>;
   correlationId?: string;
 }
 

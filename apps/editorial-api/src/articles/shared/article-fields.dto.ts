@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   MaxLength,
@@ -12,6 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ARTICLE_LIMITS as L, BODY_BLOCK_TYPES, type BodyBlock, type DraftFields } from '@newsroom/editorial-domain';
+import { IsInstant } from '../../common/instant';
 
 /** One body block; the decider checks the per-type rules (text required, photo attached). */
 export class BodyBlockDto {
@@ -98,6 +98,6 @@ export class ArticleFieldsDto implements Partial<DraftFields> {
   @ApiPropertyOptional({ nullable: true, description: 'No publication before this instant' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsISO8601({ strict: true })
+  @IsInstant()
   embargoUntil?: string | null;
 }

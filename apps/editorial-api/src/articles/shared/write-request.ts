@@ -1,7 +1,8 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { requestHash } from '@newsroom/event-store';
+import { requestHash as hashOf } from '@newsroom/event-store';
 import type { AuthUser } from '../../auth/auth.guard';
+import { canonicalPath } from '../../common/canonical-path';
 
 /** What a write request carries besides its body: who sends it, and its If-Match and Idempotency-Key. */
 export interface WriteRequest {
@@ -9,7 +10,7 @@ export interface WriteRequest {
   /** The version the client edited, from If-Match. */
   ifMatch?: number;
   /** From Idempotency-Key, with the fingerprint of this request to tell a retry from a reuse. */
-  idempotency?: { key: string; requestHash: string };
+  idempotency?: { key: string; requestHash: string; legacyRequestHash?: string };
   correlationId: string;
 }
 
@@ -36,14 +37,23 @@ function parseIdempotencyKey(header: unknown): string | undefined {
   return key;
 }
 
+/**
+ * The request's fingerprint over its canonical path; while keys recorded under the raw path may
+ * still be alive (one time to live after the change), that one is accepted too.
+ */
+function fingerprints(key: string, method: string, url: string, body: unknown) {
+  const requestHash = hashOf(`${method} ${canonicalPath(url)}`, body);
+  const legacy = hashOf(`${method} ${url.split('?')[0]}`, body);
+  return { key, requestHash, ...(legacy === requestHash ? {} : { legacyRequestHash: legacy }) };
+}
+
 export const Write = createParamDecorator((_: unknown, ctx: ExecutionContext): WriteRequest => {
   const req = ctx.switchToHttp().getRequest();
   const key = parseIdempotencyKey(req.headers['idempotency-key']);
-  const target = `${req.method} ${req.originalUrl.split('?')[0]}`;
   return {
     user: req.user,
     ifMatch: parseIfMatch(req.headers['if-match']),
-    idempotency: key === undefined ? undefined : { key, requestHash: requestHash(target, req.body) },
+    idempotency: key === undefined ? undefined : fingerprints(key, req.method, req.originalUrl, req.body),
     correlationId: typeof req.id === 'string' ? req.id : randomUUID(),
   };
 });

@@ -26,6 +26,7 @@ export function verifyEnvelopeHash(e: ArticleEventEnvelope): void {
     ['causationId', e.causationId, m.causationId],
   ];
   for (const [field, top, inMetadata] of copies) {
-    if (canonicalJson(top) !== canonicalJson(inMetadata)) throw new TamperedEnvelope(e, `${field} is not the hashed one`);
+    if (canonicalJson(top) !== canonicalJson(inMetadata))
+      throw new TamperedEnvelope(e, `${field} is not the hashed one`);
   }
 }

@@ -98,12 +98,15 @@ async function projectBatch(
   for (let attempt = 1; ; attempt++) {
     if (!isRunning() || isStale()) return;
     try {
-      // 1. One transaction per batch: rows, read model, dead letters and status commit together.
+      // 1. Only what the event store holds is applied: the topic is not trusted. Stored events never
+      //    change, so this read needs no transaction: it runs on its own connection meanwhile.
+      const confirming = (s.provenance ?? confirmedByEventStore)(s.dataSource, delivered);
+      confirming.catch(() => undefined); // awaited below; a failure there fails the attempt
+      // 2. One transaction per batch: rows, read model, dead letters and status commit together.
       await s.dataSource.transaction(async (m) => {
-        // 2. Only what the event store holds is applied: the topic is not trusted (one round trip).
-        const items = await (s.provenance ?? confirmedByEventStore)(m, delivered);
         // 3. Shared lock: a rebuild's switch takes it exclusively, so no batch straddles the swap.
         const heldBack = await lockAndFindHeldBack(m, s.readModel, articleIds);
+        const items = await confirming;
         const outcome = await applyItems(m, projection, liveTables, items, { heldBack, isolate });
         // 4. Park what cannot be applied (the DLQ send is inside the transaction: it fails together).
         const recorded = await deadLetter(m, s.producer, dlqTopic, s.readModel, outcome.parked);

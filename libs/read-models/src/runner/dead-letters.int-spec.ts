@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Consumer, IHeaders } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { ArticleEventEnvelope } from '@newsroom/contracts';

@@ -97,7 +97,7 @@ describe('regression: the projector trusted every message on the topic', () => {
     }
   });
 
-  it('dead-letters a message produced straight to the topic with a wrong hash, and no read model shows it', async () => {
+  it('dead-letters a message sent straight to the topic with a wrong hash; no read model shows it', async () => {
     const link = envelopeOf(await nextLink(tampered, 'Honest headline'));
     await send({ ...link, data: { changes: { headline: 'Tampered headline' } } });
 

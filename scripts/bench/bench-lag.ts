@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { kafkaSecurityOf } from '@newsroom/messaging';
 import { articleVersions } from '@newsroom/read-models';
+import { parseEnv } from '@newsroom/settings';
 import { BENCH_DB_URL, fmt, freshSchema, httpJson, percentile, startApp, stop } from './bench-support';
 
 /**
@@ -27,7 +29,12 @@ async function steady(seconds: number, rate: number, fire: (i: number) => void) 
 }
 
 async function rawKafkaLatency(seconds: number, rate: number) {
-  const kafka = new Kafka({ brokers, clientId: 'bench-lag-raw', logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    brokers,
+    clientId: 'bench-lag-raw',
+    logLevel: logLevel.NOTHING,
+    ...kafkaSecurityOf(parseEnv()),
+  });
   const topic = `bench.raw.${randomBytes(4).toString('hex')}`;
   const admin = kafka.admin();
   await admin.connect();

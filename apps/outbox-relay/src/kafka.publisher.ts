@@ -1,5 +1,5 @@
 import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
-import { createKafka, type OutgoingMessage } from '@newsroom/messaging';
+import { createKafka, type KafkaSecurity, type OutgoingMessage } from '@newsroom/messaging';
 
 const DISCONNECT_TIMEOUT_MS = 3000;
 const SHORT_RETRY = { initialRetryTime: 100, retries: 3, maxRetryTime: 1000 };
@@ -13,10 +13,10 @@ export class KafkaPublisher {
   private readonly kafka: Kafka;
   private producer: Producer | null = null;
 
-  constructor(brokers: string[], clientId: string) {
+  constructor(brokers: string[], clientId: string, security: KafkaSecurity = {}) {
     // Short retries: the default ones (up to 8, 5 s apart) would hold one batch for half a minute
     // while the broker is down, hiding the outage from the relay's own, logged, back-off.
-    this.kafka = createKafka({ clientId, brokers, logLevel: logLevel.NOTHING, retry: SHORT_RETRY });
+    this.kafka = createKafka({ clientId, brokers, ...security, logLevel: logLevel.NOTHING, retry: SHORT_RETRY });
   }
 
   /** Sends the batch as one request and resolves once every message is acknowledged by all in-sync replicas. */

@@ -9,7 +9,7 @@ import { RelaySettings, relaySettings } from './relay.settings';
 
 /** A broker that is down at start-up is waited for, not a crash: the API keeps taking commands meanwhile. */
 function ensureTopicsExist(s: RelaySettings, log: Logger): Promise<void> {
-  const kafka = createKafka({ brokers: s.brokers, clientId: s.clientId });
+  const kafka = createKafka({ brokers: s.brokers, clientId: s.clientId, ...s.kafkaSecurity });
   return ensureTopicsWithRetry(kafka, s.topicPrefix, (err, retryInMs) =>
     log.warn({ err: err.message, retryInMs }, 'cannot ensure the Kafka topics yet'),
   );

@@ -17,13 +17,22 @@ describe('building the envelope of an outbox row', () => {
       correlationId: 'correlation-1',
       causationId: 'command-3',
       data: { changes: { headline: 'Ministers meet in London' } },
+      metadata: {
+        actor: { id: 'user-editor', name: 'Eda Editor', role: 'editor', email: 'eda@newsroom.test' },
+        commandId: 'command-3',
+        correlationId: 'correlation-1',
+        causationId: 'command-3',
+        scheduledBy: 'user-editor',
+      },
+      prevHash: 'a'.repeat(64),
+      hash: 'b'.repeat(64),
     });
   });
 
-  it('keeps metadata beyond the contract (actor e-mail, scheduler) off the wire', () => {
-    const wire = encodeEnvelope(toEnvelope(row())).value;
-    expect(wire).not.toContain('eda@newsroom.test');
-    expect(wire).not.toContain('scheduledBy');
+  it('publishes the metadata whole, as hashed, but only the public actor fields at the top level', () => {
+    const wire = JSON.parse(encodeEnvelope(toEnvelope(row())).value);
+    expect(wire.actor).toEqual({ id: 'user-editor', name: 'Eda Editor', role: 'editor' });
+    expect(wire.metadata.scheduledBy).toBe('user-editor');
   });
 
   it('keys the message by the article id and names the event in its headers', () => {

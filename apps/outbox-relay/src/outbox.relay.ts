@@ -38,7 +38,7 @@ export class OutboxRelay {
   ) {
     this.metrics = metrics;
     this.outbox = new OutboxTable(settings.databaseUrl, settings.databaseSchema);
-    this.publisher = new KafkaPublisher(settings.brokers, settings.clientId);
+    this.publisher = new KafkaPublisher(settings.brokers, settings.clientId, settings.kafkaSecurity);
     this.lock = new LeaderLock(settings.databaseUrl, settings.databaseSchema, settings.instanceId, (reason) => {
       // Our session failed, not the standby's: give it two of its retry periods to take over first.
       this.lockRetryAt = Date.now() + 2 * settings.lockRetryMs;

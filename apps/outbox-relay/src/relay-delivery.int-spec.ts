@@ -45,6 +45,9 @@ function expectedEnvelope(e: StoredEvent, articleId: string): ArticleEventEnvelo
     correlationId: e.metadata.correlationId,
     causationId: e.metadata.causationId,
     data: { by: 1 },
+    metadata: e.metadata,
+    prevHash: e.prevHash,
+    hash: e.hash,
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hostname } from 'node:os';
 import { databaseConnectionOf, parseSettings, type Env } from '@newsroom/settings';
-import { parseBrokers } from '@newsroom/messaging';
+import { kafkaSecurityOf, parseBrokers, type KafkaSecurity } from '@newsroom/messaging';
 
 // The relay's own variables stay here until a second app needs them in the shared schema.
 const relayEnvSchema = z.object({
@@ -18,6 +18,8 @@ export interface RelaySettings {
   databaseSchema: string;
   brokers: string[];
   clientId: string;
+  /** TLS and SASL/SCRAM from the environment; plaintext when empty. */
+  kafkaSecurity?: KafkaSecurity;
   topicPrefix: string;
   metricsPort: number;
   /** The address /metrics and /health listen on (127.0.0.1 unless RELAY_METRICS_HOST says otherwise). */
@@ -48,6 +50,7 @@ export function relaySettings(env: Env, source: NodeJS.ProcessEnv = process.env)
     databaseSchema: env.DATABASE_SCHEMA,
     brokers: parseBrokers(env.KAFKA_BROKERS),
     clientId: `${env.KAFKA_CLIENT_ID}-outbox-relay`,
+    kafkaSecurity: kafkaSecurityOf(env),
     topicPrefix: env.KAFKA_TOPIC_PREFIX,
     metricsPort: own.RELAY_METRICS_PORT,
     metricsHost: own.RELAY_METRICS_HOST,

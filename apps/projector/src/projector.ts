@@ -3,7 +3,7 @@ import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@newsroom/event-store';
 import { databaseConnectionOf } from '@newsroom/settings';
-import { createKafka, ensureTopicsWithRetry, parseBrokers } from '@newsroom/messaging';
+import { createKafka, ensureTopicsWithRetry, kafkaSettingsOf } from '@newsroom/messaging';
 import type { ProjectorConfig } from './projector.config';
 import {
   ensureRunnerTables,
@@ -42,10 +42,7 @@ export async function startProjector(
   };
   try {
     await ensureRunnerTables(dataSource);
-    const kafka = createKafka({
-      brokers: parseBrokers(env.KAFKA_BROKERS),
-      clientId: `${env.KAFKA_CLIENT_ID}-projector`,
-    });
+    const kafka = createKafka(kafkaSettingsOf(env, 'projector'));
     await ensureTopicsWithRetry(kafka, env.KAFKA_TOPIC_PREFIX, (err, retryInMs) =>
       log.warn({ err: err.message, retryInMs }, 'cannot ensure the Kafka topics yet'),
     );

@@ -130,3 +130,32 @@ export async function streamsWithUnreadableTimer(db: Db, q: TimerQuery): Promise
   );
   return rows.map((r) => ({ streamId: r.stream_id, value: r.value }));
 }
+
+export interface StoredLink {
+  streamId: string;
+  version: number;
+  hash: string;
+  globalPosition: number;
+}
+
+/**
+ * The stored hash and position of each (stream, version) asked for that exists, in one round trip of
+ * unique-index lookups: how a consumer confirms that what a broker delivered was really appended.
+ */
+export async function storedLinks(
+  db: Db,
+  keys: ReadonlyArray<{ streamId: string; version: number }>,
+): Promise<StoredLink[]> {
+  if (keys.length === 0) return [];
+  const rows: Array<{ stream_id: string; version: number; hash: string; global_position: string }> = await db.query(
+    `SELECT e.stream_id, e.version, e.hash, e.global_position
+     FROM unnest($1::text[], $2::int[]) AS k(stream_id, version) JOIN events e USING (stream_id, version)`,
+    [keys.map((k) => k.streamId), keys.map((k) => k.version)],
+  );
+  return rows.map((r) => ({
+    streamId: r.stream_id,
+    version: r.version,
+    hash: r.hash,
+    globalPosition: Number(r.global_position),
+  }));
+}

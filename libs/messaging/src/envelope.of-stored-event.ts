@@ -18,10 +18,13 @@ export function envelopeOf(e: StoredEvent): ArticleEventEnvelope {
     version: e.version,
     position: e.globalPosition,
     occurredAt: e.occurredAt,
-    // Only the actor's public fields go on the wire, whatever else metadata may carry later.
     actor: { id, name, role },
     correlationId: e.metadata.correlationId,
     causationId: e.metadata.causationId,
     data: e.data,
+    // Whole, as hashed: without every hashed field no consumer could recompute the hash.
+    metadata: e.metadata,
+    prevHash: e.prevHash,
+    hash: e.hash,
   };
 }

@@ -1,4 +1,5 @@
-import { Kafka, logLevel, Admin, RetryOptions } from 'kafkajs';
+import { Kafka, logLevel, Admin, RetryOptions, type SASLOptions } from 'kafkajs';
+import type { ConnectionOptions } from 'node:tls';
 import { ARTICLE_EVENTS_PARTITIONS, topicNames } from './topics';
 
 export interface KafkaSettings {
@@ -10,6 +11,9 @@ export interface KafkaSettings {
   /** Callers with a back-off of their own (the relay, health checks) retry little here. */
   retry?: RetryOptions;
   logLevel?: logLevel;
+  /** TLS and SASL/SCRAM, from the environment by kafkaSecurityOf; absent, plaintext. */
+  ssl?: ConnectionOptions | true;
+  sasl?: SASLOptions;
 }
 
 export function createKafka(s: KafkaSettings): Kafka {
@@ -20,6 +24,8 @@ export function createKafka(s: KafkaSettings): Kafka {
     requestTimeout: s.requestTimeout ?? 10000,
     logLevel: s.logLevel ?? logLevel.ERROR,
     retry: s.retry ?? { initialRetryTime: 200, retries: 8, maxRetryTime: 5000 },
+    ...(s.ssl && { ssl: s.ssl }),
+    ...(s.sasl && { sasl: s.sasl }),
   });
 }
 

@@ -7,6 +7,7 @@ import { createKafka, decodeEnvelope, encodeEnvelope, ensureTopics, topicNames }
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 
 function envelope(articleId: string, version: number): ArticleEventEnvelope {
+  const actor = { id: 'u1', name: 'Eda Editor', role: 'editor' };
   return {
     eventId: randomUUID(),
     type: 'ArticleRevised',
@@ -15,10 +16,14 @@ function envelope(articleId: string, version: number): ArticleEventEnvelope {
     version,
     position: version,
     occurredAt: new Date().toISOString(),
-    actor: { id: 'u1', name: 'Eda Editor', role: 'editor' },
+    actor,
     correlationId: 'c',
     causationId: 'c',
     data: { changes: { headline: `v${version}` } },
+    // Delivery only: nothing here checks the chain.
+    metadata: { actor, commandId: 'c', correlationId: 'c', causationId: 'c' },
+    prevHash: '0'.repeat(64),
+    hash: '0'.repeat(64),
   };
 }
 

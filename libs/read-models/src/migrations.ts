@@ -2,9 +2,15 @@ import { eventStoreMigrations, eventStorePrivileges, type DatabasePrivileges } f
 import { ReadModels1764300000002 } from './migrations/1764300000002-read-models.migration';
 import { RunnerTables1764300000003 } from './migrations/1764300000003-runner-tables.migration';
 import { readModelPrivileges } from './read-models.privileges';
+import { ArticleRowHashes1764300000080 } from './migrations/1764300000080-article-row-hashes.migration';
 
 /** Every migration of the system, in order: the event store's, then the read models'. */
-export const allMigrations = [...eventStoreMigrations, ReadModels1764300000002, RunnerTables1764300000003];
+export const allMigrations = [
+  ...eventStoreMigrations,
+  ReadModels1764300000002,
+  RunnerTables1764300000003,
+  ArticleRowHashes1764300000080,
+];
 
 /**
  * Who may use each table those migrations create, applied after them by `npm run migrate`

@@ -11,8 +11,36 @@ describe('the shared settings', () => {
       KAFKA_BROKERS: '127.0.0.1:9092',
       KAFKA_CLIENT_ID: 'newsroom',
       KAFKA_TOPIC_PREFIX: '',
+      KAFKA_SSL: false,
       LOG_LEVEL: 'info',
     });
+  });
+
+  it('takes TLS and SASL/SCRAM for Kafka from the environment', () => {
+    const env = parseEnv({
+      KAFKA_SSL: 'true',
+      KAFKA_SSL_CA_FILE: '/etc/kafka/ca.pem',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'projector',
+      KAFKA_SASL_PASSWORD: 'secret',
+    });
+
+    expect(env).toMatchObject({
+      KAFKA_SSL: true,
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'projector',
+    });
+  });
+
+  it.each([
+    [{ KAFKA_SASL_MECHANISM: 'plain' }, /KAFKA_SASL_MECHANISM /],
+    [{ KAFKA_SASL_MECHANISM: 'scram-sha-256', KAFKA_SASL_USERNAME: 'u' }, /needs KAFKA_SASL_USERNAME and KAFKA_SASL/],
+    [{ KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' }, /need KAFKA_SASL_MECHANISM/],
+    [{ KAFKA_SSL_CA_FILE: '/ca.pem' }, /need KAFKA_SSL=true/],
+    [{ KAFKA_SSL: 'true', KAFKA_SSL_CERT_FILE: '/c.pem' }, /KAFKA_SSL_CERT_FILE and KAFKA_SSL_KEY_FILE go together/],
+    [{ KAFKA_SSL: 'maybe' }, /^Invalid configuration: KAFKA_SSL /],
+  ])('refuses an incomplete or unknown Kafka security setting %#, naming the variable', (source, message) => {
+    expect(() => parseEnv(source)).toThrow(message);
   });
 
   it('refuses wrong values in one line that names each variable', () => {

@@ -28,6 +28,15 @@ export const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9._-]*$/)
     .default(''),
+  // Authenticated, encrypted Kafka for production: SASL/SCRAM and TLS. Unset, the client speaks plaintext.
+  KAFKA_SSL: z.stringbool().default(false),
+  /** PEM files: the CA that signed the brokers' certificates, and a client certificate for mutual TLS. */
+  KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
+  KAFKA_SSL_CERT_FILE: z.string().min(1).optional(),
+  KAFKA_SSL_KEY_FILE: z.string().min(1).optional(),
+  KAFKA_SASL_MECHANISM: z.enum(['scram-sha-256', 'scram-sha-512']).optional(),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,7 +51,32 @@ export function parseSettings<S extends z.ZodType>(schema: S, source: NodeJS.Pro
     const problems = result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
     throw new InvalidEnvironment(`Invalid configuration: ${problems}`);
   }
+  const across = problemsAcross(result.data as Partial<Env>);
+  if (across.length > 0) throw new InvalidEnvironment(`Invalid configuration: ${across.join('; ')}`);
   return result.data;
+}
+
+/**
+ * Rules that span variables. Not a zod refinement: zod refuses to `extend` a refined object, and
+ * each app extends the shared schema. Checked on any schema that carries the variables.
+ */
+function problemsAcross(s: Partial<Env>): string[] {
+  const problems: string[] = [];
+  const credentials = [s.KAFKA_SASL_USERNAME, s.KAFKA_SASL_PASSWORD];
+  if (s.KAFKA_SASL_MECHANISM && !credentials.every(Boolean)) {
+    problems.push('KAFKA_SASL_MECHANISM needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD');
+  }
+  if (!s.KAFKA_SASL_MECHANISM && credentials.some(Boolean)) {
+    problems.push('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD need KAFKA_SASL_MECHANISM');
+  }
+  // A file that is set but silently unused would leave the operator believing the link is encrypted.
+  if (!s.KAFKA_SSL && (s.KAFKA_SSL_CA_FILE || s.KAFKA_SSL_CERT_FILE || s.KAFKA_SSL_KEY_FILE)) {
+    problems.push('KAFKA_SSL_CA_FILE, KAFKA_SSL_CERT_FILE and KAFKA_SSL_KEY_FILE need KAFKA_SSL=true');
+  }
+  if (!s.KAFKA_SSL_CERT_FILE !== !s.KAFKA_SSL_KEY_FILE) {
+    problems.push('KAFKA_SSL_CERT_FILE and KAFKA_SSL_KEY_FILE go together');
+  }
+  return problems;
 }
 
 /** The shared settings, parsed once at start-up. */

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Admin, Kafka, logLevel } from 'kafkajs';
-import { createKafka, parseBrokers } from '@newsroom/messaging';
+import { createKafka, kafkaSettingsOf } from '@newsroom/messaging';
 import { AppConfig } from '../config/app-config';
 
 const TIMEOUT_MS = 3000;
@@ -17,8 +17,7 @@ export class KafkaHealthIndicator implements OnModuleDestroy {
     config: AppConfig,
   ) {
     this.kafka = createKafka({
-      clientId: `${config.env.KAFKA_CLIENT_ID}-health`,
-      brokers: parseBrokers(config.env.KAFKA_BROKERS),
+      ...kafkaSettingsOf(config.env, 'health'),
       connectionTimeout: TIMEOUT_MS,
       requestTimeout: TIMEOUT_MS,
       retry: { retries: 0 },

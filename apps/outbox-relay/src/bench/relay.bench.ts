@@ -10,7 +10,8 @@ import {
   outboxBacklog,
   PostgresEventStore,
 } from '@newsroom/event-store';
-import { createKafka, ensureTopics, parseBrokers, topicNames } from '@newsroom/messaging';
+import { createKafka, ensureTopics, kafkaSecurityOf, parseBrokers, topicNames } from '@newsroom/messaging';
+import { parseEnv } from '@newsroom/settings';
 
 /**
  * bench:relay — the outbox relay as its own process against the real PostgreSQL and Kafka:
@@ -76,7 +77,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 async function main() {
   const ds = await freshSchema();
   const store = new PostgresEventStore(ds);
-  const kafka = createKafka({ brokers: BROKERS, clientId: 'bench-relay' });
+  const kafka = createKafka({ brokers: BROKERS, clientId: 'bench-relay', ...kafkaSecurityOf(parseEnv()) });
   const admin = kafka.admin();
   await admin.connect();
   await ensureTopics(admin, prefix);

@@ -9,6 +9,8 @@ import type { ProjectedActor, ProjectedEvent } from './projected-event';
 export const A_REPORTER: ProjectedActor = { id: 'user-reporter', name: 'Rey Reporter', role: 'reporter' };
 export const AN_EDITOR: ProjectedActor = { id: 'user-editor', name: 'Eda Editor', role: 'editor' };
 
+const NO_HASH = '0'.repeat(64);
+
 /** Event `version` is stored `version` minutes after this instant. */
 export const STREAM_EPOCH = '2030-01-15T08:00:00.000Z';
 
@@ -22,6 +24,8 @@ export function envelope(
   version: number,
   overrides: Partial<ProjectedEvent> = {},
 ): ProjectedEvent {
+  const actor = version === 1 ? A_REPORTER : AN_EDITOR;
+  const [commandId, correlationId] = [`command-${version}`, `correlation-${version}`];
   return {
     eventId: `event-${version}`,
     type: event.type,
@@ -30,10 +34,14 @@ export function envelope(
     version,
     position: 1000 + version,
     occurredAt: minutesAfterEpoch(version),
-    actor: version === 1 ? A_REPORTER : AN_EDITOR,
-    correlationId: `correlation-${version}`,
-    causationId: `command-${version}`,
+    actor,
+    correlationId,
+    causationId: commandId,
     data: event.data,
+    metadata: { actor, commandId, correlationId, causationId: commandId },
+    // Projections never read the chain: the runner checks it before evolve (see runner/apply-events).
+    prevHash: NO_HASH,
+    hash: NO_HASH,
     ...overrides,
   };
 }

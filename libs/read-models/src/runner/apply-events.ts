@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import { GENESIS_HASH } from '@newsroom/event-store';
 import { evolveArticleRow, type ArticleRow } from '../projections/article-state.projection';
 import type { ProjectedEvent } from '../projections/projected-event';
 import type { AppliedEvent, ArticleChange, Projection, TableNames } from './projection';
 import { loadRows, saveRows } from '../tables/article-state.table';
-import { describeError, isDataError } from './runner.errors';
+import { describeError, isDataError, OutOfChain } from './runner.errors';
 
 /** One message or stored event offered to a projection; `ref` is the caller's (a Kafka offset, say). */
 export interface Item<R> {
@@ -70,7 +71,8 @@ export async function applyItems<R, D>(
   // 3. Evolve (pure). An exception here is a property of the event: retrying cannot change it.
   const plans: Plan<R, D>[] = [];
   for (const [articleId, group] of groups) {
-    let row: ArticleRow | null = rows.get(articleId) ?? null;
+    let row: ArticleRow | null = rows.get(articleId)?.row ?? null;
+    let lastHash = rows.get(articleId)?.lastHash ?? null;
     let blockedBy = opts.heldBack.has(articleId) ? 'an unresolved dead letter' : null;
     const steps: Step<R, D>[] = [];
     for (const item of group) {
@@ -87,9 +89,13 @@ export async function applyItems<R, D>(
       try {
         if (!e) throw item.unreadable ?? new Error('no event');
         const after = evolveArticleRow(row, e);
+        // The next link of this article's chain as this read model last saw it (VersionGap came first).
+        const expected = row ? lastHash : GENESIS_HASH;
+        if (e.prevHash !== expected) throw new OutOfChain(e, expected);
         const applied = { event: e, before: row, after };
         steps.push({ ...applied, derived: projection.derive(applied), item });
         row = after;
+        lastHash = e.hash;
       } catch (err) {
         park(item, describeError(err));
         blockedBy = e ? `its version ${e.version}` : 'an unreadable message';
@@ -148,7 +154,7 @@ async function write<R, D>(
   const written = await saveRows(
     m,
     t(projection.rowsTable),
-    changes.map((c) => c.after),
+    changes.map((c) => ({ row: c.after, lastHash: c.applied[c.applied.length - 1].event.hash })),
   );
   const through = changes.filter((c) => written.has(c.articleId));
   if (through.length > 0) await projection.write(m, t, through);

@@ -1,24 +1,22 @@
 import type { KafkaMessage } from 'kafkajs';
-import { MalformedEnvelope } from '@newsroom/messaging';
+import { articleStreamId } from '@newsroom/editorial-domain';
+import { chainAfter } from '@newsroom/event-store';
+import { envelopeOf, MalformedEnvelope, TamperedEnvelope } from '@newsroom/messaging';
 import { UnprojectableEvent } from '../projections/projection.errors';
 import { itemOf } from './kafka-items';
 
 const ARTICLE = '6f1c2a9e-0000-4000-8000-000000000001';
+const actor = { id: 'u', name: 'U', role: 'editor' };
+const metadata = { actor, commandId: 'c', correlationId: 'c', causationId: 'c' };
+const [stored] = chainAfter(
+  { version: 2, hash: 'a'.repeat(64) },
+  articleStreamId(ARTICLE),
+  [{ type: 'ArticleApproved', data: {} }],
+  metadata,
+  '2030-01-15T10:00:00.000Z',
+);
 const envelope = (overrides: Record<string, unknown> = {}) =>
-  JSON.stringify({
-    eventId: 'e1',
-    type: 'ArticleApproved',
-    schemaVersion: 1,
-    articleId: ARTICLE,
-    version: 3,
-    position: 40,
-    occurredAt: '2030-01-15T10:00:00.000Z',
-    actor: { id: 'u', name: 'U', role: 'editor' },
-    correlationId: 'c',
-    causationId: 'c',
-    data: {},
-    ...overrides,
-  });
+  JSON.stringify({ ...envelopeOf({ ...stored, globalPosition: 40 }), ...overrides });
 const message = (key: string | null, value: string): KafkaMessage =>
   ({
     key: key === null ? null : Buffer.from(key),
@@ -50,6 +48,17 @@ describe('a Kafka message as a runner item', () => {
   it('holds nothing back for an unreadable message without a usable key', () => {
     expect(itemOf('events', 0, message(null, 'not json')).articleId).toBeNull();
     expect(itemOf('events', 0, message('article-7', 'not json')).articleId).toBeNull();
+  });
+
+  it('refuses content that does not match its hash, blaming the article its key names', () => {
+    const item = itemOf('events', 0, message(ARTICLE, envelope({ data: { note: 'forged' } })));
+    expect(item.unreadable).toBeInstanceOf(TamperedEnvelope);
+    expect(item).toMatchObject({ articleId: ARTICLE, event: null });
+  });
+
+  it('refuses an actor on the envelope that is not the hashed one', () => {
+    const item = itemOf('events', 0, message(ARTICLE, envelope({ actor: { ...actor, role: 'admin' } })));
+    expect(item.unreadable?.message).toMatch(/actor is not the hashed one/);
   });
 
   it("refuses an envelope keyed by another article: its order is another partition's", () => {

@@ -1,5 +1,5 @@
 import type { KafkaMessage } from 'kafkajs';
-import { decodeEnvelope } from '@newsroom/messaging';
+import { decodeEnvelope, verifyEnvelopeHash } from '@newsroom/messaging';
 import type { ProjectedEvent } from '../projections/projected-event';
 import { UnprojectableEvent } from '../projections/projection.errors';
 import type { Item } from './apply-events';
@@ -13,8 +13,9 @@ export function isArticleId(id: string): boolean {
 }
 
 /**
- * A Kafka message as the runner's item. A message that cannot be read still names an article
- * through its key (the relay keys by article), so that article can be held back behind it.
+ * A Kafka message as the runner's item. A message that cannot be read, or whose content does not
+ * match its hash, still names an article through its key (the relay keys by article), so that
+ * article can be held back behind it.
  */
 export function itemOf(topic: string, partition: number, message: KafkaMessage): Item<MessageRef> {
   const key = message.key?.toString('utf8') ?? null;
@@ -31,6 +32,8 @@ export function itemOf(topic: string, partition: number, message: KafkaMessage):
     if (!ARTICLE_ID.test(event.articleId)) throw new UnprojectableEvent(event, 'articleId is not a lower-case UUID');
     // Ordering per article holds only within the partition its key chose.
     if (key !== event.articleId) throw new UnprojectableEvent(event, `message key ${key} is not its article id`);
+    // Content against its own hash here; the hash against the event store per batch (provenance.ts).
+    verifyEnvelopeHash(event);
     return { articleId: event.articleId, event, ref };
   } catch (err) {
     return { articleId: key !== null && ARTICLE_ID.test(key) ? key : null, event: null, unreadable: err as Error, ref };

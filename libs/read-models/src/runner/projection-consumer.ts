@@ -7,6 +7,7 @@ import { recordBatch } from '../tables/projection-status.table';
 import { deadLetter } from './dead-letters';
 import { itemOf } from './kafka-items';
 import { liveTables, type ReadModelName } from './projection';
+import { confirmedByEventStore, type Provenance } from './provenance';
 import { PROJECTIONS } from './read-model.writers';
 import { isDataError } from './runner.errors';
 
@@ -33,6 +34,11 @@ export interface ProjectionConsumerSettings {
    * long a restarted projector waits after a crash. A batch (one short transaction) must fit in it.
    */
   sessionTimeoutMs?: number;
+  /**
+   * How delivered events are confirmed as stored: against the event store, by default and in every
+   * app. Only specs of the apply step's own failure modes, whose messages are made up, pass another.
+   */
+  provenance?: Provenance;
 }
 
 export interface RunningConsumer {
@@ -86,18 +92,23 @@ async function projectBatch(
   const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
   if (batch.messages.length === 0) return;
   const projection = PROJECTIONS[s.readModel];
-  const items = batch.messages.map((message) => itemOf(batch.topic, batch.partition, message));
-  const articleIds = [...new Set(items.flatMap((i) => (i.articleId ? [i.articleId] : [])))];
+  const delivered = batch.messages.map((message) => itemOf(batch.topic, batch.partition, message));
+  const articleIds = [...new Set(delivered.flatMap((i) => (i.articleId ? [i.articleId] : [])))];
   let isolate = false;
   for (let attempt = 1; ; attempt++) {
     if (!isRunning() || isStale()) return;
     try {
-      // 1. One transaction per batch: rows, read model, dead letters and status commit together.
+      // 1. Only what the event store holds is applied: the topic is not trusted. Stored events never
+      //    change, so this read needs no transaction: it runs on its own connection meanwhile.
+      const confirming = (s.provenance ?? confirmedByEventStore)(s.dataSource, delivered);
+      confirming.catch(() => undefined); // awaited below; a failure there fails the attempt
+      // 2. One transaction per batch: rows, read model, dead letters and status commit together.
       await s.dataSource.transaction(async (m) => {
-        // 2. Shared lock: a rebuild's switch takes it exclusively, so no batch straddles the swap.
+        // 3. Shared lock: a rebuild's switch takes it exclusively, so no batch straddles the swap.
         const heldBack = await lockAndFindHeldBack(m, s.readModel, articleIds);
+        const items = await confirming;
         const outcome = await applyItems(m, projection, liveTables, items, { heldBack, isolate });
-        // 3. Park what cannot be applied (the DLQ send is inside the transaction: it fails together).
+        // 4. Park what cannot be applied (the DLQ send is inside the transaction: it fails together).
         const recorded = await deadLetter(m, s.producer, dlqTopic, s.readModel, outcome.parked);
         if (recorded > 0)
           log.warn({ readModel: s.readModel, parked: outcome.parked.map((p) => p.reason) }, 'dead-lettered');
@@ -117,7 +128,7 @@ async function projectBatch(
       await heartbeat();
     }
   }
-  // 4. Only now, with the transaction committed, mark the batch done for the next offset commit.
+  // 5. Only now, with the transaction committed, mark the batch done for the next offset commit.
   resolveOffset(batch.messages[batch.messages.length - 1].offset);
   await heartbeat();
 }

@@ -15,16 +15,29 @@ const READ_MODEL_TABLES = [
   'projection_throughput',
 ];
 
+/** The article rows' chain link, added by migration 1764300000080. */
+const CHAINED_ROWS = [
+  'article_state',
+  'audit_trail_article_rows',
+  'article_list_article_rows',
+  'contributor_index_article_rows',
+];
+
 /** Refuses to start on a schema the migrations never reached (one round trip, no DDL). */
 export async function ensureRunnerTables(ds: DataSource): Promise<void> {
   await ds.transaction(async (m) => {
     const [{ missing }] = await m.query(
-      `SELECT array_remove(array_agg(CASE WHEN to_regclass(t) IS NULL THEN t END), NULL) AS missing
+      `SELECT array_remove(array_agg(CASE WHEN to_regclass(t) IS NULL THEN t END), NULL)
+         || ARRAY(SELECT c || '.last_hash' FROM unnest($2::text[]) AS c WHERE NOT EXISTS (
+              SELECT 1 FROM information_schema.columns
+              WHERE table_schema = current_schema() AND table_name = c AND column_name = 'last_hash')) AS missing
        FROM unnest($1::text[]) AS t`,
-      [READ_MODEL_TABLES],
+      [READ_MODEL_TABLES, CHAINED_ROWS],
     );
     if (missing.length > 0) {
-      throw new ReadModelsNotMigrated(`read-model tables missing (${missing.join(', ')}): run npm run migrate`);
+      throw new ReadModelsNotMigrated(
+        `read-model tables or columns missing (${missing.join(', ')}): run npm run migrate`,
+      );
     }
   });
 }

@@ -14,6 +14,22 @@ export class UnknownReadModel extends Error {
   }
 }
 
+/**
+ * An event whose `prevHash` is not the hash of the article's last event this read model applied:
+ * a message from another chain, a replayed or reordered one, or a forgery. Parked like any
+ * unappliable event; it holds back only its article.
+ */
+export class OutOfChain extends Error {
+  constructor(e: { articleId: string; version: number; prevHash: string }, expected: string | null) {
+    const short = (h: string | null) => (h === null ? 'unknown' : `${h.slice(0, 12)}…`);
+    super(
+      `article ${e.articleId} version ${e.version} links to ${short(e.prevHash)}, ` +
+        `not to the last applied event ${short(expected)}`,
+    );
+    this.name = 'OutOfChain';
+  }
+}
+
 /** The schema lacks the read-model tables: the operator has to run the migrations first. */
 export class ReadModelsNotMigrated extends Error {}
 

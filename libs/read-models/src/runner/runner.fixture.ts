@@ -14,6 +14,7 @@ import { evolveArticleRow, type ArticleRow } from '../projections/article-state.
 import { articleVersions } from '../tables/article-state.table';
 import { readEventPage } from './event-source';
 import { READ_MODELS, type ReadModelName } from './projection';
+import type { Provenance } from './provenance';
 import { startProjectionConsumer, type RunningConsumer } from './projection-consumer';
 
 // Kafka and event-store plumbing shared by the runner's integration suites.
@@ -22,6 +23,7 @@ export async function startConsumers(
   ds: DataSource,
   k: TestKafka,
   names: readonly ReadModelName[] = READ_MODELS,
+  provenance?: Provenance,
 ): Promise<RunningConsumer[]> {
   return Promise.all(
     names.map((readModel) =>
@@ -31,6 +33,7 @@ export async function startConsumers(
         producer: k.producer,
         readModel,
         prefix: k.prefix,
+        provenance,
       }),
     ),
   );

@@ -1,9 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { articleStreamId } from '@newsroom/editorial-domain';
-import { loadUnchainedEvents } from '@newsroom/event-store';
+import { chainAfter, GENESIS_HASH, loadUnchainedEvents, storedLinks } from '@newsroom/event-store';
 
 // Plausible article histories for the runner's integration tests and the rebuild benchmark: every
-// stream is one the domain's evolve accepts, loaded straight into `events` (dummy hash chain).
+// stream is one the domain's evolve accepts, loaded straight into `events` with a real hash chain
+// (the projector refuses a message whose hash does not recompute), but no outbox rows.
 
 export interface SyntheticEvent {
   articleId: string;
@@ -157,22 +158,45 @@ export function* interleavedStreams(
   }
 }
 
-/** Appends the events in the given order, one multi-row statement; returns their global positions. */
-export function insertSyntheticEvents(m: EntityManager | DataSource, events: SyntheticEvent[]): Promise<number[]> {
+/**
+ * Appends the events in the given order, one multi-row statement; returns their global positions.
+ * Each stream's chain goes on from its stored event before the first one given.
+ */
+export async function insertSyntheticEvents(
+  m: EntityManager | DataSource,
+  events: SyntheticEvent[],
+): Promise<number[]> {
+  const links = await linksBefore(m, events);
   return loadUnchainedEvents(
     m,
     events.map((e) => {
+      const streamId = articleStreamId(e.articleId);
       const commandId = `c-${e.articleId}-${e.version}`;
+      const metadata = { actor: e.actor, commandId, correlationId: commandId, causationId: commandId };
+      const prev = links.get(streamId);
+      // A stream that starts past 1 with nothing stored before it (a gap, on purpose) links to nothing.
+      const head = e.version === 1 ? null : { version: e.version - 1, hash: prev ?? GENESIS_HASH };
+      const [chained] = chainAfter(head, streamId, [{ type: e.type, data: e.data }], metadata, e.occurredAt);
+      links.set(streamId, chained.hash);
       return {
-        streamId: articleStreamId(e.articleId),
+        streamId,
         version: e.version,
         type: e.type,
         data: e.data,
-        metadata: { actor: e.actor, commandId, correlationId: commandId, causationId: commandId },
+        metadata,
         occurredAt: e.occurredAt,
+        chain: chained,
       };
     }),
   );
+}
+
+/** The stored hash before each stream's first event here (one query; none for a stream starting at 1). */
+async function linksBefore(m: EntityManager | DataSource, events: SyntheticEvent[]): Promise<Map<string, string>> {
+  const first = new Map<string, number>();
+  for (const e of events) if (!first.has(e.articleId)) first.set(e.articleId, e.version);
+  const keys = [...first].filter(([, v]) => v > 1).map(([a, v]) => ({ streamId: articleStreamId(a), version: v - 1 }));
+  return new Map((await storedLinks(m, keys)).map((l) => [l.streamId, l.hash]));
 }
 
 /** Appends `articles` interleaved stories of `perArticle` events; returns the article ids. */

@@ -10,40 +10,48 @@ export async function findArticleRow(db: Db, articleId: string): Promise<Article
   return r?.row;
 }
 
+/** An article row as the runner keeps it: with the hash of the event it last applied (null before migration 70). */
+export interface ChainedRow {
+  row: ArticleRow;
+  lastHash: string | null;
+}
+
 /**
  * Loads the rows of these articles and locks them until the batch commits, so a second consumer
  * holding the same partition for a moment (a rebalance) re-reads the row the first one left.
  */
-export async function loadRows(db: Db, table: string, articleIds: string[]): Promise<Map<string, ArticleRow>> {
+export async function loadRows(db: Db, table: string, articleIds: string[]): Promise<Map<string, ChainedRow>> {
   if (articleIds.length === 0) return new Map();
-  const rows: Array<{ row: ArticleRow }> = await db.query(
-    `SELECT row FROM ${table} WHERE article_id = ANY($1::uuid[]) FOR UPDATE`,
+  const rows: Array<{ row: ArticleRow; last_hash: string | null }> = await db.query(
+    `SELECT row, last_hash FROM ${table} WHERE article_id = ANY($1::uuid[]) FOR UPDATE`,
     [articleIds],
   );
-  return new Map(rows.map(({ row }) => [row.articleId, row]));
+  return new Map(rows.map(({ row, last_hash }) => [row.articleId, { row, lastHash: last_hash }]));
 }
 
 /**
  * Upserts the rows and returns the articles the version gate let through: a row is only replaced by
  * a newer version, so a late, slower writer can never move an article back in time.
  */
-export async function saveRows(db: Db, table: string, rows: ArticleRow[]): Promise<Set<string>> {
+export async function saveRows(db: Db, table: string, rows: ChainedRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const records = rows.map((row) => ({
+  const records = rows.map(({ row, lastHash }) => ({
     article_id: row.articleId,
     version: row.version,
     status: row.status,
     row,
     updated_at: row.updatedAt,
     last_position: row.lastPosition,
+    last_hash: lastHash,
   }));
   const returned: Array<{ article_id: string }> = await db.query(
-    `INSERT INTO ${table} AS t (article_id, version, status, row, updated_at, last_position)
-     SELECT x.article_id, x.version, x.status, x.row, x.updated_at, x.last_position
+    `INSERT INTO ${table} AS t (article_id, version, status, row, updated_at, last_position, last_hash)
+     SELECT x.article_id, x.version, x.status, x.row, x.updated_at, x.last_position, x.last_hash
      FROM jsonb_to_recordset($1::jsonb) AS x(article_id uuid, version int, status text, row jsonb,
-       updated_at timestamptz, last_position bigint)
+       updated_at timestamptz, last_position bigint, last_hash text)
      ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, status = excluded.status,
-       row = excluded.row, updated_at = excluded.updated_at, last_position = excluded.last_position
+       row = excluded.row, updated_at = excluded.updated_at, last_position = excluded.last_position,
+       last_hash = excluded.last_hash
      WHERE t.version < excluded.version
      RETURNING t.article_id`,
     [asRecordset(records)],
@@ -52,7 +60,7 @@ export async function saveRows(db: Db, table: string, rows: ArticleRow[]): Promi
   if (table === 'article_state')
     await notifyArticleVersions(
       db,
-      rows.filter((r) => written.has(r.articleId)),
+      rows.map((r) => r.row).filter((r) => written.has(r.articleId)),
     );
   return written;
 }

@@ -1,0 +1,51 @@
+import { articleStreamId } from '@newsroom/editorial-domain';
+import { storedLinks } from '@newsroom/event-store';
+import type { ProjectedEvent } from '../projections/projected-event';
+import type { Db } from '../tables/recordset';
+import type { Item } from './apply-events';
+
+/** A delivered event that is not the one the event store holds at its article and version. */
+export class NotInEventStore extends Error {
+  constructor(e: ProjectedEvent, why: string) {
+    super(`event ${e.eventId} (article ${e.articleId}, version ${e.version}): ${why}`);
+    this.name = 'NotInEventStore';
+  }
+}
+
+/**
+ * How the runner establishes that delivered events were really appended; an item that fails turns
+ * unreadable (parked, holding back its article).
+ */
+export type Provenance = <R>(db: Db, items: Item<R>[]) => Promise<Item<R>[]>;
+
+const keyOf = (streamId: string, version: number) => `${streamId}#${version}`;
+
+/**
+ * Confirms each delivered event's (article, version, hash, position) against the event store in one
+ * round trip. With the hash already recomputed from the content (kafka-items), this makes the
+ * content the stored one: a producer who can write to the topic, and compute a consistent hash,
+ * still cannot make a projection apply anything the event store does not hold.
+ */
+export const confirmedByEventStore: Provenance = async (db, items) => {
+  const events = items.flatMap((i) => (i.event ? [i.event] : []));
+  const links = await storedLinks(
+    db,
+    events.map((e) => ({ streamId: articleStreamId(e.articleId), version: e.version })),
+  );
+  const stored = new Map(links.map((l) => [keyOf(l.streamId, l.version), l]));
+  return items.map((item) => {
+    const e = item.event;
+    if (!e) return item;
+    const link = stored.get(keyOf(articleStreamId(e.articleId), e.version));
+    const why = !link
+      ? 'the event store has no such event'
+      : link.hash !== e.hash
+        ? 'its hash is not the stored one'
+        : link.globalPosition !== e.position
+          ? 'its position is not the stored one'
+          : null;
+    return why
+      ? { articleId: item.articleId, event: null, unreadable: new NotInEventStore(e, why), ref: item.ref }
+      : item;
+  });
+};

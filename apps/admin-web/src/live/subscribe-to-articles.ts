@@ -92,7 +92,6 @@ async function connectOnce(options: SubscribeOptions, lastEventId: string): Prom
         Accept: 'text/event-stream',
         ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}),
       },
-      cache: 'no-store',
       signal: connection.signal,
     });
     if (res.status === 401) return { ...outcome, stop: 'unauthorized' };

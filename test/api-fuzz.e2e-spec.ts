@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { ApiHarness } from '@newsroom/testing-system';
+import { hangUpOnStream } from './hang-up-on-stream';
 import { startNewsroomApi } from './newsroom.harness';
 
 // A seeded fuzz run over every route of the running API: hostile strings, depth, wrong types, huge
@@ -348,6 +349,8 @@ async function send(r: FuzzRequest): Promise<number> {
     .ok(() => true);
   if (r.role !== 'none') req = req.set('Authorization', `Bearer ${await tokenFor(r)}`);
   if (r.body !== undefined) req = req.set('Content-Type', 'application/json').send(r.body);
+  // The live stream never ends by itself: its status is the answer.
+  if (r.url.startsWith('/api/stream')) req = req.buffer(false).parse(hangUpOnStream);
   return (await req).status;
 }
 

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { ApiHarness } from '@newsroom/testing-system';
+import { hangUpOnStream } from './hang-up-on-stream';
 import { newsroomClient, type Role } from './newsroom.client';
 import { startNewsroomApi } from './newsroom.harness';
 
@@ -61,6 +62,8 @@ const TABLE: Record<string, Row> = {
   'GET /api/articles/:id/verify':                       [401,      404,     404,   404,    404],
   'GET /api/audit':                                     [401,      200,     200,   200,    200],
   'GET /api/audit/export':                              [401,      200,     200,   200,    200],
+  // Live article changes (server-sent events): any signed-in role, as the reads.
+  'GET /api/stream':                                    [401,      200,     200,   200,    200],
   // Writing: reporters draft and edit (their own articles: here none exists, so 404), the desk does the rest.
   // A PATCH carries If-Match "1", which an article with no events cannot match: 412.
   'POST /api/articles':                                 [401,      201,     201,   403,    201],
@@ -160,11 +163,15 @@ async function freshSession(role: Role) {
   return { Authorization: `Bearer ${res.body.accessToken}` };
 }
 
+/** Routes that answer an endless event stream: the cell takes the status and headers, then hangs up. */
+const STREAMS = new Set(['GET /api/stream']);
+
 async function send(route: string, caller: Caller) {
   const { method, path } = requestFor(route);
   const req = api.http()[method](path + (QUERIES[route] ?? ''));
   if (caller !== 'anonymous') req.set(ENDS_SESSION.has(route) ? await freshSession(caller) : await client.as(caller));
   if (method === 'patch') req.set('If-Match', '"1"');
+  if (STREAMS.has(route)) req.buffer(false).parse(hangUpOnStream);
   return BODIES[route] ? req.send(BODIES[route]) : req;
 }
 

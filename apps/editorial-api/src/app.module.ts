@@ -9,6 +9,7 @@ import { LoggerModule } from './common/logger.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { StreamModule } from './stream/stream.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -22,6 +23,7 @@ import { UsersModule } from './users/users.module';
     ArticlesModule,
     AdminModule,
     UsersModule,
+    StreamModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
 })

@@ -3,6 +3,7 @@
 export * from './article.constants';
 export * from './article.view';
 export * from './article-list.view';
+export * from './article-stream.view';
 export * from './audit.view';
 export * from './error-body';
 export * from './event-envelope';

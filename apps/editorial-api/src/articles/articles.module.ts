@@ -72,5 +72,7 @@ import { ExecuteArticleHandler } from './shared/execute-article.handler';
     PublicationScheduler,
     IdempotencyKeysSweeper,
   ],
+  // One LISTEN connection per process: the live stream follows it too.
+  exports: [ArticleVersionsListener],
 })
 export class ArticlesModule {}

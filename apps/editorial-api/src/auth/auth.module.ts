@@ -44,6 +44,6 @@ import { UsersTable } from './users.table';
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersTable, SessionRevoker, PasswordHasher],
+  exports: [UsersTable, SessionRevoker, PasswordHasher, SessionsTable, SessionCache],
 })
 export class AuthModule {}

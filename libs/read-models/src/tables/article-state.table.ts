@@ -1,3 +1,4 @@
+import type { ArticleChange } from '@newsroom/contracts';
 import type { ArticleRow } from '../projections/article-state.projection';
 import { asRecordset, type Db } from './recordset';
 
@@ -8,6 +9,35 @@ import { asRecordset, type Db } from './recordset';
 export async function findArticleRow(db: Db, articleId: string): Promise<ArticleRow | undefined> {
   const [r] = await db.query(`SELECT row FROM article_state WHERE article_id = $1`, [articleId]);
   return r?.row;
+}
+
+/**
+ * Each named article's latest change, as the live stream announces it: a few fields of the row,
+ * never the whole article (a body can weigh 200 KB).
+ */
+export async function latestChanges(db: Db, articleIds: readonly string[]): Promise<ArticleChange[]> {
+  if (articleIds.length === 0) return [];
+  const rows: Array<{
+    article_id: string;
+    version: number;
+    status: ArticleChange['status'];
+    headline: string;
+    updated_at: string;
+    updated_by: ArticleChange['updatedBy'];
+  }> = await db.query(
+    `SELECT article_id, version, status, row->'working'->>'headline' AS headline, row->>'updatedAt' AS updated_at,
+       row->'updatedBy' AS updated_by
+     FROM article_state WHERE article_id = ANY($1::uuid[])`,
+    [articleIds],
+  );
+  return rows.map((r) => ({
+    articleId: r.article_id,
+    version: r.version,
+    status: r.status,
+    headline: r.headline,
+    updatedAt: r.updated_at,
+    updatedBy: { id: r.updated_by.id, name: r.updated_by.name, role: r.updated_by.role },
+  }));
 }
 
 /** An article row as the runner keeps it: with the hash of the event it last applied (null before migration 70). */

@@ -2,7 +2,7 @@
  * The read models' tables, one query module each: the projector writes through them and the API
  * reads through them; nobody else writes SQL against these tables.
  */
-export { findArticleRow, articleVersions, ARTICLE_VERSIONS_CHANNEL } from './article-state.table';
+export { findArticleRow, articleVersions, latestChanges, ARTICLE_VERSIONS_CHANNEL } from './article-state.table';
 export { listArticles, articleListKeyOf, type ArticleListKey } from './article-list.table';
 export { articleHistory, auditLogPage, auditKeyOf, type AuditKey } from './audit-trail.table';
 export { openDeadLetters } from './dead-letters.table';

@@ -8,6 +8,13 @@ interface Waiter {
   wake(): void;
 }
 
+/** Hears every version the read model commits (the live stream), and when the connection was lost. */
+export interface VersionsFollower {
+  versions(versions: ReadonlyArray<[articleId: string, version: number]>): void;
+  /** Notifications may have been missed: `ready()` listens again. */
+  lost(): void;
+}
+
 /**
  * Wakes readers waiting for an article version when the projector's batch that wrote it commits
  * (PostgreSQL LISTEN/NOTIFY on one connection of its own), instead of each reader polling. Lazy: the
@@ -18,6 +25,7 @@ interface Waiter {
 export class ArticleVersionsListener implements OnApplicationShutdown {
   private readonly log = new Logger(ArticleVersionsListener.name);
   private readonly waiters = new Map<string, Set<Waiter>>();
+  private readonly followers = new Set<VersionsFollower>();
   private connection?: Promise<Client>;
 
   constructor(private readonly config: AppConfig) {}
@@ -46,9 +54,21 @@ export class ArticleVersionsListener implements OnApplicationShutdown {
     }
   }
 
-  /** Resolves once LISTEN is in place, so that a read made after it cannot miss a commit. */
-  ready(): Promise<unknown> {
-    return this.connect().catch(() => undefined);
+  /** Every committed version of every article, from now on; returns the way to stop. */
+  follow(follower: VersionsFollower): () => void {
+    this.followers.add(follower);
+    return () => this.followers.delete(follower);
+  }
+
+  /**
+   * Resolves once LISTEN is in place, so that a read made after it cannot miss a commit: true, or
+   * false when the connection cannot be opened now.
+   */
+  ready(): Promise<boolean> {
+    return this.connect().then(
+      () => true,
+      () => false,
+    );
   }
 
   async onApplicationShutdown() {
@@ -72,6 +92,7 @@ export class ArticleVersionsListener implements OnApplicationShutdown {
       this.log.warn({ err: err.message }, 'Read-model version listener lost its connection');
       this.connection = undefined;
       client.end().catch(() => undefined);
+      for (const f of this.followers) f.lost();
     });
     client.on('notification', (n) => this.notified(n.payload));
     await client.connect();
@@ -83,6 +104,7 @@ export class ArticleVersionsListener implements OnApplicationShutdown {
     try {
       const { schema, versions } = JSON.parse(payload ?? '') as { schema: string; versions: [string, number][] };
       if (schema !== this.config.env.DATABASE_SCHEMA) return;
+      for (const f of this.followers) f.versions(versions);
       for (const [articleId, version] of versions) {
         for (const w of this.waiters.get(articleId) ?? []) if (version >= w.minVersion) w.wake();
       }

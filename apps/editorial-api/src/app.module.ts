@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { UsersModule } from './users/users.module';
+import { webApp } from './web/web-app.module';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { UsersModule } from './users/users.module';
     ArticlesModule,
     AdminModule,
     UsersModule,
+    ...webApp(),
   ],
   providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
 })

@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiError, connectSession } from './api/http';
 import { sessionStore } from './auth/session';
 import { router } from './router';
+import { cssVariables, theme } from './theme';
 
 const queries = new QueryClient({
   defaultOptions: {
@@ -31,7 +32,7 @@ connectSession({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <QueryClientProvider client={queries}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -48,7 +48,7 @@ export function BodyBlocksEditor({ blocks, photos, readOnly, onChange }: Props) 
         {blocks.map((block, i) => {
           const name = `${TYPE_LABELS[block.type]} ${i + 1}`;
           return (
-            <Stack key={i} gap={4} component="section" aria-label={name}>
+            <Stack key={i} gap={4} component="section" aria-label={`Block ${i + 1} of ${blocks.length}`}>
               {block.type === 'photo' ? (
                 <NativeSelect
                   label={name}

@@ -5,6 +5,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { http } from '../api/http';
 import { queryKeys } from '../api/query-keys';
+import { fetchArticle } from '../article/article.queries';
 
 /** Drafting starts with a headline; everything else is written in the workspace. */
 export function NewArticleForm() {
@@ -23,7 +24,9 @@ export function NewArticleForm() {
         method: 'POST',
         body: { headline },
       });
-      await queries.invalidateQueries({ queryKey: queryKeys.articleLists() });
+      // The read model follows the write: wait for the new version before the workspace asks for it.
+      queries.setQueryData(queryKeys.article(data.id), await fetchArticle(data.id, data.version));
+      void queries.invalidateQueries({ queryKey: queryKeys.articleLists() });
       await navigate({ to: '/articles/$id', params: { id: data.id } });
     } catch (err) {
       setError((err as Error).message);

@@ -256,9 +256,12 @@ interface FuzzRequest {
 
 function generate(rng: Rng, route: Route, f: Fixture): FuzzRequest {
   const valid: Record<string, string> = { id: f.articleId, photoId: f.photoId, contributorId: f.contributorId, n: '1' };
-  const path = route.path.replace(/:(\w+)/g, (_, name: string) =>
-    rng.chance(0.6) ? (valid[name] ?? 'article_state') : rng.pick(PARAM_VALUES),
-  );
+  // The web app's catch-all (index.html for any other path) is fuzzed on one of its routes.
+  const path = route.path
+    .replace('{*any}', '/board')
+    .replace(/:(\w+)/g, (_, name: string) =>
+      rng.chance(0.6) ? (valid[name] ?? 'article_state') : rng.pick(PARAM_VALUES),
+    );
   const query: string[] = [];
   const queries = rng.pick([0, 1, 1, 2, 3]);
   for (let i = 0; i < queries; i++) {

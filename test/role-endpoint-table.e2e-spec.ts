@@ -40,6 +40,8 @@ const PARAMS: Record<string, string> = {
 const TABLE: Record<string, Row> = {
   //                                                    anonymous reporter editor auditor admin
   'GET /health':                                        [200,      200,     200,   200,    200],
+  // The admin web app's index.html, for every other path outside /api and /health (e.g. /board).
+  'GET {*any}':                                         [200,      200,     200,   200,    200],
   // The API docs and the assets of their page.
   'GET /api/docs':                                      [200,      200,     200,   200,    200],
   'GET /api/docs/':                                     [200,      200,     200,   200,    200],
@@ -144,7 +146,7 @@ function routesOf(app: INestApplication): string[] {
 
 function requestFor(route: string) {
   const [method, pattern] = route.split(' ') as [string, string];
-  const path = pattern.replace(/:(\w+)/g, (_, name: string) => {
+  const path = pattern.replace('{*any}', '/board').replace(/:(\w+)/g, (_, name: string) => {
     if (!(name in PARAMS)) throw new Error(`no value for :${name} in PARAMS (route ${route})`);
     return PARAMS[name]!;
   });

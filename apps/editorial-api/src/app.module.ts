@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { StreamModule } from './stream/stream.module';
 import { UsersModule } from './users/users.module';
+import { webApp } from './web/web-app.module';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { UsersModule } from './users/users.module';
     AdminModule,
     UsersModule,
     StreamModule,
+    ...webApp(),
   ],
   providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
 })

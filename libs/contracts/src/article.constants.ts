@@ -13,6 +13,8 @@ export {
   type CorrectionKind,
   type PublicationKind,
 } from '@newsroom/editorial-domain';
+// What a client needs to offer only the commands a user's roles and the article's status allow.
+export { ALLOWED_FROM, ROLE_PERMISSIONS, ROLES, type ArticleCommandType, type Role } from '@newsroom/editorial-domain';
 import type { BODY_BLOCK_TYPES } from '@newsroom/editorial-domain';
 export type BodyBlockType = (typeof BODY_BLOCK_TYPES)[number];
 

@@ -1,0 +1,41 @@
+import '@mantine/core/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiError, connectSession } from './api/http';
+import { sessionStore } from './auth/session';
+import { router } from './router';
+import { cssVariables, theme } from './theme';
+
+const queries = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal (403, 404) will not change by asking again; a network failure might.
+      retry: (count, err) => !(err instanceof ApiError) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+connectSession({
+  token: () => sessionStore.get()?.accessToken,
+  ended: () => {
+    // Expired or revoked: back to sign-in with a message, never a blank page. Typed text stays in
+    // the workspace's unsaved copy.
+    sessionStore.end();
+    queries.clear();
+    void router.navigate({ to: '/sign-in', search: { reason: 'expired' } });
+  },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
+      <QueryClientProvider client={queries}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -30,6 +30,7 @@ export async function startProjector(
       url: databaseConnectionOf(env, 'projector').url,
       schema: env.DATABASE_SCHEMA,
       poolSize: Math.max(env.DATABASE_POOL_SIZE, readModels.length + 2),
+      applicationName: 'projector',
     }),
   );
   await dataSource.initialize();

@@ -20,6 +20,11 @@ export interface DataSourceSettings {
   schema?: string;
   poolSize?: number;
   migrations?: DataSourceOptions['migrations'];
+  /**
+   * Names the process in pg_stat_activity, unless the URL's `application_name` or PGAPPNAME names it
+   * (a deployment, or a test that cuts only its own connections).
+   */
+  applicationName?: string;
 }
 
 export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
@@ -34,7 +39,11 @@ export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
     migrationsTableName: 'typeorm_migrations',
     poolSize: s.poolSize ?? 20,
     // search_path makes the unqualified names in migrations and queries land in the schema.
-    extra: { options: `-c search_path=${schema}`, connectionTimeoutMillis: 5000 },
+    extra: {
+      options: `-c search_path=${schema}`,
+      connectionTimeoutMillis: 5000,
+      ...(s.applicationName ? { fallback_application_name: s.applicationName } : {}),
+    },
   };
 }
 

@@ -15,7 +15,7 @@ export const LoggerModule = PinoModule.forRootAsync({
         return id;
       },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
-      autoLogging: { ignore: (req) => req.url === '/health' },
+      autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|$|\?)/.test(req.url ?? '') },
     },
   }),
 });

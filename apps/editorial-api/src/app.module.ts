@@ -9,6 +9,7 @@ import { LoggerModule } from './common/logger.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -19,6 +20,7 @@ import { UsersModule } from './users/users.module';
     CqrsModule.forRoot(),
     AuthModule,
     HealthModule,
+    MetricsModule,
     ArticlesModule,
     AdminModule,
     UsersModule,

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import pino from 'pino';
+import type { Registry } from 'prom-client';
 import { databaseConnectionOf, InvalidEnvironment } from '@newsroom/settings';
 import { assertDatabaseReachable } from '@newsroom/event-store';
 import { projectorConfig } from './projector.config';
+import { MetricsServer } from './metrics.server';
 import { startProjector } from './projector';
 
 async function main() {
@@ -16,11 +18,12 @@ async function main() {
     process.exit(1);
   });
   log.info({ groups: projector.consumers.map((c) => c.groupId) }, 'projector running');
+  const metrics = await serveMetrics(projector.metrics.registry, config.metrics, log);
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping: finishing the batches in flight');
-    projector.stop().then(
+    Promise.all([projector.stop(), metrics?.close()]).then(
       () => process.exit(0),
       (err: Error) => {
         log.error({ err: err.message }, 'unclean stop');
@@ -30,6 +33,23 @@ async function main() {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/**
+ * /metrics on its own port, 0 for none. A port already taken (a second projector on the same host
+ * with the same setting) costs the metrics, not the projections: warned, and the projector goes on.
+ */
+async function serveMetrics(registry: Registry, at: { port: number; host: string }, log: pino.Logger) {
+  if (at.port === 0) return undefined;
+  const server = new MetricsServer(registry);
+  try {
+    const port = await server.listen(at.port, at.host);
+    log.info({ host: at.host, port }, 'metrics on /metrics');
+    return server;
+  } catch (err) {
+    log.warn({ err: (err as Error).message, port: at.port }, 'cannot serve /metrics; projecting without');
+    return undefined;
+  }
 }
 
 main().catch((err: unknown) => {

@@ -5,6 +5,7 @@ import { dataSourceOptions } from '@newsroom/event-store';
 import { databaseConnectionOf } from '@newsroom/settings';
 import { createKafka, ensureTopicsWithRetry, kafkaSettingsOf } from '@newsroom/messaging';
 import type { ProjectorConfig } from './projector.config';
+import { ProjectorMetrics } from './projector.metrics';
 import {
   ensureRunnerTables,
   startProjectionConsumer,
@@ -14,6 +15,7 @@ import {
 
 export interface Projector {
   consumers: RunningConsumer[];
+  metrics: ProjectorMetrics;
   /** Lets each consumer finish and commit its batch in flight, then disconnects everything. */
   stop(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export async function startProjector(
     }),
   );
   await dataSource.initialize();
+  const metrics = new ProjectorMetrics(dataSource, readModels);
   let producer: Producer | undefined;
   const consumers: RunningConsumer[] = [];
   const stop = async () => {
@@ -52,7 +55,7 @@ export async function startProjector(
     for (const readModel of readModels) {
       consumers.push(
         await startProjectionConsumer({
-          kafka,
+          kafka: metrics.instrument(kafka, readModel),
           dataSource,
           producer,
           readModel,
@@ -66,5 +69,5 @@ export async function startProjector(
     await stop();
     throw err;
   }
-  return { consumers, stop };
+  return { consumers, metrics, stop };
 }

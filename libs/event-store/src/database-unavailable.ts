@@ -19,8 +19,18 @@ const NETWORK_CODES = new Set([
   'ECONNABORTED',
 ]);
 // What pg says without a code when the socket closes or the pool cannot connect in time.
-const LOST_MESSAGES =
-  /Connection terminated|terminating connection|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Connection is not open|connection timeout/i;
+const LOST_MESSAGES = new RegExp(
+  [
+    'Connection terminated',
+    'terminating connection',
+    'timeout exceeded when trying to connect',
+    'Client has encountered a connection error',
+    'Client was closed and is not queryable',
+    'Connection is not open',
+    'connection timeout',
+  ].join('|'),
+  'i',
+);
 
 /** True when `err` (a pg, TypeORM or network error, or one wrapping it) says the connection was lost or refused. */
 export function isConnectionLost(err: unknown): boolean {
@@ -29,7 +39,8 @@ export function isConnectionLost(err: unknown): boolean {
     const code = typeof e.code === 'string' ? e.code : undefined;
     if (code && (UNAVAILABLE_STATES.has(code) || code.startsWith('08') || NETWORK_CODES.has(code))) return true;
     if (typeof e.message === 'string' && LOST_MESSAGES.test(e.message)) return true;
-    if (Array.isArray(e.errors) && e.errors.some(isConnectionLost)) return true; // AggregateError of a dual-stack connect
+    // An AggregateError: a dual-stack connect that failed on every address.
+    if (Array.isArray(e.errors) && e.errors.some(isConnectionLost)) return true;
   }
   return false;
 }

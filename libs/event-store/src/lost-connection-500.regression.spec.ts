@@ -54,7 +54,7 @@ class CutOnceStore extends InMemoryEventStore {
     if (this.take('append-commits-late')) {
       // The stored ids exist only once the late commit chains them: the error carries a live view of them.
       const commit = () => super.append(streamId, head, events, metadata, occurredAt, opts);
-      let ids: string[] = [];
+      const ids: string[] = [];
       this.late = async () => ((ids.length = 0), ids.push(...(await commit()).map((e) => e.eventId)));
       throw new AppendOutcomeUnknown(cause, { includes: (id: string) => ids.includes(id) } as unknown as string[]);
     }

@@ -19,11 +19,13 @@ export class ErrorFilter implements ExceptionFilter {
       // Not a fault of the request nor of the code: the database is away (failover, restart).
       this.log.warn({ err: (err as Error).message }, 'Database unavailable');
       res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
+      res.locals.errorCode = 'DATABASE_UNAVAILABLE';
       const message = 'The database is unavailable; retry shortly (with the same Idempotency-Key or If-Match)';
       return res.status(503).json(problem(503, message, { code: 'DATABASE_UNAVAILABLE' }));
     }
     const body = this.toProblem(err);
     if (body.statusCode >= 500) this.log.error({ err }, 'Unhandled error');
+    if (body.code) res.locals.errorCode = body.code; // for the commands counter
     res.status(body.statusCode).json(body);
   }
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import pino from 'pino';
 import type { Registry } from 'prom-client';
-import { databaseConnectionOf, InvalidEnvironment } from '@newsroom/settings';
+import { databaseConnectionOf, InvalidEnvironment, logDestination, logFormatOf, logNameOf } from '@newsroom/settings';
 import { assertDatabaseReachable } from '@newsroom/event-store';
 import { projectorConfig } from './projector.config';
 import { MetricsServer } from './metrics.server';
@@ -11,7 +11,9 @@ async function main() {
   const config = projectorConfig();
   const db = databaseConnectionOf(config.env, 'projector');
   await assertDatabaseReachable(db.url, db.variable);
-  const log = pino({ name: 'projector', level: config.env.LOG_LEVEL });
+  const name = logNameOf(config.env, 'projector');
+  const destination = logDestination(logFormatOf(config.env, process.stdout.isTTY === true), name);
+  const log = pino({ base: { app: name, pid: process.pid }, level: config.env.LOG_LEVEL }, destination);
   let stopping = false;
   const projector = await startProjector(config, log, (err) => {
     log.fatal({ err: err.message }, 'a consumer stopped for good; exiting so the process is restarted');

@@ -1,3 +1,4 @@
+import { Client, type ClientConfig } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { EventStore1764300000000 } from './migrations/1764300000000-event-store.migration';
 import { Users1764300000001 } from './migrations/1764300000001-users.migration';
@@ -13,6 +14,21 @@ export const eventStoreMigrations = [
   Sessions1764300000020,
   SafeInstants1764300000070,
 ];
+
+/**
+ * A pooled client that never crashes its process. pg emits 'error' on a client whose server ended the
+ * session (`pg_terminate_backend`, a restart) while no query is running on it; the pool listens only
+ * while the client is idle, and TypeORM only while a query runner holds it, so in between an event
+ * with no listener would throw from the socket and end the process. Here it is noted and dropped: the
+ * client is unqueryable from then on, its holder's next query fails as a lost connection (a 503 or a
+ * retry), and the pool discards it on release.
+ */
+class ResilientClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
 
 export interface DataSourceSettings {
   url: string;
@@ -42,6 +58,7 @@ export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
     extra: {
       options: `-c search_path=${schema}`,
       connectionTimeoutMillis: 5000,
+      Client: ResilientClient,
       ...(s.applicationName ? { fallback_application_name: s.applicationName } : {}),
     },
   };

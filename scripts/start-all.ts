@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { DATABASE_URL_VARIABLES, parseEnv, roleDatabaseUrls } from '@newsroom/settings';
 
 /**
@@ -10,16 +11,20 @@ import { DATABASE_URL_VARIABLES, parseEnv, roleDatabaseUrls } from '@newsroom/se
  */
 // The read-your-writes model (article_state) gets a projector process of its own, so its
 // batches never queue behind the audit trail's in one event loop (see bench:lag).
-const processes: Array<{ name: string; app: string; env?: Record<string, string> }> = [
-  { name: 'editorial-api', app: 'editorial-api' },
-  { name: 'outbox-relay', app: 'outbox-relay' },
-  { name: 'projector:article_state', app: 'projector', env: { PROJECTIONS: 'article_state' } },
-  {
-    name: 'projector:audit,list,contributors',
-    app: 'projector',
-    env: { PROJECTIONS: 'audit_trail,article_list,contributor_index' },
-  },
-].filter((p) => existsSync(join(__dirname, '..', 'apps', p.app, 'src', 'main.js')));
+type Child = { name: string; app: string; env?: Record<string, string> };
+const processes = (
+  [
+    { name: 'editorial-api', app: 'editorial-api' },
+    { name: 'outbox-relay', app: 'outbox-relay' },
+    { name: 'projector:article_state', app: 'projector', env: { PROJECTIONS: 'article_state' } },
+    {
+      name: 'projector:audit,list,contributors',
+      app: 'projector',
+      // The first projector takes the default metrics port (9465); this one the next.
+      env: { PROJECTIONS: 'audit_trail,article_list,contributor_index', PROJECTOR_METRICS_PORT: '9466' },
+    },
+  ] satisfies Child[] as Child[]
+).filter((p) => existsSync(join(__dirname, '..', 'apps', p.app, 'src', 'main.js')));
 // Without JWT_SECRET (outside production), every process of this start shares one generated secret,
 // so a token works on every API instance; it dies with them.
 const sharedEnv: Record<string, string> = process.env.JWT_SECRET ? {} : { JWT_SECRET: randomBytes(32).toString('hex') };
@@ -46,6 +51,18 @@ const databaseEnv: Record<string, Record<string, string>> = {
 };
 const { DATABASE_URL: _ownerUrl, ...childEnv } = process.env;
 
+// A person at a terminal reads coloured lines, each with its process's name; anything else (a file, a
+// log shipper) gets JSON lines whose `app` field names the process. The children's stdout is this
+// terminal, so they decide alike; LOG_NAME tells them which of the four they are.
+const terminal = process.stdout.isTTY === true && process.env.NODE_ENV !== 'production';
+const COLOURS = [36, 33, 35, 32];
+const label = (name: string, i: number) => (terminal ? `\x1b[${COLOURS[i % 4]}m${name}\x1b[0m` : name);
+
+/** What a child writes to stderr (a one-line start-up refusal, a crash) comes out labelled with its name. */
+function labelStderr(child: ChildProcess, name: string, i: number) {
+  createInterface({ input: child.stderr! }).on('line', (line) => process.stderr.write(`${label(name, i)} ${line}\n`));
+}
+
 function stopAll(code: number) {
   if (stopping) return;
   stopping = true;
@@ -53,11 +70,12 @@ function stopAll(code: number) {
   setTimeout(() => process.exit(code), 10_000).unref();
 }
 
-for (const { name, app, env } of processes) {
+for (const [i, { name, app, env }] of processes.entries()) {
   const child = spawn(process.execPath, [join(__dirname, '..', 'apps', app, 'src', 'main.js')], {
-    stdio: 'inherit',
-    env: { ...childEnv, ...sharedEnv, ...databaseEnv[app], ...env },
+    stdio: ['inherit', 'inherit', 'pipe'],
+    env: { ...childEnv, ...sharedEnv, ...databaseEnv[app], LOG_NAME: name, ...env },
   });
+  labelStderr(child, name, i);
   children.set(name, child);
   child.on('exit', (code, signal) => {
     children.delete(name);

@@ -39,9 +39,14 @@ const PARAMS: Record<string, string> = {
 // prettier-ignore
 const TABLE: Record<string, Row> = {
   //                                                    anonymous reporter editor auditor admin
+  // Probes (readiness; /health is its alias) and Prometheus' scrape: no credentials; /metrics only from this
+  // machine, which the table's clients are.
   'GET /health':                                        [200,      200,     200,   200,    200],
   // The admin web app's index.html, for every other path outside /api and /health (e.g. /board).
   'GET {*any}':                                         [200,      200,     200,   200,    200],
+  'GET /health/live':                                   [200,      200,     200,   200,    200],
+  'GET /health/ready':                                  [200,      200,     200,   200,    200],
+  'GET /metrics':                                       [200,      200,     200,   200,    200],
   // The API docs and the assets of their page.
   'GET /api/docs':                                      [200,      200,     200,   200,    200],
   'GET /api/docs/':                                     [200,      200,     200,   200,    200],

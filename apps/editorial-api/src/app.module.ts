@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { StreamModule } from './stream/stream.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { UsersModule } from './users/users.module';
 import { webApp } from './web/web-app.module';
 
@@ -21,6 +22,7 @@ import { webApp } from './web/web-app.module';
     CqrsModule.forRoot(),
     AuthModule,
     HealthModule,
+    MetricsModule,
     ArticlesModule,
     AdminModule,
     UsersModule,

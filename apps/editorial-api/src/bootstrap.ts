@@ -10,6 +10,7 @@ import { limitJsonDepth } from './common/json-depth';
 import { onlyFromThisMachine, securityHeaders } from './common/security-headers';
 import { strictValidationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/app-config';
+import { ApiMetrics } from './metrics/api.metrics';
 
 const DOCS_PATH = '/api/docs';
 
@@ -23,6 +24,9 @@ export async function createApi(opts: { logs?: boolean } = {}): Promise<INestApp
   });
   if (opts.logs !== false) app.useLogger(app.get(Logger));
   const { env } = app.get(AppConfig);
+  // First, so every answer is timed, refusals by the middleware below included.
+  app.use(app.get(ApiMetrics).middleware());
+  if (!env.METRICS_PUBLIC) app.use(onlyFromThisMachine('/metrics'));
   app.use(securityHeaders());
   // 300 KB covers the largest legal article (200 KB body plus other fields); more is a 413. The
   // depth is checked on the raw bytes, before JSON.parse builds anything (Nest's useBodyParser

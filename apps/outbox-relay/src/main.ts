@@ -1,7 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import pino, { Logger } from 'pino';
-import { databaseConnectionOf, InvalidEnvironment, parseEnv } from '@newsroom/settings';
+import {
+  databaseConnectionOf,
+  InvalidEnvironment,
+  logDestination,
+  logFormatOf,
+  logNameOf,
+  parseEnv,
+} from '@newsroom/settings';
 import { assertDatabaseReachable } from '@newsroom/event-store';
 import { createKafka, ensureTopicsWithRetry } from '@newsroom/messaging';
 import { RelayModule } from './relay.module';
@@ -19,9 +26,10 @@ async function main() {
   const env = parseEnv();
   const settings = relaySettings(env);
   // Synchronous writes: the last lines of a shutdown must reach stdout before the process exits.
+  const name = logNameOf(env, 'outbox-relay');
   const log = pino(
-    { level: env.LOG_LEVEL, base: { app: 'outbox-relay', instance: settings.instanceId } },
-    pino.destination({ dest: 1, sync: true }),
+    { level: env.LOG_LEVEL, base: { app: name, instance: settings.instanceId } },
+    logDestination(logFormatOf(env, process.stdout.isTTY === true), name) ?? pino.destination({ dest: 1, sync: true }),
   );
   const db = databaseConnectionOf(env, 'relay');
   await assertDatabaseReachable(db.url, db.variable);

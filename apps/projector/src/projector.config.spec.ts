@@ -30,3 +30,17 @@ describe('PROJECTIONS', () => {
     expect(() => projectorConfig({ PROJECTIONS: ',,' })).toThrow(/PROJECTIONS/);
   });
 });
+
+describe('PROJECTOR_METRICS_PORT and PROJECTOR_METRICS_HOST', () => {
+  it('serve /metrics on 127.0.0.1:9465 by default, and on no port at all given 0', () => {
+    expect(projectorConfig({}).metrics).toEqual({ port: 9465, host: '127.0.0.1' });
+    expect(projectorConfig({ PROJECTOR_METRICS_PORT: '0', PROJECTOR_METRICS_HOST: '0.0.0.0' }).metrics).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+    });
+  });
+
+  it('refuses a port that is not one, naming the variable', () => {
+    expect(() => projectorConfig({ PROJECTOR_METRICS_PORT: '70000' })).toThrow(/PROJECTOR_METRICS_PORT/);
+  });
+});

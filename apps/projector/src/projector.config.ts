@@ -1,17 +1,31 @@
-import { InvalidEnvironment, parseEnv, type Env } from '@newsroom/settings';
+import { z } from 'zod';
+import { InvalidEnvironment, parseEnv, parseSettings, type Env } from '@newsroom/settings';
 import { READ_MODELS, isReadModelName, type ReadModelName } from '@newsroom/read-models';
 
 export interface ProjectorConfig {
   env: Env;
   /** PROJECTIONS=article_state,audit_trail runs only those consumer groups; unset runs all four. */
   readModels: ReadModelName[];
+  /** Where /metrics listens: PROJECTOR_METRICS_PORT (0 = no server) on PROJECTOR_METRICS_HOST. */
+  metrics: { port: number; host: string };
 }
+
+// Private by default, like the relay's: metrics tell an outsider the system's load. 0.0.0.0 lets a scraper in.
+const metricsEnvSchema = z.object({
+  PROJECTOR_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
+  PROJECTOR_METRICS_HOST: z
+    .string()
+    .regex(/^[\w.:-]+$/, 'must be a host name or an IP address')
+    .default('127.0.0.1'),
+});
 
 /** The shared settings plus PROJECTIONS; throws InvalidEnvironment with a one-line message. */
 export function projectorConfig(source: NodeJS.ProcessEnv = process.env): ProjectorConfig {
   const env = parseEnv(source);
+  const own = parseSettings(metricsEnvSchema, source);
+  const metrics = { port: own.PROJECTOR_METRICS_PORT, host: own.PROJECTOR_METRICS_HOST };
   const raw = source.PROJECTIONS?.trim();
-  if (!raw) return { env, readModels: [...READ_MODELS] };
+  if (!raw) return { env, readModels: [...READ_MODELS], metrics };
   const names = raw
     .split(',')
     .map((n) => n.trim())
@@ -23,5 +37,5 @@ export function projectorConfig(source: NodeJS.ProcessEnv = process.env): Projec
       `Invalid configuration: PROJECTIONS must list read models among ${READ_MODELS.join(', ')} (got ${got})`,
     );
   }
-  return { env, readModels: [...new Set(names)] as ReadModelName[] };
+  return { env, readModels: [...new Set(names)] as ReadModelName[], metrics };
 }

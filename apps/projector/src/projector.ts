@@ -5,6 +5,7 @@ import { dataSourceOptions } from '@newsroom/event-store';
 import { databaseConnectionOf } from '@newsroom/settings';
 import { createKafka, ensureTopicsWithRetry, kafkaSettingsOf } from '@newsroom/messaging';
 import type { ProjectorConfig } from './projector.config';
+import { ProjectorMetrics } from './projector.metrics';
 import {
   ensureRunnerTables,
   startProjectionConsumer,
@@ -14,6 +15,7 @@ import {
 
 export interface Projector {
   consumers: RunningConsumer[];
+  metrics: ProjectorMetrics;
   /** Lets each consumer finish and commit its batch in flight, then disconnects everything. */
   stop(): Promise<void>;
 }
@@ -30,9 +32,11 @@ export async function startProjector(
       url: databaseConnectionOf(env, 'projector').url,
       schema: env.DATABASE_SCHEMA,
       poolSize: Math.max(env.DATABASE_POOL_SIZE, readModels.length + 2),
+      applicationName: 'projector',
     }),
   );
   await dataSource.initialize();
+  const metrics = new ProjectorMetrics(dataSource, readModels);
   let producer: Producer | undefined;
   const consumers: RunningConsumer[] = [];
   const stop = async () => {
@@ -51,7 +55,7 @@ export async function startProjector(
     for (const readModel of readModels) {
       consumers.push(
         await startProjectionConsumer({
-          kafka,
+          kafka: metrics.instrument(kafka, readModel),
           dataSource,
           producer,
           readModel,
@@ -65,5 +69,5 @@ export async function startProjector(
     await stop();
     throw err;
   }
-  return { consumers, stop };
+  return { consumers, metrics, stop };
 }

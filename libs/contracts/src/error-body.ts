@@ -1,5 +1,5 @@
-/** Codes of the refusals a client can act on; stable across releases. */
-export const ERROR_CODES = [
+/** Codes of the domain's refusals a client can act on; stable across releases. */
+export const REFUSAL_CODES = [
   'ARTICLE_NOT_FOUND',
   'ARTICLE_ALREADY_EXISTS',
   'INVALID_TRANSITION',
@@ -12,6 +12,12 @@ export const ERROR_CODES = [
   'PHOTO_IN_USE',
   'DUPLICATE_CONTRIBUTOR',
 ] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+/** The service cannot answer now; the same request may succeed later (503 with Retry-After). */
+export const UNAVAILABLE_CODES = ['DATABASE_UNAVAILABLE'] as const;
+
+export const ERROR_CODES = [...REFUSAL_CODES, ...UNAVAILABLE_CODES] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** One problem with the input, addressed by its path (`body[3].text`, `photos[0].url`). */

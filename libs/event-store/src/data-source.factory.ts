@@ -1,3 +1,4 @@
+import { Client, type ClientConfig } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { EventStore1764300000000 } from './migrations/1764300000000-event-store.migration';
 import { Users1764300000001 } from './migrations/1764300000001-users.migration';
@@ -14,12 +15,32 @@ export const eventStoreMigrations = [
   SafeInstants1764300000070,
 ];
 
+/**
+ * A pooled client that never crashes its process. pg emits 'error' on a client whose server ended the
+ * session (`pg_terminate_backend`, a restart) while no query is running on it; the pool listens only
+ * while the client is idle, and TypeORM only while a query runner holds it, so in between an event
+ * with no listener would throw from the socket and end the process. Here it is noted and dropped: the
+ * client is unqueryable from then on, its holder's next query fails as a lost connection (a 503 or a
+ * retry), and the pool discards it on release.
+ */
+class ResilientClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
+
 export interface DataSourceSettings {
   url: string;
   /** A PostgreSQL schema to work in; test suites use their own to stay isolated. */
   schema?: string;
   poolSize?: number;
   migrations?: DataSourceOptions['migrations'];
+  /**
+   * Names the process in pg_stat_activity, unless the URL's `application_name` or PGAPPNAME names it
+   * (a deployment, or a test that cuts only its own connections).
+   */
+  applicationName?: string;
 }
 
 export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
@@ -34,7 +55,12 @@ export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
     migrationsTableName: 'typeorm_migrations',
     poolSize: s.poolSize ?? 20,
     // search_path makes the unqualified names in migrations and queries land in the schema.
-    extra: { options: `-c search_path=${schema}`, connectionTimeoutMillis: 5000 },
+    extra: {
+      options: `-c search_path=${schema}`,
+      connectionTimeoutMillis: 5000,
+      Client: ResilientClient,
+      ...(s.applicationName ? { fallback_application_name: s.applicationName } : {}),
+    },
   };
 }
 

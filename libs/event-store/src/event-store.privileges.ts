@@ -3,11 +3,12 @@ import type { DatabasePrivileges } from './database-roles';
 /**
  * What each process may do with the event store's tables. The API appends and reads events and
  * nothing more: no UPDATE, DELETE or TRUNCATE, and, not owning the table, no trigger control. The
- * relay reads events and drains the outbox. The projector only reads events.
+ * relay reads events and drains the outbox; the API counts it. The projector only reads events.
  */
 export const eventStorePrivileges: DatabasePrivileges = {
   events: { grants: { api: ['SELECT', 'INSERT'], relay: ['SELECT'], projector: ['SELECT'] } },
-  outbox: { grants: { api: ['INSERT'], relay: ['SELECT', 'DELETE'] } },
+  // The API counts the backlog for its readiness report and metrics (rows hold positions, no content).
+  outbox: { grants: { api: ['SELECT', 'INSERT'], relay: ['SELECT', 'DELETE'] } },
   // Remembered answers, not history: they expire, so the API may delete them.
   idempotency_keys: { grants: { api: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] } },
   // The API manages accounts and their sessions; nobody else reads a password hash.

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { AppendOutcomeUnknown, isConnectionLost, unavailableOr } from './database-unavailable';
 import { StreamVersionTaken } from './event-store.errors';
 import { AppendOptions, chainAfter, EventStore, ReadStreamOptions, StreamHead } from './event-store.port';
 import { EventMetadata, NewEvent, StoredEvent } from './event-store.types';
@@ -63,10 +64,9 @@ export class PostgresEventStore extends EventStore {
       params.push(opts.until);
       where += ` AND occurred_at <= $${params.length}`;
     }
-    const rows = await (opts.manager ?? this.dataSource.manager).query(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY version`,
-      params,
-    );
+    const rows = await (opts.manager ?? this.dataSource.manager)
+      .query(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY version`, params)
+      .catch((err: unknown) => Promise.reject(unavailableOr(err)));
     return rows.map(rowToEvent);
   }
 
@@ -82,7 +82,8 @@ export class PostgresEventStore extends EventStore {
     const manager = opts.manager ?? this.dataSource.manager;
     const values: unknown[] = [];
     const placeholders = (...row: unknown[]) => `(${row.map((v) => `$${values.push(v)}`).join(', ')})`;
-    const tuples = chainAfter(head, streamId, events, metadata, occurredAt).map((e) =>
+    const chained = chainAfter(head, streamId, events, metadata, occurredAt);
+    const tuples = chained.map((e) =>
       placeholders(
         e.eventId,
         streamId,
@@ -121,21 +122,29 @@ export class PostgresEventStore extends EventStore {
       const next = (head?.version ?? 0) + 1;
       if (isUniqueViolation(err, 'events_stream_version')) throw new StreamVersionTaken(streamId, next);
       if (key && isUniqueViolation(err, 'idempotency_keys_pkey')) throw new IdempotencyKeyTaken(key.key);
+      // Sent or not, committed or not: the events' ids let the caller find out on a fresh connection.
+      if (isConnectionLost(err))
+        throw new AppendOutcomeUnknown(
+          err,
+          chained.map((e) => e.eventId),
+        );
       throw err;
     }
   }
 
   /** An expired record is deleted on the way, so that the key can be recorded anew. */
   async recall({ actorId, key }: IdempotencyKey): Promise<RecordedAnswer | undefined> {
-    const [row] = await this.dataSource.query(
-      `WITH expired AS (
+    const [row] = await this.dataSource
+      .query(
+        `WITH expired AS (
          DELETE FROM idempotency_keys
          WHERE actor_id = $1 AND key = $2 AND created_at <= now() - $3 * interval '1 millisecond'
        )
        SELECT request_hash, answer FROM idempotency_keys
        WHERE actor_id = $1 AND key = $2 AND created_at > now() - $3 * interval '1 millisecond'`,
-      [actorId, key, this.idempotencyTtlMs],
-    );
+        [actorId, key, this.idempotencyTtlMs],
+      )
+      .catch((err: unknown) => Promise.reject(unavailableOr(err)));
     return row ? { requestHash: row.request_hash, answer: row.answer } : undefined;
   }
 

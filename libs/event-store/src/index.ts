@@ -13,3 +13,4 @@ export * from './events.bulk-load';
 export * from './outbox.table';
 export * from './database-roles';
 export * from './event-store.privileges';
+export * from './database-unavailable';

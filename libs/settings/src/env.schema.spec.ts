@@ -13,6 +13,7 @@ describe('the shared settings', () => {
       KAFKA_TOPIC_PREFIX: '',
       KAFKA_SSL: false,
       LOG_LEVEL: 'info',
+      LOG_FORMAT: 'auto',
     });
   });
 

@@ -38,6 +38,13 @@ export const envSchema = z.object({
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** auto: readable lines on a terminal outside production, JSON otherwise. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /** The process's name in its logs (`npm start` names each child); the app's name otherwise. */
+  LOG_NAME: z
+    .string()
+    .regex(/^[\w.:,-]{1,60}$/, 'must be a short name')
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,3 +6,4 @@
 export * from './env.schema';
 export * from './database-urls';
 export * from './duration';
+export * from './logging';

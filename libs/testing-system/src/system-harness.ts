@@ -41,6 +41,8 @@ export async function startSystem(
       KAFKA_TOPIC_PREFIX: topicPrefix,
       LOG_LEVEL: process.env.E2E_CHILD_LOG_LEVEL ?? 'warn',
       RELAY_METRICS_PORT: '0',
+      // No projector metrics server unless a suite asks: suites run side by side on one host.
+      PROJECTOR_METRICS_PORT: '0',
     };
   };
   const startApp: SystemHarness['startApp'] = (app, extraEnv = {}) => {

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import type { Role } from '@newsroom/editorial-domain';
+import { retryOnceIfUnavailable } from '@newsroom/event-store';
 import { bearerToken } from './bearer-token';
 import type { TokenClaims } from './login.service';
 import { IS_PUBLIC } from './public.decorator';
@@ -64,7 +65,8 @@ export class AuthGuard implements CanActivate {
   }
 
   private async live(claims: TokenClaims): Promise<SessionUser | undefined> {
-    const user = await this.sessions.liveUser(claims.sid);
+    // A read: safe to run again on a fresh connection when PostgreSQL cut the first (guards run before interceptors).
+    const user = await retryOnceIfUnavailable(() => this.sessions.liveUser(claims.sid));
     return user?.id === claims.sub ? user : undefined;
   }
 }

@@ -1,9 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ConcurrencyConflict, IdempotencyKeyReused } from '@newsroom/event-store';
+import { ConcurrencyConflict, IdempotencyKeyReused, isConnectionLost } from '@newsroom/event-store';
 import { DomainError } from '@newsroom/editorial-domain';
 import { RebuildInProgress } from '@newsroom/read-models';
 import { Problem, problem } from './problem';
 import { domainErrorStatus } from './domain-error.status';
+
+/** Seconds a client waits before retrying while the database is away: a failover takes a few. */
+export const DATABASE_RETRY_AFTER_S = 2;
 
 /** Maps every failure to the API's JSON error; only a real fault is a 500, and it never leaks a stack. */
 @Catch()
@@ -12,8 +15,17 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(err: unknown, host: ArgumentsHost) {
     const res = host.switchToHttp().getResponse();
+    if (isConnectionLost(err)) {
+      // Not a fault of the request nor of the code: the database is away (failover, restart).
+      this.log.warn({ err: (err as Error).message }, 'Database unavailable');
+      res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
+      res.locals.errorCode = 'DATABASE_UNAVAILABLE';
+      const message = 'The database is unavailable; retry shortly (with the same Idempotency-Key or If-Match)';
+      return res.status(503).json(problem(503, message, { code: 'DATABASE_UNAVAILABLE' }));
+    }
     const body = this.toProblem(err);
     if (body.statusCode >= 500) this.log.error({ err }, 'Unhandled error');
+    if (body.code) res.locals.errorCode = body.code; // for the commands counter
     res.status(body.statusCode).json(body);
   }
 

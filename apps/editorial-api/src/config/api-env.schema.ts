@@ -29,6 +29,8 @@ export const apiEnvSchema = envSchema.extend({
   DOCS_ENABLED: flag.default(true),
   /** Serve /api/docs to every client; when false (the default) only to clients on this machine. */
   DOCS_PUBLIC: flag.default(false),
+  /** Serve /metrics to every client; when false (the default) only to clients on this machine. */
+  METRICS_PUBLIC: flag.default(false),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

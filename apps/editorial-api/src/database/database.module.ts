@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, EventStore, PostgresEventStore } from '@newsroom/event-store';
@@ -6,6 +7,7 @@ import { allMigrations } from '@newsroom/read-models';
 import { databaseConnectionOf } from '@newsroom/settings';
 import { AppConfig } from '../config/app-config';
 import { ReadModelRebuilds } from './read-model-rebuilds';
+import { RetryReadsInterceptor } from './retry-reads.interceptor';
 
 @Global()
 @Module({
@@ -18,6 +20,7 @@ import { ReadModelRebuilds } from './read-model-rebuilds';
           schema: c.env.DATABASE_SCHEMA,
           poolSize: c.env.DATABASE_POOL_SIZE,
           migrations: allMigrations,
+          applicationName: 'editorial-api',
         }),
         // Start-up must not hang forever when PostgreSQL is away: fail with a clear message instead.
         retryAttempts: 2,
@@ -32,6 +35,7 @@ import { ReadModelRebuilds } from './read-model-rebuilds';
       useFactory: (ds: DataSource, c: AppConfig) => new PostgresEventStore(ds, c.env.IDEMPOTENCY_TTL),
     },
     ReadModelRebuilds,
+    { provide: APP_INTERCEPTOR, useClass: RetryReadsInterceptor },
   ],
   exports: [EventStore, ReadModelRebuilds],
 })

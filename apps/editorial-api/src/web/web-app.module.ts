@@ -16,7 +16,7 @@ export function webApp(root = WEB_ROOT): DynamicModule[] {
   return [
     ServeStaticModule.forRoot({
       rootPath: root,
-      exclude: ['/api/{*path}', '/health{*path}'],
+      exclude: ['/api/{*path}', '/health{*path}', '/metrics'],
       serveStaticOptions: {
         // Hashed assets never change under their name; index.html names the current ones.
         setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) =>

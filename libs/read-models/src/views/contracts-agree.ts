@@ -7,7 +7,7 @@ import type * as domain from '@newsroom/editorial-domain';
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 export const CONTRACTS_AGREE_WITH_DOMAIN: {
-  errorCodes: Same<wire.ErrorCode, domain.DomainErrorCode>;
+  errorCodes: Same<wire.RefusalCode, domain.DomainErrorCode>;
   validationIssue: Same<wire.ErrorDetail, domain.ValidationIssue>;
 } = {
   errorCodes: true,

@@ -35,6 +35,8 @@ export interface CampaignReport {
   projectorCatchUpMs: number[];
   /** Milliseconds from the broker answering again to every read model reflecting what was stored meanwhile. */
   brokerCatchUpMs: number[];
+  /** Within it: the relay's backlog sent, and every consumer group stable again. */
+  brokerPhases: Array<{ relayMs: number; groupsMs: number }>;
   /** Sessions terminated per cut. */
   cutSessions: number[];
   status500: number;
@@ -61,6 +63,7 @@ export async function runCampaign(
     projectorTakeoverMs: [],
     projectorCatchUpMs: [],
     brokerCatchUpMs: [],
+    brokerPhases: [],
     cutSessions: [],
     status500: 0,
     status503: 0,
@@ -161,16 +164,36 @@ export async function runCampaign(
       await sys.broker.start();
       const backAt = Date.now();
       const storedAtReturn = await storedVersions(sys.db);
+      const [{ last }] = await sys.db.query('SELECT coalesce(max(id), 0)::text AS last FROM outbox');
+      const allGroups = READ_MODELS.map((m) => `${sys.topicPrefix}projector.${m}`);
+      const phases = {
+        relay: until('the relay to send the backlog', async () => {
+          const [{ n }] = await sys.db.query('SELECT count(*)::int AS n FROM outbox WHERE id <= $1', [last]);
+          return n === 0 ? Date.now() - backAt : undefined;
+        }),
+        groups: until(
+          'the groups to settle',
+          async () => ((await groupsSettledOn(kafka(), allGroups, 2)) ? Date.now() - backAt : undefined),
+          50,
+        ),
+      };
       await until('the read models to catch up after the broker', () => caughtUp(sys.db, storedAtReturn), 50);
       report.brokerCatchUpMs.push(Date.now() - backAt);
-      progress(`broker: back; read models caught up in ${report.brokerCatchUpMs.at(-1)} ms`);
+      report.brokerPhases.push({ relayMs: await phases.relay, groupsMs: await phases.groups });
+      progress(
+        `broker: back; read models caught up in ${report.brokerCatchUpMs.at(-1)} ms ` +
+          `(backlog sent in ${report.brokerPhases.at(-1)!.relayMs} ms, groups settled in ${report.brokerPhases.at(-1)!.groupsMs} ms)`,
+      );
       await settle();
     }
     await load.stop();
     Object.assign(report, countServerErrors(load));
     report.statuses = Object.fromEntries([...load.tally.statuses].map(([s, n]) => [String(s), n]));
     report.unanswered = load.tally.unanswered;
-    report.serverErrorSamples = [...new Set(load.tally.serverErrors.map((e) => `${e.status} ${e.body}`))].slice(0, 5);
+    report.serverErrorSamples = [
+      ...new Set(load.tally.serverErrors.map((e) => `${e.status} ${e.body}`)),
+      ...[...load.tally.refusals].map(([status, body]) => `${status} ${body}`),
+    ].slice(0, 8);
     // Recovery: the outbox drained and every read model at the stored versions, then the checks.
     await until('the outbox to drain', async () => {
       const [{ n }] = await sys.db.query('SELECT count(*)::int AS n FROM outbox');

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -53,9 +53,7 @@ export class ChaosSystem {
     await admin.initialize();
     await createSchemaIfMissing(admin, schema);
     await admin.destroy();
-    const db = new DataSource(
-      dataSourceOptions({ url: DATABASE_URL, schema, migrations: allMigrations, poolSize: 4 }),
-    );
+    const db = new DataSource(dataSourceOptions({ url: DATABASE_URL, schema, migrations: allMigrations, poolSize: 4 }));
     await db.initialize();
     await db.runMigrations({ transaction: 'all' });
     await ensureAppRoles(
@@ -79,6 +77,7 @@ export class ChaosSystem {
     const role = spec.app === 'editorial-api' ? 'api' : spec.app === 'outbox-relay' ? 'relay' : 'projector';
     const roleUrl = (p: 'api' | 'relay' | 'projector') => withUser(DATABASE_URL, DEFAULT_DATABASE_ROLES[p]);
     const { DATABASE_URL: _owner, ...parent } = process.env;
+    const out = this.logFile(spec.name);
     const child = spawn(process.execPath, [join(APPS!, spec.app, 'src', 'main.js')], {
       env: {
         ...parent,
@@ -97,8 +96,9 @@ export class ChaosSystem {
         ...spec.env,
       },
       // Each process's output in a file of its own: kafkajs logs every refused connection of an outage.
-      stdio: ['ignore', this.logFile(spec.name), this.logFile(spec.name)],
+      stdio: ['ignore', out, out],
     });
+    closeSync(out); // the child has its own copy
     this.processes.set(spec.name, { ...spec, child, port });
     if (port !== undefined) await this.untilAnswering(spec.name, `http://127.0.0.1:${port}/health`);
   }

@@ -9,6 +9,8 @@ export interface LoadTally {
   unanswered: number;
   /** When each 500 and 503 came: the campaign reports them beside the fault that caused them. */
   serverErrors: Array<{ at: number; status: number; body: string }>;
+  /** The first answer of each other non-2xx status, for the report. */
+  refusals: Map<number, string>;
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -87,6 +89,7 @@ export class CommandLoad {
     statuses: new Map(),
     unanswered: 0,
     serverErrors: [],
+    refusals: new Map(),
   };
   private running = false;
   private workers: Promise<void>[] = [];
@@ -150,5 +153,6 @@ export class CommandLoad {
   private count(status: number, body: string): void {
     this.tally.statuses.set(status, (this.tally.statuses.get(status) ?? 0) + 1);
     if (status >= 500) this.tally.serverErrors.push({ at: Date.now(), status, body: body.slice(0, 300) });
+    else if (status >= 300 && !this.tally.refusals.has(status)) this.tally.refusals.set(status, body.slice(0, 300));
   }
 }

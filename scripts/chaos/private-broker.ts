@@ -30,7 +30,9 @@ export class PrivateBroker {
   static async create(): Promise<PrivateBroker> {
     const kafkaDir = [KAFKA_DIR, KAFKA_DIR_FROM_SOURCE].find((d) => existsSync(join(d, 'server.properties')));
     if (!kafkaDir || !existsSync(join(kafkaDir, 'lib'))) {
-      throw new Error('the Kafka jars are missing: run `bash infra/infra.sh up` once (it fetches them into infra/kafka/lib)');
+      throw new Error(
+        'the Kafka jars are missing: run `bash infra/infra.sh up` once (it fetches them into infra/kafka/lib)',
+      );
     }
     const [port, controllerPort] = [await freePort(), await freePort()];
     const dir = mkdtempSync(join(tmpdir(), 'newsroom-chaos-kafka-'));

@@ -6,6 +6,7 @@ import { databaseConnectionOf } from '@newsroom/settings';
 import { createKafka, ensureTopicsWithRetry, kafkaSettingsOf } from '@newsroom/messaging';
 import type { ProjectorConfig } from './projector.config';
 import {
+  CONSUMER_RETRY,
   ensureRunnerTables,
   startProjectionConsumer,
   type RunnerLog,
@@ -42,7 +43,8 @@ export async function startProjector(
   };
   try {
     await ensureRunnerTables(dataSource);
-    const kafka = createKafka(kafkaSettingsOf(env, 'projector'));
+    // The consumers' short retries also for the client: its connections reconnect with the client's.
+    const kafka = createKafka({ ...kafkaSettingsOf(env, 'projector'), retry: CONSUMER_RETRY });
     await ensureTopicsWithRetry(kafka, env.KAFKA_TOPIC_PREFIX, (err, retryInMs) =>
       log.warn({ err: err.message, retryInMs }, 'cannot ensure the Kafka topics yet'),
     );

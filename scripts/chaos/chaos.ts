@@ -28,6 +28,8 @@ export function summary(r: CampaignReport): string {
     `  projector takeover:           ${ms(r.projectorTakeoverMs)}`,
     `  projector kill → caught up:   ${ms(r.projectorCatchUpMs)}`,
     `  broker back → caught up:      ${ms(r.brokerCatchUpMs)}`,
+    `    of which backlog sent:      ${ms(r.brokerPhases.map((p) => p.relayMs))}`,
+    `    of which groups settled:    ${ms(r.brokerPhases.map((p) => p.groupsMs))}`,
     `  database sessions cut:        ${r.cutSessions.join(', ')}`,
     `  answers:                      ${Object.entries(r.statuses)
       .map(([s, n]) => `${n} × ${s}`)

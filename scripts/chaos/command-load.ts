@@ -131,7 +131,8 @@ export class CommandLoad {
       try {
         const res: Answer = article
           ? await send(base, 'POST', `/api/articles/${article}/contributors`, headers, {
-              name: `Writer ${worker}.${done}`,
+              // Unique per command: an add that was stored but never answered must not make the next a duplicate.
+              name: `Writer ${worker}.${n}`,
               role: 'contributor',
             })
           : await send(base, 'POST', '/api/articles', headers, { headline: `Chaos ${worker}.${n}` });

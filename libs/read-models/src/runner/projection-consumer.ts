@@ -39,7 +39,7 @@ export interface ProjectionConsumerSettings {
   /**
    * How long the broker waits for a silent member before giving its partitions to another: also how
    * long a restarted projector waits after a crash. A batch (one short transaction) must fit in it.
-   * 3 s by default (FAST_TAKEOVER); 6 s when the broker refuses that.
+   * 2 s by default (FAST_TAKEOVER); 6 s when the broker refuses that.
    */
   sessionTimeoutMs?: number;
   /**
@@ -74,7 +74,7 @@ export async function startProjectionConsumer(s: ProjectionConsumerSettings): Pr
     current.on(current.events.CRASH, ({ payload }) => {
       log.error({ groupId, err: payload.error.message, restart: payload.restart }, 'consumer crashed');
       if (payload.restart || stopping || consumer !== current) return;
-      // A broker with Kafka's default group.min.session.timeout.ms refuses 3 s: slower takeover, not an outage.
+      // A broker with Kafka's default group.min.session.timeout.ms refuses 2 s: slower takeover, not an outage.
       if (isSessionTimeoutRefused(payload.error) && timeouts.sessionTimeout < BROKER_DEFAULT_MINIMUM.sessionTimeout) {
         log.warn(
           { groupId, refused: timeouts.sessionTimeout, using: BROKER_DEFAULT_MINIMUM.sessionTimeout },
@@ -118,7 +118,7 @@ const PARTITIONS_IN_PARALLEL = 3;
 
 /**
  * Heartbeats while a batch is applied: kafkajs heartbeats only between batches, and a batch after
- * an outage (a backlog, three partitions at once on a busy machine) can outlast a 3 s session, which
+ * an outage (a backlog, three partitions at once on a busy machine) can outlast a 2 s session, which
  * would expel a live member and start a rebalance per batch. A refused heartbeat (a rebalance is
  * under way) is the runner's to handle after the batch.
  */

@@ -179,10 +179,11 @@ export async function runCampaign(
       };
       await until('the read models to catch up after the broker', () => caughtUp(sys.db, storedAtReturn), 50);
       report.brokerCatchUpMs.push(Date.now() - backAt);
-      report.brokerPhases.push({ relayMs: await phases.relay, groupsMs: await phases.groups });
+      const phase = { relayMs: await phases.relay, groupsMs: await phases.groups };
+      report.brokerPhases.push(phase);
       progress(
         `broker: back; read models caught up in ${report.brokerCatchUpMs.at(-1)} ms ` +
-          `(backlog sent in ${report.brokerPhases.at(-1)!.relayMs} ms, groups settled in ${report.brokerPhases.at(-1)!.groupsMs} ms)`,
+          `(backlog sent in ${phase.relayMs} ms, groups settled in ${phase.groupsMs} ms)`,
       );
       await settle();
     }

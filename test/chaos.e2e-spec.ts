@@ -31,6 +31,10 @@ describe('after kill -9 of a relay, a projector and an API, cut database session
     expect(report.verdict.brokenChains).toBe(0);
   });
 
+  it('kept every process running that it did not kill', () => {
+    expect(report.unexpectedExits).toEqual([]);
+  });
+
   it('measured every takeover and catch-up it caused', () => {
     expect(report.relayTakeoverMs).toHaveLength(1);
     expect(report.projectorTakeoverMs).toHaveLength(1);

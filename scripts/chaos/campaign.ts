@@ -44,6 +44,8 @@ export interface CampaignReport {
   statuses: Record<string, number>;
   unanswered: number;
   serverErrorSamples: string[];
+  /** Processes that ended on their own (a crash, a fatal error): none should. */
+  unexpectedExits: string[];
   verdict: Verdict;
   seconds: number;
 }
@@ -70,6 +72,7 @@ export async function runCampaign(
     statuses: {},
     unanswered: 0,
     serverErrorSamples: [],
+    unexpectedExits: [],
     verdict: undefined as unknown as Verdict,
     seconds: 0,
   };
@@ -170,12 +173,12 @@ export async function runCampaign(
         relay: until('the relay to send the backlog', async () => {
           const [{ n }] = await sys.db.query('SELECT count(*)::int AS n FROM outbox WHERE id <= $1', [last]);
           return n === 0 ? Date.now() - backAt : undefined;
-        }),
+        }).catch(() => -1),
         groups: until(
           'the groups to settle',
           async () => ((await groupsSettledOn(kafka(), allGroups, 2)) ? Date.now() - backAt : undefined),
           50,
-        ),
+        ).catch(() => -1), // a member that never came back is reported below, as an unexpected exit
       };
       await until('the read models to catch up after the broker', () => caughtUp(sys.db, storedAtReturn), 50);
       report.brokerCatchUpMs.push(Date.now() - backAt);
@@ -212,6 +215,7 @@ export async function runCampaign(
       api: sys.apiBases()[0],
       token,
     });
+    report.unexpectedExits = [...sys.unexpectedExits];
     report.seconds = Math.round((Date.now() - began) / 1000);
     return report;
   } finally {

@@ -34,6 +34,9 @@ interface Running extends ProcessSpec {
  */
 export class ChaosSystem {
   readonly processes = new Map<string, Running>();
+  /** Processes that ended without being killed or stopped by the campaign: each is a finding. */
+  readonly unexpectedExits: string[] = [];
+  private readonly ending = new Set<ChildProcess>();
   private nextPort = 0;
 
   private constructor(
@@ -99,6 +102,9 @@ export class ChaosSystem {
       stdio: ['ignore', out, out],
     });
     closeSync(out); // the child has its own copy
+    child.once('exit', (code, signal) => {
+      if (!this.ending.has(child)) this.unexpectedExits.push(`${spec.name} (${signal ?? `exit ${code}`})`);
+    });
     this.processes.set(spec.name, { ...spec, child, port });
     if (port !== undefined) await this.untilAnswering(spec.name, `http://127.0.0.1:${port}/health`);
   }
@@ -107,6 +113,7 @@ export class ChaosSystem {
   kill(name: string): Promise<void> {
     const p = this.processes.get(name);
     if (!p) throw new Error(`no process ${name}`);
+    this.ending.add(p.child);
     return stopProcess(p.child, 'SIGKILL');
   }
 
@@ -148,6 +155,7 @@ export class ChaosSystem {
   }
 
   async close(): Promise<void> {
+    for (const p of this.processes.values()) this.ending.add(p.child);
     await Promise.all([...this.processes.values()].map((p) => stopProcess(p.child, 'SIGTERM')));
     await this.broker.destroy();
     await this.db.query(`DROP SCHEMA "${this.schema}" CASCADE`).catch(() => undefined);

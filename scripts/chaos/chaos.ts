@@ -3,7 +3,8 @@ import { PROFILES, runCampaign, type CampaignReport } from './campaign';
 /**
  * `npm run chaos`: the full fault campaign (two APIs, two relays, two instances of each projector
  * group, kill -9 of each, cut database sessions, broker restarts, under a steady load of commands),
- * then its figures. Exits 1 when a command was lost, duplicated or reordered, or a chain broke.
+ * then its figures. Exits 1 when a command was lost, duplicated or reordered, a chain broke or a
+ * process died on its own.
  * CHAOS_PROFILE=reduced runs the short one `npm test` runs.
  */
 async function main() {
@@ -14,7 +15,7 @@ async function main() {
   const report = await runCampaign(profile, log);
   process.stdout.write(summary(report));
   const v = report.verdict;
-  process.exit(v.lost + v.duplicated + v.reordered + v.brokenChains === 0 ? 0 : 1);
+  process.exit(v.lost + v.duplicated + v.reordered + v.brokenChains + report.unexpectedExits.length === 0 ? 0 : 1);
 }
 
 const ms = (xs: number[]) => (xs.length ? `${xs.join(', ')} ms (max ${Math.max(...xs)})` : 'n/a');
@@ -35,6 +36,7 @@ export function summary(r: CampaignReport): string {
       .map(([s, n]) => `${n} × ${s}`)
       .join(', ')}; ${r.unanswered} unanswered`,
     `  500s: ${r.status500}   503s: ${r.status503}`,
+    `  processes that died on their own: ${r.unexpectedExits.join(', ') || 'none'}`,
     ...r.serverErrorSamples.map((s) => `    e.g. ${s}`),
     `  accepted commands:            ${v.acceptedCommands}`,
     `  lost: ${v.lost}   duplicated: ${v.duplicated}   reordered: ${v.reordered}   broken chains: ${v.brokenChains}` +

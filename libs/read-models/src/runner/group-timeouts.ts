@@ -62,3 +62,23 @@ export function isSessionTimeoutRefused(err: unknown): boolean {
     if ((e as { type?: string }).type === 'INVALID_SESSION_TIMEOUT') return true;
   return false;
 }
+
+/**
+ * kafkajs errors that only say the broker is away or still starting: kafkajs gives up on some of them
+ * for good (no group coordinator yet, retries exhausted), but a consumer opened again a moment later
+ * joins once the broker is back. Anything else (authorisation, configuration) stops the process.
+ */
+const BROKER_AWAY = new Set([
+  'KafkaJSGroupCoordinatorNotFound',
+  'KafkaJSConnectionError',
+  'KafkaJSConnectionClosedError',
+  'KafkaJSRequestTimeoutError',
+  'KafkaJSBrokerNotFound',
+  'KafkaJSNumberOfRetriesExceeded',
+]);
+
+export function isBrokerAway(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++)
+    if (BROKER_AWAY.has((e as Error).name)) return true;
+  return false;
+}

@@ -15,6 +15,7 @@ import {
   CONSUMER_RETRY,
   FAST_TAKEOVER,
   groupTimeoutsFor,
+  isBrokerAway,
   isSessionTimeoutRefused,
 } from './group-timeouts';
 
@@ -84,6 +85,14 @@ export async function startProjectionConsumer(s: ProjectionConsumerSettings): Pr
         open().catch((err: Error) => s.onFatal?.(err));
         return;
       }
+      // kafkajs gives up for good when the broker has no group coordinator yet (it is restarting):
+      // open the consumer again shortly rather than stop the process with the others still running.
+      if (isBrokerAway(payload.error)) {
+        setTimeout(() => {
+          if (!stopping && consumer === current) open().catch((err: Error) => s.onFatal?.(err));
+        }, REOPEN_AFTER_MS);
+        return;
+      }
       s.onFatal?.(payload.error);
     });
     await current.connect();
@@ -115,6 +124,7 @@ export async function startProjectionConsumer(s: ProjectionConsumerSettings): Pr
 }
 
 const PARTITIONS_IN_PARALLEL = 3;
+const REOPEN_AFTER_MS = 500;
 
 /**
  * Heartbeats while a batch is applied: kafkajs heartbeats only between batches, and a batch after

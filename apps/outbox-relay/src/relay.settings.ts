@@ -28,7 +28,9 @@ export interface RelaySettings {
   instanceId: string;
   batchSize: number;
   idlePollMs: number;
+  /** How often a standby asks for the lock: a dead leader's session frees it at once, so this is the takeover time. */
   lockRetryMs: number;
+  /** The longest pause between failed steps: also how late the relay notices a broker that is back. */
   maxBackoffMs: number;
   /** Message bytes per produce request; kept well under the broker's 1 MiB message.max.bytes. */
   maxRequestBytes: number;
@@ -37,8 +39,8 @@ export interface RelaySettings {
 export const RELAY_DEFAULTS = {
   batchSize: 500,
   idlePollMs: 10,
-  lockRetryMs: 1000,
-  maxBackoffMs: 2000,
+  lockRetryMs: 250,
+  maxBackoffMs: 500,
   maxRequestBytes: 512 * 1024,
 };
 

@@ -7,6 +7,7 @@ import { createKafka, ensureTopicsWithRetry, kafkaSettingsOf } from '@newsroom/m
 import type { ProjectorConfig } from './projector.config';
 import { ProjectorMetrics } from './projector.metrics';
 import {
+  CONSUMER_RETRY,
   ensureRunnerTables,
   startProjectionConsumer,
   type RunnerLog,
@@ -46,7 +47,8 @@ export async function startProjector(
   };
   try {
     await ensureRunnerTables(dataSource);
-    const kafka = createKafka(kafkaSettingsOf(env, 'projector'));
+    // The consumers' short retries also for the client: its connections reconnect with the client's.
+    const kafka = createKafka({ ...kafkaSettingsOf(env, 'projector'), retry: CONSUMER_RETRY });
     await ensureTopicsWithRetry(kafka, env.KAFKA_TOPIC_PREFIX, (err, retryInMs) =>
       log.warn({ err: err.message, retryInMs }, 'cannot ensure the Kafka topics yet'),
     );

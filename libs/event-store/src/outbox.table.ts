@@ -32,7 +32,8 @@ export class OutboxTable {
       connectionTimeoutMillis: 5000,
       query_timeout: 10_000,
       options: `-c search_path=${schema}`,
-      application_name: 'outbox-relay',
+      // A fallback: PGAPPNAME, when set, names the process (the chaos campaign cuts only its own sessions).
+      fallback_application_name: 'outbox-relay',
     });
     // An idle pooled connection that dies is replaced on the next query; it must not crash the process.
     this.pool.on('error', () => undefined);

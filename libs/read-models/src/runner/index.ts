@@ -9,6 +9,7 @@ export {
   type RunningConsumer,
   type RunnerLog,
 } from './projection-consumer';
+export { CONSUMER_RETRY, FAST_TAKEOVER, type GroupTimeouts } from './group-timeouts';
 export {
   rebuildProjection,
   rebuildProjections,

@@ -1,4 +1,4 @@
-import type { EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { topicNames } from '@newsroom/messaging';
 import { applyItems } from './apply-events';
@@ -10,6 +10,14 @@ import { liveTables, type ReadModelName } from './projection';
 import { confirmedByEventStore, type Provenance } from './provenance';
 import { PROJECTIONS } from './read-model.writers';
 import { isDataError } from './runner.errors';
+import {
+  BROKER_DEFAULT_MINIMUM,
+  CONSUMER_RETRY,
+  FAST_TAKEOVER,
+  groupTimeoutsFor,
+  isBrokerAway,
+  isSessionTimeoutRefused,
+} from './group-timeouts';
 
 export interface RunnerLog {
   info(obj: object, msg: string): void;
@@ -32,6 +40,7 @@ export interface ProjectionConsumerSettings {
   /**
    * How long the broker waits for a silent member before giving its partitions to another: also how
    * long a restarted projector waits after a crash. A batch (one short transaction) must fit in it.
+   * 2 s by default (FAST_TAKEOVER); 6 s when the broker refuses that.
    */
   sessionTimeoutMs?: number;
   /**
@@ -57,30 +66,80 @@ export async function startProjectionConsumer(s: ProjectionConsumerSettings): Pr
   const topics = topicNames(prefix);
   const groupId = `${prefix}projector.${s.readModel}`;
   const log = s.log ?? silent;
-  const sessionTimeout = s.sessionTimeoutMs ?? 15_000;
-  const consumer = s.kafka.consumer({ groupId, sessionTimeout, heartbeatInterval: Math.round(sessionTimeout / 10) });
-  consumer.on(consumer.events.CRASH, ({ payload }) => {
-    log.error({ groupId, err: payload.error.message, restart: payload.restart }, 'consumer crashed');
-    if (!payload.restart) s.onFatal?.(payload.error);
-  });
-  await consumer.connect();
-  await consumer.subscribe({ topic: topics.articleEvents, fromBeginning: true });
-  await consumer.run({
-    // Only offsets resolved after a batch's transaction committed are ever committed; committing
-    // them once a second rather than per batch saves a broker round trip per batch. A crash
-    // redelivers at most that second, which the version gates skip.
-    autoCommit: true,
-    autoCommitInterval: AUTO_COMMIT_MS,
-    eachBatchAutoResolve: false,
-    // Partitions hold disjoint articles, so their batches can commit side by side; serially, a
-    // message on the sixth partition waited for five transactions before its own.
-    partitionsConsumedConcurrently: PARTITIONS_IN_PARALLEL,
-    eachBatch: (payload) => projectBatch(s, topics.articleEventsDlq, log, payload),
-  });
-  return { readModel: s.readModel, groupId, stop: () => consumer.disconnect() };
+  let timeouts = s.sessionTimeoutMs === undefined ? FAST_TAKEOVER : groupTimeoutsFor(s.sessionTimeoutMs);
+  let consumer: Consumer | null = null;
+  let stopping = false;
+  const open = async (): Promise<void> => {
+    const current = s.kafka.consumer({ groupId, ...timeouts, retry: CONSUMER_RETRY });
+    consumer = current;
+    current.on(current.events.CRASH, ({ payload }) => {
+      log.error({ groupId, err: payload.error.message, restart: payload.restart }, 'consumer crashed');
+      if (payload.restart || stopping || consumer !== current) return;
+      // A broker with Kafka's default group.min.session.timeout.ms refuses 2 s: slower takeover, not an outage.
+      if (isSessionTimeoutRefused(payload.error) && timeouts.sessionTimeout < BROKER_DEFAULT_MINIMUM.sessionTimeout) {
+        log.warn(
+          { groupId, refused: timeouts.sessionTimeout, using: BROKER_DEFAULT_MINIMUM.sessionTimeout },
+          'the broker refuses this session timeout (group.min.session.timeout.ms); takeovers will be slower',
+        );
+        timeouts = BROKER_DEFAULT_MINIMUM;
+        open().catch((err: Error) => s.onFatal?.(err));
+        return;
+      }
+      // kafkajs gives up for good when the broker has no group coordinator yet (it is restarting):
+      // open the consumer again shortly rather than stop the process with the others still running.
+      if (isBrokerAway(payload.error)) {
+        setTimeout(() => {
+          if (!stopping && consumer === current) open().catch((err: Error) => s.onFatal?.(err));
+        }, REOPEN_AFTER_MS);
+        return;
+      }
+      s.onFatal?.(payload.error);
+    });
+    await current.connect();
+    await current.subscribe({ topic: topics.articleEvents, fromBeginning: true });
+    await current.run({
+      // Only offsets resolved after a batch's transaction committed are ever committed; committing
+      // them once a second rather than per batch saves a broker round trip per batch. A crash
+      // redelivers at most that second, which the version gates skip.
+      autoCommit: true,
+      autoCommitInterval: AUTO_COMMIT_MS,
+      eachBatchAutoResolve: false,
+      // Partitions hold disjoint articles, so their batches can commit side by side; serially, a
+      // message on the sixth partition waited for five transactions before its own.
+      partitionsConsumedConcurrently: PARTITIONS_IN_PARALLEL,
+      eachBatch: (payload) =>
+        keepingAlive(payload, timeouts.heartbeatInterval, () => projectBatch(s, topics.articleEventsDlq, log, payload)),
+    });
+  };
+  await open();
+  return {
+    readModel: s.readModel,
+    groupId,
+    // disconnect() sends LeaveGroup: the twin takes the partitions at once, not a session later.
+    stop: async () => {
+      stopping = true;
+      await consumer?.disconnect();
+    },
+  };
 }
 
 const PARTITIONS_IN_PARALLEL = 3;
+const REOPEN_AFTER_MS = 500;
+
+/**
+ * Heartbeats while a batch is applied: kafkajs heartbeats only between batches, and a batch after
+ * an outage (a backlog, three partitions at once on a busy machine) can outlast a 2 s session, which
+ * would expel a live member and start a rebalance per batch. A refused heartbeat (a rebalance is
+ * under way) is the runner's to handle after the batch.
+ */
+async function keepingAlive(payload: EachBatchPayload, everyMs: number, work: () => Promise<void>): Promise<void> {
+  const timer = setInterval(() => payload.heartbeat().catch(() => undefined), everyMs);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
 const AUTO_COMMIT_MS = 1000;
 
 async function projectBatch(

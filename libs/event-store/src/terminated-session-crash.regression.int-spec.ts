@@ -25,7 +25,7 @@ afterAll(async () => {
 type Pool = { connect(): Promise<PoolClient> };
 
 describe('a pooled connection whose session the server ends while it is checked out and idle', () => {
-  it('does not crash the process: the next query fails as lost, and the pool serves a fresh one', async () => {
+  it('does not crash the process: its next query fails as a lost connection, the pool serves another', async () => {
     const client = await (app.driver as unknown as { master: Pool }).master.connect();
     const pid = (client as unknown as { processID: number }).processID;
     const errors: Error[] = [];

@@ -7,6 +7,7 @@ export {
   BODY_BLOCK_TYPES,
   CONTRIBUTOR_ROLES,
   CORRECTION_KINDS,
+  DRAFT_FIELD_KEYS,
   PUBLICATION_KINDS,
   type ArticleStatus,
   type ContributorRole,

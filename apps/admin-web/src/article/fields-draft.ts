@@ -1,4 +1,4 @@
-import type { ArticleContentView, BodyBlockView } from '@newsroom/contracts';
+import { DRAFT_FIELD_KEYS, type ArticleContentView, type BodyBlockView } from '@newsroom/contracts';
 
 /** The fields a revision sends (ReviseArticle), as the workspace edits them. */
 export interface FieldsDraft {
@@ -13,17 +13,8 @@ export interface FieldsDraft {
   embargoUntil: string | null;
 }
 
-export const FIELD_KEYS = [
-  'headline',
-  'standfirst',
-  'dateline',
-  'body',
-  'sections',
-  'tags',
-  'language',
-  'source',
-  'embargoUntil',
-] as const satisfies readonly (keyof FieldsDraft)[];
+/** The draft fields, in the domain's order; the compiler checks the draft has each of them. */
+export const FIELD_KEYS = DRAFT_FIELD_KEYS satisfies readonly (keyof FieldsDraft)[];
 
 export function draftOf(content: ArticleContentView): FieldsDraft {
   const { headline, standfirst, dateline, body, sections, tags, language, source, embargoUntil } = content;

@@ -31,5 +31,7 @@ export async function expectAccessible(page: Page) {
 
 /** A full-page screenshot at 1440×900 under the test output, for a reviewer. */
 export async function screenshot(page: Page, info: TestInfo, name: string) {
+  // From the top: a full-page capture draws the sticky header where the viewport was scrolled to.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
 }

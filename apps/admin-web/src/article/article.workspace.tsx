@@ -133,7 +133,13 @@ export function ArticleWorkspace({ initial, roles }: Props) {
           </Button>
         </Alert>
       )}
-      {!readOnly && <StatusBar article={article} roles={roles} dirty={dirty} run={run} />}
+      {readOnly ? (
+        <Text size="sm" role="note">
+          Read only: your role may read, replay and verify articles, not change them.
+        </Text>
+      ) : (
+        <StatusBar article={article} roles={roles} dirty={dirty} run={run} />
+      )}
       <form
         aria-label="Article fields"
         onSubmit={(e) => {

@@ -43,7 +43,7 @@ export function BodyBlocksEditor({ blocks, photos, readOnly, onChange }: Props) 
   };
 
   return (
-    <Fieldset legend={`Body (${blocks.length} blocks)`}>
+    <Fieldset legend={`Body (${blocks.length} ${blocks.length === 1 ? 'block' : 'blocks'})`}>
       <Stack>
         {blocks.map((block, i) => {
           const name = `${TYPE_LABELS[block.type]} ${i + 1}`;

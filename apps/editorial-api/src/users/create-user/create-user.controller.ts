@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { PasswordHasher } from '../../auth/password.hasher';
 import { Roles } from '../../auth/roles.decorator';
-import { adminActor, correlationIdOf } from '../shared/admin-actor';
 import { UserChangeRunner } from '../shared/user-change.runner';
 import { userView } from '../shared/user.view';
 import { CreateUserRequestDto } from './create-user.request.dto';
@@ -22,12 +21,10 @@ export class CreateUserController {
   @Post()
   @Roles('admin')
   async create(@Body() body: CreateUserRequestDto, @Req() req: AuthenticatedRequest) {
-    const row = await this.runner.run({
+    const row = await this.runner.requestedBy(req, {
       userId: randomUUID(),
       command: { type: 'CreateUser', data: { email: body.email.toLowerCase(), name: body.name, roles: body.roles } },
-      actor: adminActor(req),
       passwordHash: await this.hasher.hash(body.password),
-      correlationId: correlationIdOf(req),
     });
     return userView(row);
   }

@@ -2,7 +2,6 @@ import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/c
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { Roles } from '../../auth/roles.decorator';
-import { adminActor, correlationIdOf } from '../shared/admin-actor';
 import { UserChangeRunner } from '../shared/user-change.runner';
 import { userView } from '../shared/user.view';
 
@@ -16,13 +15,6 @@ export class EnableUserController {
   @Roles('admin')
   @HttpCode(200)
   async enable(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: AuthenticatedRequest) {
-    const command = { type: 'EnableUser' } as const;
-    const row = await this.runner.run({
-      userId: id,
-      command,
-      actor: adminActor(req),
-      correlationId: correlationIdOf(req),
-    });
-    return userView(row);
+    return userView(await this.runner.requestedBy(req, { userId: id, command: { type: 'EnableUser' } }));
   }
 }

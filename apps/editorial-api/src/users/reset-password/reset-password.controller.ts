@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { PasswordHasher } from '../../auth/password.hasher';
 import { Roles } from '../../auth/roles.decorator';
-import { adminActor, correlationIdOf } from '../shared/admin-actor';
 import { NewPasswordDto } from '../shared/new-password.dto';
 import { UserChangeRunner } from '../shared/user-change.runner';
 
@@ -25,12 +24,10 @@ export class ResetPasswordController {
     @Body() body: NewPasswordDto,
     @Req() req: AuthenticatedRequest,
   ): Promise<void> {
-    await this.runner.run({
+    await this.runner.requestedBy(req, {
       userId: id,
       command: { type: 'ResetUserPassword' },
-      actor: adminActor(req),
       passwordHash: await this.hasher.hash(body.password),
-      correlationId: correlationIdOf(req),
     });
   }
 }

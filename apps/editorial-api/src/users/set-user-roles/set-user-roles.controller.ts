@@ -2,7 +2,6 @@ import { Body, Controller, Param, ParseUUIDPipe, Put, Req } from '@nestjs/common
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { Roles } from '../../auth/roles.decorator';
-import { adminActor, correlationIdOf } from '../shared/admin-actor';
 import { UserChangeRunner } from '../shared/user-change.runner';
 import { UserRolesDto } from '../shared/user-roles.dto';
 import { userView } from '../shared/user.view';
@@ -22,11 +21,9 @@ export class SetUserRolesController {
     @Req() req: AuthenticatedRequest,
   ) {
     const command = { type: 'SetUserRoles', data: { roles: body.roles } } as const;
-    const row = await this.runner.run({
+    const row = await this.runner.requestedBy(req, {
       userId: id,
       command,
-      actor: adminActor(req),
-      correlationId: correlationIdOf(req),
     });
     return userView(row);
   }

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EventActor, PostgresEventStore } from '@newsroom/event-store';
+import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { SessionRevoker } from '../../auth/session.revoker';
+import { adminActor, correlationIdOf } from './admin-actor';
 import { UserRow, UsersTable } from '../../auth/users.table';
 import {
   CannotLockYourselfOut,
@@ -39,6 +41,11 @@ export class UserChangeRunner {
     private readonly revoker: SessionRevoker,
   ) {
     this.store = new PostgresEventStore(ds);
+  }
+
+  /** The change an admin's request asks for: that admin is the actor, the request the correlation. */
+  requestedBy(req: AuthenticatedRequest, change: Omit<UserChange, 'actor' | 'correlationId'>): Promise<UserRow> {
+    return this.run({ ...change, actor: adminActor(req), correlationId: correlationIdOf(req) });
   }
 
   async run(change: UserChange): Promise<UserRow> {

@@ -5,3 +5,4 @@ export * from './given-when-then';
 export * from './article.builders';
 export * from './wire-story.fixture';
 export * from './counter.decider';
+export * from './article.commands-of-each-type';

@@ -5,40 +5,29 @@ import {
   type CommandMetadata,
 } from '@newsroom/editorial-domain';
 import {
+  ONE_COMMAND_OF_EACH_TYPE,
   aColleague,
   aReporter,
-  addContributor,
   anEditor,
-  attachPhoto,
   by,
   contributorAdded,
-  detachPhoto,
   draftArticle,
   drafted,
   given,
   historyUntil,
   meta,
   photoAttached,
-  removeContributor,
   reporterAssigned,
   reporterUnassigned,
   reviseArticle,
-  submitForReview,
-  updatePhoto,
 } from '@newsroom/testing';
 
 // Rey (the builders' reporter) is the one acting; Col, a colleague, drafted the article unless a
 // test says otherwise.
 
-const COMMANDS: Record<(typeof REPORTER_OWN_ARTICLE_COMMANDS)[number], (m: CommandMetadata) => ArticleCommand> = {
-  ReviseArticle: (m) => reviseArticle({ headline: 'Harbour reopens at last' }, m),
-  AddContributor: (m) => addContributor({}, m),
-  RemoveContributor: (m) => removeContributor('contributor-1', m),
-  AttachPhoto: (m) => attachPhoto({}, m),
-  UpdatePhoto: (m) => updatePhoto('photo-1', { caption: 'Ferries return' }, m),
-  DetachPhoto: (m) => detachPhoto('photo-1', m),
-  SubmitForReview: (m) => submitForReview(m),
-};
+const COMMANDS = Object.fromEntries(
+  REPORTER_OWN_ARTICLE_COMMANDS.map((type) => [type, ONE_COMMAND_OF_EACH_TYPE[type]]),
+) as Record<(typeof REPORTER_OWN_ARTICLE_COMMANDS)[number], (m: CommandMetadata) => ArticleCommand>;
 const EMITS: Record<keyof typeof COMMANDS, string> = {
   ReviseArticle: 'ArticleRevised',
   AddContributor: 'ContributorAdded',

@@ -4,43 +4,31 @@ import {
   InvalidTransition,
   ROLE_PERMISSIONS,
   type Actor,
-  type ArticleCommand,
   type ArticleCommandType,
   type ArticleEventType,
   type ArticleStatus,
 } from '@newsroom/editorial-domain';
 import {
+  ONE_COMMAND_OF_EACH_TYPE,
   TOMORROW,
   aReporter,
   aColleague,
-  addContributor,
   anAdmin,
-  assignReporter,
   anAuditor,
   anEditor,
   approveArticle,
-  attachPhoto,
-  cancelSchedule,
   contributorAdded,
-  detachPhoto,
   draftArticle,
   drafted,
   given,
   historyUntil,
-  issueCorrection,
   meta,
   photoAttached,
   publishArticle,
-  removeContributor,
   reporterAssigned,
-  requestChanges,
   reviseArticle,
-  schedulePublication,
   submitForReview,
   theScheduler,
-  unassignReporter,
-  unpublishArticle,
-  updatePhoto,
 } from '@newsroom/testing';
 
 type ActingRole = Actor['role'];
@@ -75,26 +63,8 @@ const HOME: Record<ArticleCommandType, 'none' | ArticleStatus> = {
   UnassignReporter: 'draft',
 };
 
-const COMMANDS: Record<ArticleCommandType, (m: ReturnType<typeof meta>) => ArticleCommand> = {
-  DraftArticle: (m) => draftArticle({}, m),
-  ReviseArticle: (m) => reviseArticle({ headline: 'Revised' }, m),
-  AddContributor: (m) => addContributor({}, m),
-  RemoveContributor: (m) => removeContributor('contributor-1', m),
-  AttachPhoto: (m) => attachPhoto({}, m),
-  UpdatePhoto: (m) => updatePhoto('photo-1', { caption: 'New caption' }, m),
-  DetachPhoto: (m) => detachPhoto('photo-1', m),
-  SubmitForReview: (m) => submitForReview(m),
-  RequestChanges: (m) => requestChanges('Fix it', m),
-  ApproveArticle: (m) => approveArticle(m),
-  SchedulePublication: (m) => schedulePublication('2030-02-01T00:00:00Z', m),
-  CancelSchedule: (m) => cancelSchedule(m),
-  PublishArticle: (m) => publishArticle({}, m),
-  UnpublishArticle: (m) => unpublishArticle('Legal', m),
-  IssueCorrection: (m) => issueCorrection({}, m),
-  // The colleague is assigned in every history below, so the drafter is the one to assign.
-  AssignReporter: (m) => assignReporter(aReporter(), m),
-  UnassignReporter: (m) => unassignReporter(aColleague(), m),
-};
+// The colleague is assigned in every history below, so the drafter is the one to assign.
+const COMMANDS = ONE_COMMAND_OF_EACH_TYPE;
 
 /** What each command emits when it is allowed. */
 const EMITS: Record<ArticleCommandType, ArticleEventType> = {

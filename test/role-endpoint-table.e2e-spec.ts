@@ -62,6 +62,7 @@ const TABLE: Record<string, Row> = {
   'POST /api/auth/logout':                              [401,      204,     204,   204,    204],
   // Reads: any signed-in role; the article does not exist.
   'GET /api/articles':                                  [401,      200,     200,   200,    200],
+  'GET /api/articles/counts':                           [401,      200,     200,   200,    200],
   'GET /api/articles/:id':                              [401,      404,     404,   404,    404],
   'GET /api/articles/:id/versions/:n':                  [401,      404,     404,   404,    404],
   'GET /api/articles/:id/history':                      [401,      404,     404,   404,    404],

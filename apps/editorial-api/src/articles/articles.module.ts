@@ -4,6 +4,7 @@ import { AuditLogController } from '../audit/audit-log.controller';
 import { ArticleDiffController } from './article-diff/article-diff.controller';
 import { ArticleHistoryController } from './article-history/article-history.controller';
 import { ListArticlesController } from './list-articles/list-articles.controller';
+import { CountArticlesController } from './count-articles/count-articles.controller';
 import { AddContributorController } from './add-contributor/add-contributor.controller';
 import { ApproveArticleController } from './approve-article/approve-article.controller';
 import { ArticleVersionsController } from './article-versions/article-versions.controller';
@@ -40,6 +41,7 @@ import { ExecuteArticleHandler } from './shared/execute-article.handler';
     AuditLogController,
     ArticleDiffController,
     ArticleHistoryController,
+    CountArticlesController,
     ListArticlesController,
     AddContributorController,
     ApproveArticleController,

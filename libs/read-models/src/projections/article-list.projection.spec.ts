@@ -5,12 +5,15 @@ import {
   drafted,
   historyUntil,
   NOW,
+  publicationScheduled,
   revised,
+  scheduleCancelled,
+  TOMORROW,
   unpublished,
 } from '@newsroom/testing';
 import { evolveArticleRow } from './article-state.projection';
 import { evolveListRow, listRowOf } from './article-list.projection';
-import { afterHistory, envelope, minutesAfterEpoch, rowAfter } from './projection.fixtures';
+import { afterHistory, A_REPORTER, AN_EDITOR, envelope, minutesAfterEpoch, rowAfter } from './projection.fixtures';
 
 describe('the article list row', () => {
   it('given a drafted article, then it shows the working headline, sections, status and version', () => {
@@ -75,5 +78,31 @@ describe('the article list row', () => {
 
     expect(evolveListRow(row, event)).toEqual(listRowOf(evolveArticleRow(row, event)));
     expect(evolveListRow(row, envelope(drafted(), 1))).toEqual(listRowOf(row!));
+  });
+});
+
+describe('the article list row, for the board card', () => {
+  it('given a revision by the editor, then its last change names the editor, not the reporter who drafted', () => {
+    const row = listRowOf(rowAfter(drafted(), revised({ headline: 'Port shut' })));
+
+    expect(row.updatedBy).toEqual(AN_EDITOR);
+    expect(listRowOf(rowAfter(drafted())).updatedBy).toEqual(A_REPORTER);
+  });
+
+  it('given an embargo in the working copy, then it carries the embargo; lifted, then none', () => {
+    const embargoed = rowAfter(drafted({ embargoUntil: TOMORROW }));
+
+    expect(listRowOf(embargoed).embargoUntil).toBe(TOMORROW);
+    expect(listRowOf(rowAfter(drafted({ embargoUntil: TOMORROW }), revised({ embargoUntil: null }))).embargoUntil).toBe(
+      null,
+    );
+  });
+
+  it('given a scheduled publication, then it carries when it is due; cancelled, then none', () => {
+    const scheduled = historyUntil('approved');
+
+    expect(listRowOf(rowAfter(...scheduled, publicationScheduled(TOMORROW))).publishAt).toBe(TOMORROW);
+    expect(listRowOf(rowAfter(...scheduled, publicationScheduled(TOMORROW), scheduleCancelled())).publishAt).toBe(null);
+    expect(listRowOf(rowAfter(...scheduled)).publishAt).toBe(null);
   });
 });

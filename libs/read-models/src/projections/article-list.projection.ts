@@ -1,6 +1,6 @@
 import type { ArticleStatus } from '@newsroom/editorial-domain';
 import { evolveArticleRow, type ArticleRow } from './article-state.projection';
-import type { ProjectedEvent } from './projected-event';
+import type { ProjectedActor, ProjectedEvent } from './projected-event';
 
 /** Table `article_list`: what the editors' article list shows and filters on, one row per article. */
 export interface ArticleListRow {
@@ -12,8 +12,14 @@ export interface ArticleListRow {
   sections: string[];
   contributorNames: string[];
   updatedAt: string;
+  /** Who made the latest change, whatever it was (a transition too): the board's "last change". */
+  updatedBy: ProjectedActor;
   /** When the live copy was last published; kept after unpublishing, when `status` tells the rest. */
   publishedAt: string | null;
+  /** The working copy's embargo, shown on the card as a badge. */
+  embargoUntil: string | null;
+  /** When a scheduled publication is due; null when none is scheduled. */
+  publishAt: string | null;
   /** Lower-cased working headline and standfirst, matched with `LIKE '%term%'` on the lower-cased term. */
   searchText: string;
 }
@@ -29,7 +35,10 @@ export function listRowOf(article: ArticleRow): ArticleListRow {
     sections: [...working.sections],
     contributorNames: working.contributors.map((c) => c.name),
     updatedAt: article.updatedAt,
+    updatedBy: { ...article.updatedBy },
     publishedAt: article.live?.publishedAt ?? null,
+    embargoUntil: working.embargoUntil,
+    publishAt: article.scheduled?.publishAt ?? null,
     searchText: searchTextOf(working.headline, working.standfirst),
   };
 }

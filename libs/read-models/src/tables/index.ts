@@ -3,7 +3,7 @@
  * reads through them; nobody else writes SQL against these tables.
  */
 export { findArticleRow, articleVersions, latestChanges, ARTICLE_VERSIONS_CHANNEL } from './article-state.table';
-export { listArticles, articleListKeyOf, type ArticleListKey } from './article-list.table';
+export { listArticles, countArticles, articleListKeyOf, type ArticleListKey } from './article-list.table';
 export { articleHistory, auditLogPage, auditKeyOf, type AuditKey } from './audit-trail.table';
 export { openDeadLetters } from './dead-letters.table';
 export { projectionStatuses, type ProjectionStatusView } from './projection-status.table';

@@ -238,6 +238,35 @@ describe('every command reaches the read models', () => {
     expect(await find('q=cricket')).toEqual([]);
   });
 
+  it('shows who changed the article last, and counts it under its status for the same filters', async () => {
+    await client.caughtUp('article_list', 'contributor_index');
+    const editor = await client.as('editor');
+    const listed = await sys.http().get('/api/articles?status=unpublished&section=World').set(editor).expect(200);
+    expect(listed.body.items.find((i: { id: string }) => i.id === story.id)).toMatchObject({
+      updatedBy: { name: EDITOR.name, role: EDITOR.role },
+      publishAt: null,
+    });
+    const counts = async (query: string) =>
+      (await sys.http().get(`/api/articles/counts?${query}`).set(editor).expect(200)).body;
+    const everything = await counts('');
+    const [{ n }] = await sys.db.dataSource.query(`SELECT count(*)::int AS n FROM article_list WHERE status = $1`, [
+      'unpublished',
+    ]);
+    expect(everything.byStatus.unpublished).toBe(n);
+    expect(everything.total).toBe(Object.values(everything.byStatus).reduce((a: number, b) => a + (b as number), 0));
+    expect((await counts('contributor=sigrun%20vik&q=fishing%20quotas')).byStatus).toMatchObject({
+      unpublished: 1,
+      draft: 0,
+    });
+    expect((await counts('section=Sport')).total).toBe(0);
+    const tooLong = await sys
+      .http()
+      .get(`/api/articles/counts?q=${'x'.repeat(201)}`)
+      .set(editor)
+      .expect(400);
+    expect(tooLong.body.details).toEqual([expect.objectContaining({ path: 'q' })]);
+  });
+
   it('serves the newsroom-wide audit log by actor and type', async () => {
     await client.historyAt(story.id, LAST_VERSION);
     const reporter = (

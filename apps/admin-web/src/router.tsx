@@ -5,6 +5,7 @@ import { SignInPage } from './auth/sign-in.page';
 import { BoardPage } from './board/board.page';
 import { parseBoardSearch } from './board/board.search';
 import { Shell } from './components/app-shell';
+import { LiveUpdatesProvider } from './live/live-updates';
 
 const root = createRootRoute({ component: Outlet });
 
@@ -23,7 +24,12 @@ const signedIn = createRoute({
   beforeLoad: () => {
     if (!sessionStore.get()) throw redirect({ to: '/sign-in' });
   },
-  component: Shell,
+  // One live stream per signed-in tab, shared by every page behind sign-in.
+  component: () => (
+    <LiveUpdatesProvider>
+      <Shell />
+    </LiveUpdatesProvider>
+  ),
 });
 
 const home = createRoute({

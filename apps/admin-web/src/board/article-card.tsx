@@ -4,6 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { formatMoment } from '../components/format';
 
 export function ArticleCard({ item }: { item: ArticleListItem }) {
+  const embargoed = item.embargoUntil !== null && Date.parse(item.embargoUntil) > Date.now();
   return (
     <Card withBorder padding="sm" component="article" aria-label={item.headline}>
       <Stack gap={6}>
@@ -22,12 +23,22 @@ export function ArticleCard({ item }: { item: ArticleListItem }) {
         {item.contributors.length > 0 && <Text size="sm">By {item.contributors.join(', ')}</Text>}
         <Text size="xs" c="dimmed">
           Version {item.version} · changed {formatMoment(item.updatedAt)}
+          {item.updatedBy && ` by ${item.updatedBy.name}`}
           {item.publishedAt && ` · published ${formatMoment(item.publishedAt)}`}
         </Text>
-        {item.status === 'scheduled' && (
-          <Badge color="grape" variant="outline">
-            Scheduled
-          </Badge>
+        {(embargoed || item.publishAt) && (
+          <Group gap={4}>
+            {embargoed && (
+              <Badge color="red" variant="outline">
+                Embargo until {formatMoment(item.embargoUntil!)}
+              </Badge>
+            )}
+            {item.publishAt && (
+              <Badge color="grape" variant="outline">
+                Scheduled for {formatMoment(item.publishAt)}
+              </Badge>
+            )}
+          </Group>
         )}
       </Stack>
     </Card>

@@ -3,6 +3,7 @@ import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { http } from '../api/http';
 import { sessionStore, useSession } from '../auth/session';
+import { LiveStatusIndicator } from '../live/live-status.indicator';
 
 /** Every page after sign-in: the navigation the user's roles may use, who is signed in, sign out. */
 export function Shell() {
@@ -36,6 +37,7 @@ export function Shell() {
             </nav>
           </Group>
           <Group>
+            <LiveStatusIndicator />
             <Text size="sm">
               {session.user.name} · {session.user.roles.join(', ')}
             </Text>

@@ -15,7 +15,8 @@ export class ArticleListBoard1764300000300 implements MigrationInterface {
          ADD COLUMN updated_by_role text, ADD COLUMN embargo_until timestamptz, ADD COLUMN publish_at timestamptz`,
     );
     await q.query(
-      `UPDATE article_list l SET updated_by_id = a.actor_id, updated_by_name = a.actor_name, updated_by_role = a.actor_role
+      `UPDATE article_list l SET updated_by_id = a.actor_id, updated_by_name = a.actor_name,
+         updated_by_role = a.actor_role
        FROM audit_trail a WHERE a.article_id = l.article_id AND a.version = l.version`,
     );
     await q.query(

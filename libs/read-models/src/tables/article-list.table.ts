@@ -32,7 +32,8 @@ export async function upsertListRows(db: Db, rows: readonly ArticleListRow[], t:
   }));
   await db.query(
     `INSERT INTO ${t('article_list')} AS l (article_id, version, status, headline, sections, contributor_names,
-       updated_at, updated_by_id, updated_by_name, updated_by_role, published_at, embargo_until, publish_at, search_text)
+       updated_at, updated_by_id, updated_by_name, updated_by_role, published_at, embargo_until, publish_at,
+       search_text)
      SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(article_id uuid, version int, status text, headline text,
        sections text[], contributor_names text[], updated_at timestamptz, updated_by_id text, updated_by_name text,
        updated_by_role text, published_at timestamptz, embargo_until timestamptz, publish_at timestamptz,

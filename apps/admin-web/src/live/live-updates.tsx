@@ -1,0 +1,97 @@
+import type { ArticleChange } from '@newsroom/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { queryKeys } from '../api/query-keys';
+import { sessionStore } from '../auth/session';
+import { subscribeToArticles, type StreamStatus } from './subscribe-to-articles';
+
+/** What the tab's one stream is doing: `offline` once it stopped for good (session over, token refused). */
+export type LiveStatus = StreamStatus | 'offline';
+
+interface LiveUpdates {
+  status: LiveStatus;
+  /** Hears every article change (and `null` after a reset: refetch all); returns the unsubscribe. */
+  listen(listener: (change: ArticleChange | null) => void): () => void;
+}
+
+const LiveContext = createContext<LiveUpdates | null>(null);
+
+// Lists are refreshed at most this often: a burst of changes (a desk publishing a batch) costs one
+// refetch per visible query, well inside the 2 s in which a colleague's change must show.
+const LIST_REFRESH_MS = 300;
+
+/**
+ * One `GET /api/stream` per signed-in tab, shared by every page below it. Article lists and the
+ * board's counts are refreshed on each change; pages that show one article listen for themselves.
+ */
+export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
+  const queries = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const listeners = useRef(new Set<(change: ArticleChange | null) => void>());
+  const [value] = useState<Omit<LiveUpdates, 'status'>>(() => ({
+    listen(listener) {
+      listeners.current.add(listener);
+      return () => void listeners.current.delete(listener);
+    },
+  }));
+
+  useEffect(() => {
+    const stop = new AbortController();
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const refreshLists = () => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        void queries.invalidateQueries({ queryKey: queryKeys.articleLists() });
+      }, LIST_REFRESH_MS);
+    };
+    const tell = (change: ArticleChange | null) => listeners.current.forEach((l) => l(change));
+    void subscribeToArticles({
+      token: () => sessionStore.get()?.accessToken,
+      signal: stop.signal,
+      onStatus: setStatus,
+      onEvent: (change) => {
+        refreshLists();
+        tell(change);
+      },
+      onReset: () => {
+        refreshLists();
+        tell(null);
+      },
+    }).then((reason) => {
+      if (reason !== 'aborted') setStatus('offline');
+    });
+    return () => {
+      stop.abort();
+      clearTimeout(pending);
+    };
+  }, [queries]);
+
+  return <LiveContext.Provider value={{ ...value, status }}>{children}</LiveContext.Provider>;
+}
+
+function useLive(): LiveUpdates {
+  const live = useContext(LiveContext);
+  if (!live) throw new Error('useLive needs a LiveUpdatesProvider above it');
+  return live;
+}
+
+export function useLiveStatus(): LiveStatus {
+  return useLive().status;
+}
+
+/**
+ * Calls `onChange` for each change to article `id` (or to any article without one), and with
+ * `null` after a reset, when the stream cannot tell what changed: the page should fetch again.
+ */
+export function useArticleChanges(onChange: (change: ArticleChange | null) => void, id?: string): void {
+  const { listen } = useLive();
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  useEffect(
+    () =>
+      listen((change) => {
+        if (change === null || id === undefined || change.articleId === id) latest.current(change);
+      }),
+    [listen, id],
+  );
+}

@@ -9,6 +9,8 @@ test("two editors change one article and a third tab's board shows both changes 
   baseURL,
   request,
 }, info) => {
+  // Three browser contexts on a shared two-core machine: opening them alone has taken half a minute.
+  test.slow();
   // A word of its own, so the filtered board shows this article alone among the suite's others.
   const tag = `tide${Date.now().toString(36)}`;
   const auth = { authorization: `Bearer ${await apiToken(request, 'editor')}` };

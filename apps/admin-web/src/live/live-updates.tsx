@@ -44,17 +44,28 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
         void queries.invalidateQueries({ queryKey: queryKeys.articleLists() });
       }, LIST_REFRESH_MS);
     };
+    // When the current connection was asked for: a reset only makes lists loaded before it stale.
+    let connectingSince = Date.now();
     const tell = (change: ArticleChange | null) => listeners.current.forEach((l) => l(change));
     void subscribeToArticles({
       token: () => sessionStore.get()?.accessToken,
       signal: stop.signal,
-      onStatus: setStatus,
+      onStatus: (next) => {
+        if (next !== 'live') connectingSince = Date.now();
+        setStatus(next);
+      },
       onEvent: (change) => {
         refreshLists();
         tell(change);
       },
       onReset: () => {
-        refreshLists();
+        // Every connection opens with a reset: refetching the board it loaded alongside would double
+        // each page load for nothing, so only what was loaded before the connection is fetched again.
+        const since = connectingSince;
+        void queries.invalidateQueries({
+          queryKey: queryKeys.articleLists(),
+          predicate: (q) => q.state.dataUpdatedAt !== 0 && q.state.dataUpdatedAt < since,
+        });
         tell(null);
       },
     }).then((reason) => {

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { queryKeys } from '../api/query-keys';
 import { sessionStore } from '../auth/session';
+import { catchUpOf } from './list-catch-up';
 import { subscribeToArticles, type StreamStatus } from './subscribe-to-articles';
 
 /** What the tab's one stream is doing: `offline` once it stopped for good (session over, token refused). */
@@ -19,6 +20,10 @@ const LiveContext = createContext<LiveUpdates | null>(null);
 // Lists are refreshed at most this often: a burst of changes (a desk publishing a batch) costs one
 // refetch per visible query, well inside the 2 s in which a colleague's change must show.
 const LIST_REFRESH_MS = 300;
+// The list read model is another projector than the one whose commits the stream reports: when a
+// refetch still shows the older version, look again after 0.5, 1, 2, 4 s.
+const CATCH_UP_MS = 500;
+const CATCH_UP_TRIES = 5;
 
 /**
  * One `GET /api/stream` per signed-in tab, shared by every page below it. Article lists and the
@@ -38,11 +43,26 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const stop = new AbortController();
     let pending: ReturnType<typeof setTimeout> | undefined;
-    const refreshLists = () => {
-      pending ??= setTimeout(() => {
+    // Changes the shown lists have not caught up with yet (see catchUpOf), and how often they were refetched.
+    const waiting = new Map<string, { version: number; tries: number }>();
+    const refreshLists = (delay = LIST_REFRESH_MS) => {
+      pending ??= setTimeout(async () => {
         pending = undefined;
-        void queries.invalidateQueries({ queryKey: queryKeys.articleLists() });
-      }, LIST_REFRESH_MS);
+        await queries.invalidateQueries({ queryKey: queryKeys.articleLists() });
+        const shown = queries
+          .getQueryCache()
+          .findAll({ queryKey: queryKeys.articleLists(), type: 'active' })
+          .map((q) => q.state.data);
+        let tries = 0;
+        for (const [id, w] of waiting) {
+          const state = catchUpOf(shown, id, w.version);
+          w.tries++;
+          // An absent card gets one more look: it may be a new article the list model has yet to commit.
+          if (state === 'done' || (state === 'absent' && w.tries > 1) || w.tries >= CATCH_UP_TRIES) waiting.delete(id);
+          else tries = Math.max(tries, w.tries);
+        }
+        if (tries > 0 && !stop.signal.aborted) refreshLists(CATCH_UP_MS * 2 ** (tries - 1));
+      }, delay);
     };
     // When the current connection was asked for: a reset only makes lists loaded before it stale.
     let connectingSince = Date.now();
@@ -55,6 +75,8 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
         setStatus(next);
       },
       onEvent: (change) => {
+        const known = waiting.get(change.articleId)?.version ?? 0;
+        waiting.set(change.articleId, { version: Math.max(known, change.version), tries: 0 });
         refreshLists();
         tell(change);
       },

@@ -38,6 +38,18 @@ async function main() {
   const migrate = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'migrate.js')], { cwd: root, env });
   if (migrate.status !== 0) throw new Error(`migrate failed: ${migrate.stderr}`);
   const system = startSystem(env);
+  let cleaned: Promise<void> | undefined;
+  const cleanUp = () =>
+    (cleaned ??= (async () => {
+      await stopSystem(system);
+      await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+      await db.destroy();
+      await dropTopics(`${schema}.`).catch(() => undefined);
+    })());
+  // Interrupted (Ctrl-C, a timeout): the schema, topics and processes go all the same.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+  }
   try {
     await until(`${base}/health answers`, async () => (await fetch(`${base}/health`).catch(() => null))?.ok, 120_000);
     const session = (await login('editor')).body;
@@ -98,10 +110,7 @@ async function main() {
       await browser.close();
     }
   } finally {
-    await stopSystem(system);
-    await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
-    await db.destroy();
-    await dropTopics(`${schema}.`);
+    await cleanUp();
   }
 }
 
@@ -182,6 +191,7 @@ async function seed(editor: Record<string, string>, admin: Record<string, string
         standfirst: `Story ${i + 1} of the benchmark newsroom.`,
         sections: [pick(SECTIONS, 3)],
       });
+      if ((i + 1) % 1000 === 0) console.log(`  seeding: ${i + 1} of ${ARTICLES} articles drafted`);
       if (i % 4 !== 0) continue;
       await send(editor, `/api/articles/${id}/submit`);
       if (i % 40 !== 0) continue;

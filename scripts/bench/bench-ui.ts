@@ -235,25 +235,36 @@ async function signedInPage(browser: Browser, session: Session): Promise<Page> {
 }
 
 // Checked in the page at each frame; they answer performance.now(), the time since navigation start.
-// Written as page source: the server build has no DOM types.
-const BOARD_INTERACTIVE = `(() => {
-  const card = document.querySelector('section[aria-labelledby="column-draft"] article');
-  const filter = document.querySelector('form[role="search"] input');
+// Functions, not source strings: the app's CSP forbids eval. The server build has no DOM types.
+type Field = { disabled: boolean; value: string };
+type PageDocument = {
+  querySelector(selector: string): Field | null;
+  querySelectorAll(selector: string): ArrayLike<{ textContent: string | null; control: Field | null }>;
+};
+
+function boardIsInteractive(): number | null {
+  // Inline: the page gets this function's source, not the module around it.
+  const doc = (globalThis as unknown as { document: PageDocument }).document;
+  const card = doc.querySelector('section[aria-labelledby="column-draft"] article');
+  const filter = doc.querySelector('form[role="search"] input');
   return card && filter && !filter.disabled ? performance.now() : null;
-})()`;
-const WORKSPACE_INTERACTIVE = `(() => {
-  const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim().startsWith('Headline'));
-  const headline = label && label.control;
-  const block = document.querySelector('section[aria-label^="Block 1 of 500"] textarea');
+}
+
+function workspaceIsInteractive(): number | null {
+  // Inline: the page gets this function's source, not the module around it.
+  const doc = (globalThis as unknown as { document: PageDocument }).document;
+  const label = Array.from(doc.querySelectorAll('label')).find((l) => l.textContent?.trim().startsWith('Headline'));
+  const headline = label?.control;
+  const block = doc.querySelector('section[aria-label^="Block 1 of 500"] textarea');
   return headline && headline.value && !headline.disabled && block ? performance.now() : null;
-})()`;
+}
 
 /** Milliseconds from navigation start until the first column shows cards and the filters take input. */
 async function boardInteractive(browser: Browser, session: Session): Promise<number> {
   const page = await signedInPage(browser, session);
   try {
     await page.goto(`${base}/board`, { waitUntil: 'commit' });
-    const at = await page.waitForFunction(BOARD_INTERACTIVE, undefined, { polling: 'raf', timeout: 30_000 });
+    const at = await page.waitForFunction(boardIsInteractive, undefined, { polling: 'raf', timeout: 30_000 });
     return (await at.jsonValue()) as number;
   } finally {
     await page.context().close();
@@ -265,7 +276,7 @@ async function workspaceInteractive(browser: Browser, session: Session, id: stri
   const page = await signedInPage(browser, session);
   try {
     await page.goto(`${base}/articles/${id}`, { waitUntil: 'commit' });
-    const at = await page.waitForFunction(WORKSPACE_INTERACTIVE, undefined, { polling: 'raf', timeout: 30_000 });
+    const at = await page.waitForFunction(workspaceIsInteractive, undefined, { polling: 'raf', timeout: 30_000 });
     return (await at.jsonValue()) as number;
   } finally {
     await page.context().close();

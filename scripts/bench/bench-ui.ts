@@ -51,7 +51,7 @@ async function main() {
     process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
   }
   try {
-    await until(`${base}/health answers`, async () => (await fetch(`${base}/health`).catch(() => null))?.ok, 120_000);
+    await until(`${base}/health answers`, async () => (await fetch(`${base}/health`).catch(() => null))?.ok, 300_000);
     const session = (await login('editor')).body;
     const editor = { authorization: `Bearer ${session.accessToken}` };
     const admin = { authorization: `Bearer ${(await login('admin')).body.accessToken}` };

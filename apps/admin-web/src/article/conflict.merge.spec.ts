@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { conflictOf, isReapplied, reapply, reapplyAll, shownValue } from './conflict.merge';
 import type { FieldsDraft } from './fields-draft';
 
@@ -36,6 +37,8 @@ describe('a conflict between my edits and a colleague’s save', () => {
   it('shows a value as a line of text', () => {
     expect(shownValue(mine, 'sections')).toBe('World');
     expect(shownValue(base, 'standfirst')).toBe('(empty)');
-    expect(shownValue({ ...base, body: [{ type: 'quote', text: 'Yes', attribution: 'Ana' }] }, 'body')).toBe('“Yes” Ana');
+    expect(shownValue({ ...base, body: [{ type: 'quote', text: 'Yes', attribution: 'Ana' }] }, 'body')).toBe(
+      '“Yes” Ana',
+    );
   });
 });

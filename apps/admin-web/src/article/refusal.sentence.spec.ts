@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { ApiError, NetworkError } from '../api/http';
 import { errorAt, fieldErrorsOf, sentenceOf } from './refusal.sentence';
 
@@ -35,7 +36,11 @@ describe('a refusal read as a sentence', () => {
   });
 
   it('says from which statuses a refused transition is possible', () => {
-    const err = refusal(409, { code: 'INVALID_TRANSITION', currentStatus: 'draft', allowedFrom: ['approved', 'scheduled'] });
+    const err = refusal(409, {
+      code: 'INVALID_TRANSITION',
+      currentStatus: 'draft',
+      allowedFrom: ['approved', 'scheduled'],
+    });
     expect(sentenceOf(err, 'Publish')).toBe(
       'Publish is not possible while the article is a draft; it is possible only when it is approved or scheduled.',
     );

@@ -160,7 +160,6 @@ export function ArticleWorkspace({ initial, roles }: Props) {
     return () => {
       stale = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- adopt is recreated each render
   }, [heard, article.version, dirty, conflict, state.kind, id]);
 
   function restore(copy: UnsavedCopy) {

@@ -25,7 +25,10 @@ export function sentenceOf(err: unknown, doing = 'This'): string {
   if (!(err instanceof ApiError)) return `${doing} failed unexpectedly. Your work is kept here; try again.`;
   const body = err.body;
   if (err.status >= 500) {
-    return `The server could not do this right now (error ${err.status}). Nothing was changed and your work is kept here; try again in a moment.`;
+    return (
+      `The server could not do this right now (error ${err.status}). ` +
+      'Nothing was changed and your work is kept here; try again in a moment.'
+    );
   }
   switch (err.status) {
     case 400:

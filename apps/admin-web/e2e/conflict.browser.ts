@@ -14,7 +14,7 @@ async function person(browser: Browser, baseURL: string | undefined, role: DemoR
   return page;
 }
 
-test('two people save one version: the second sees who changed what, re-applies its fields one by one, loses nothing', async ({
+test('two people save one version: the second sees what changed, re-applies its fields one by one', async ({
   browser,
   baseURL,
   request,
@@ -80,7 +80,7 @@ test('two people save one version: the second sees who changed what, re-applies 
   });
 });
 
-test('a colleague’s change refreshes a workspace with nothing unsaved, and is only told to one with unsaved edits', async ({
+test('a colleague’s change refreshes a clean workspace and is only told to one with unsaved edits', async ({
   browser,
   baseURL,
   request,

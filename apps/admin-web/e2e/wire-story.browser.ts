@@ -84,7 +84,7 @@ async function workspaceOf(page: Page, id: string) {
   await expect(page.getByRole('status')).toContainText('Saved · version');
 }
 
-test('a wire story built in the UI goes from reporter to desk to readers, and the API holds exactly what was typed', async ({
+test('a wire story built in the UI goes from reporter to desk to readers; the API holds what was typed', async ({
   browser,
   baseURL,
   request,

@@ -1,6 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import type { ArticleView } from '@newsroom/contracts';
 import { apiToken, expectAccessible, signIn } from './newsroom.page';
+
+// Each step is a round trip through the whole system (API, relay, Kafka, projector) on a shared,
+// busy machine: waited for, never slept on, with room for a slow projector.
+const expect = baseExpect.configure({ timeout: 60_000 });
 
 test.describe.configure({ timeout: 300_000 });
 

@@ -1,7 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import type { ArticleView } from '@newsroom/contracts';
 import { apiToken, type DemoRole } from './newsroom.page';
 import { tabTo } from './workspace.page';
+
+// Each step is a round trip through the whole system (API, relay, Kafka, projector) on a shared,
+// busy machine: waited for, never slept on, with room for a slow projector.
+const expect = baseExpect.configure({ timeout: 60_000 });
 
 // Every step is a key press: no click anywhere in this file.
 test.describe.configure({ timeout: 600_000 });

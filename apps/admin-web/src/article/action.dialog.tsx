@@ -42,7 +42,7 @@ export function ActionDialog({ action, input, error, onClose, onSubmit }: Props)
   }
 
   return (
-    <Modal opened onClose={onClose} title={action.label}>
+    <Modal opened onClose={onClose} title={action.label} closeButtonProps={{ 'aria-label': 'Close' }}>
       <form onSubmit={submit}>
         <Stack>
           {error && (

@@ -1,28 +1,29 @@
-import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { ARTICLE_LIMITS, type ArticleView, type Role } from '@newsroom/contracts';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import type { ArticleChange, ArticleView, Role } from '@newsroom/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { ApiError, http } from '../api/http';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/http';
 import { queryKeys } from '../api/query-keys';
 import { mayWrite } from '../auth/abilities';
-import { CountedInput } from '../components/counted-input';
-import { fromLocalInput, toLocalInput } from '../components/instant';
-import { ListInput } from '../components/list-input';
-import type { ArticleAction } from './article-actions';
+import { sendArticleCommand, type SendCommand } from './article.commands';
 import { fetchArticle } from './article.queries';
-import { BodyBlocksEditor } from './body-blocks.editor';
+import { ConflictPanel } from './conflict.panel';
+import { conflictOf, reapply, reapplyAll, type Conflict } from './conflict.merge';
+import { ContributorsPanel } from './contributors.panel';
 import { changedFields, draftOf, type FieldsDraft } from './fields-draft';
-import { PeoplePanel } from './people.panel';
+import { FieldsForm } from './fields.form';
+import { PhotosPanel } from './photos.panel';
+import { fieldErrorsOf, sentenceOf, type FieldErrors } from './refusal.sentence';
 import { describeSaveState, type SaveState } from './save-state';
 import { StatusBar } from './status-bar';
-import { unsavedCopies } from './unsaved-copy';
+import { UnsavedCopyOffer } from './unsaved-copy.offer';
+import { unsavedCopies, type UnsavedCopy } from './unsaved-copy';
+import { useArticleChanges } from './use-article-changes';
 
 interface Props {
   initial: ArticleView;
   roles: readonly Role[];
 }
-
-const L = ARTICLE_LIMITS;
 
 export function ArticleWorkspace({ initial, roles }: Props) {
   const queries = useQueryClient();
@@ -33,64 +34,148 @@ export function ArticleWorkspace({ initial, roles }: Props) {
   const [draft, setDraft] = useState(base);
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
   const [offered, setOffered] = useState(() => unsavedCopies.read(id));
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [revision, setRevision] = useState(0);
+  const [heard, setHeard] = useState<ArticleChange | null>(null);
+  const [notice, setNotice] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  // Async work reads these, not the values captured when it started.
+  const now = useRef({ version: initial.version, base, draft });
+  now.current = { version: article.version, base, draft };
   const readOnly = !mayWrite(roles);
-  const changes = changedFields(base, draft);
-  const dirty = Object.keys(changes).length > 0;
+  const dirty = Object.keys(changedFields(base, draft)).length > 0;
 
-  // Every keystroke is kept in this browser until it is saved.
+  // Every keystroke is kept in this browser until it is saved. During a conflict the copy holds the
+  // editor's whole version, written when the conflict was found, until a save settles it.
   useEffect(() => {
-    if (dirty && !offered) {
+    if (dirty && !offered && !conflict) {
       unsavedCopies.write(id, { baseVersion: article.version, base, draft, savedAt: new Date().toISOString() });
     }
-  }, [id, dirty, offered, article.version, base, draft]);
+  }, [id, dirty, offered, conflict, article.version, base, draft]);
 
-  function edit(patch: Partial<FieldsDraft>) {
-    setDraft({ ...draft, ...patch });
-    if (state.kind !== 'conflict') setState({ kind: 'unsaved' });
-  }
+  // The server named fields: the first one gets the focus, so a keyboard user lands on it.
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
-  async function settle(version: number) {
-    const next = await fetchArticle(id, version);
+  /** Shows `next`, keeping the edits the user has not saved (`keep`) on top of it. */
+  function adopt(next: ArticleView, keep: Partial<FieldsDraft>) {
+    const nextBase = draftOf(next.working);
+    now.current = { version: next.version, base: nextBase, draft: { ...nextBase, ...keep } };
     setArticle(next);
-    setBase(draftOf(next.working));
-    setDraft(draftOf(next.working));
-    unsavedCopies.clear(id);
-    setState({ kind: 'saved' });
+    setBase(nextBase);
+    setDraft(now.current.draft);
+    setRevision((r) => r + 1);
     queries.setQueryData(queryKeys.article(id), next);
     void queries.invalidateQueries({ queryKey: queryKeys.articleLists() });
   }
 
-  /** Sends the user's changes against `version`: their edited version, or the latest after a conflict. */
-  async function save(version = article.version) {
+  function edit(patch: Partial<FieldsDraft>) {
+    setDraft((d) => ({ ...d, ...patch }));
+    if (state.kind !== 'conflict') setState({ kind: 'unsaved' });
+  }
+
+  /** A colleague saved first: the form shows their version, the panel holds the user's own. */
+  async function meetConflict() {
+    const { version, base: myBase, draft: mine } = now.current;
+    const latest = await fetchArticle(id);
+    unsavedCopies.write(id, { baseVersion: version, base: myBase, draft: mine, savedAt: new Date().toISOString() });
+    setConflict(conflictOf(version, latest.version, myBase, mine));
+    adopt(latest, {});
+    setHeard(null);
+    setState({ kind: 'conflict', by: latest.updatedBy.name, version: latest.version });
+  }
+
+  async function save() {
+    const sent = now.current.draft;
     setState({ kind: 'saving' });
     try {
-      const { data } = await http<{ version: number }>(`/api/articles/${id}`, {
-        method: 'PATCH',
-        body: changes,
-        ifMatch: version,
-      });
-      await settle(data.version);
+      const version = await sendArticleCommand(
+        id,
+        now.current.version,
+        'PATCH',
+        '',
+        changedFields(now.current.base, sent),
+      );
+      const next = await fetchArticle(id, version);
+      // What was typed while the save was under way stays an unsaved edit.
+      const typedMeanwhile = changedFields(sent, now.current.draft);
+      adopt(next, typedMeanwhile);
+      setConflict(null);
+      setErrors({});
+      if (Object.keys(typedMeanwhile).length === 0) unsavedCopies.clear(id);
+      setState({ kind: Object.keys(typedMeanwhile).length === 0 ? 'saved' : 'unsaved' });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 412) {
-        const latest = await fetchArticle(id);
-        const theirFields = Object.keys(changedFields(base, draftOf(latest.working)));
-        setState({ kind: 'conflict', latest, theirFields });
-      } else {
-        setState({ kind: 'failed', message: (err as Error).message });
-      }
+      if (err instanceof ApiError && err.status === 412) return meetConflict().catch((e) => failed(e));
+      setErrors(fieldErrorsOf(err));
+      failed(err);
     }
   }
 
-  async function run(action: ArticleAction, body: Record<string, unknown>) {
-    const { data } = await http<{ version: number }>(`/api/articles/${id}/${action.path}`, {
-      method: 'POST',
-      body,
-      ifMatch: article.version,
-    });
-    await settle(data.version);
+  function failed(err: unknown) {
+    setState({ kind: 'failed', message: sentenceOf(err, 'Your change') });
   }
 
-  const photos = article.working.photos;
+  /** Panels and transitions: against the latest version the workspace knows, the user's edits kept. */
+  const send: SendCommand = async (method, path, body) => {
+    const keep = () => changedFields(now.current.base, now.current.draft);
+    try {
+      const version = await sendArticleCommand(id, now.current.version, method, path, body);
+      adopt(await fetchArticle(id, version), keep());
+      return version;
+    } catch (err) {
+      // The user tries again on the version they now see; the dialog keeps what they typed.
+      if (err instanceof ApiError && err.status === 412) adopt(await fetchArticle(id), keep());
+      throw err;
+    }
+  };
+
+  useArticleChanges(id, (change) => {
+    if (change) setHeard((h) => (h && h.version >= change.version ? h : change));
+    else
+      void fetchArticle(id)
+        .then((a) => setHeard({ ...a, articleId: id, headline: a.working.headline }))
+        .catch(() => undefined);
+  });
+
+  // A colleague's change: taken at once when nothing is unsaved, told otherwise, never overwriting.
+  useEffect(() => {
+    if (!heard || heard.version <= article.version) return;
+    if (dirty || conflict || state.kind !== 'saved') {
+      setNotice(
+        `${heard.updatedBy.name} changed this article — version ${heard.version}. ` +
+          'Your unsaved changes are kept; saving will show what changed.',
+      );
+      return;
+    }
+    let stale = false;
+    void fetchArticle(id, heard.version)
+      .then((next) => {
+        if (stale || now.current.version >= next.version) return;
+        adopt(next, {});
+        setNotice(`${next.updatedBy.name} changed this article — now showing version ${next.version}.`);
+      })
+      .catch(() => undefined);
+    return () => {
+      stale = true;
+    };
+  }, [heard, article.version, dirty, conflict, state.kind, id]);
+
+  function restore(copy: UnsavedCopy) {
+    setOffered(null);
+    if (copy.baseVersion === article.version) {
+      setBase(copy.base);
+      setDraft(copy.draft);
+      setRevision((r) => r + 1);
+      setState({ kind: 'unsaved' });
+    } else {
+      // The copy started from an older version: re-applied field by field like any conflict.
+      setConflict(conflictOf(copy.baseVersion, article.version, copy.base, copy.draft));
+      setState({ kind: 'conflict', by: article.updatedBy.name, version: article.version });
+    }
+  }
+
   return (
     <Stack maw={960}>
       <Title order={1} size="h2">
@@ -99,48 +184,48 @@ export function ArticleWorkspace({ initial, roles }: Props) {
       <Text role="status" size="sm">
         {describeSaveState(state, article)}
       </Text>
+      <div aria-live="polite">
+        {notice && (
+          <Text size="sm" fw={600}>
+            {notice}
+          </Text>
+        )}
+      </div>
       {offered && (
-        <Alert color="yellow" title="Unsaved changes found">
-          <Text size="sm">
-            This browser kept changes you made to version {offered.baseVersion} that were not saved.
-          </Text>
-          <Group mt="xs">
-            <Button
-              size="xs"
-              onClick={() => {
-                setBase(offered.base);
-                setDraft(offered.draft);
-                setOffered(null);
-                setState({ kind: 'unsaved' });
-              }}
-            >
-              Restore my unsaved changes
-            </Button>
-            <Button size="xs" variant="default" onClick={() => (unsavedCopies.clear(id), setOffered(null))}>
-              Discard them
-            </Button>
-          </Group>
-        </Alert>
+        <UnsavedCopyOffer
+          copy={offered}
+          onRestore={() => restore(offered)}
+          onDiscard={() => (unsavedCopies.clear(id), setOffered(null))}
+        />
       )}
-      {state.kind === 'conflict' && (
-        <Alert color="orange" title="Someone else saved first" role="alert">
-          <Text size="sm">
-            {state.latest.updatedBy.name} saved version {state.latest.version} while you were editing
-            {state.theirFields.length > 0 ? ` (changed: ${state.theirFields.join(', ')})` : ''}. Your text is kept here.
-          </Text>
-          <Button size="xs" mt="xs" onClick={() => void save(state.latest.version)}>
-            Apply my changes on version {state.latest.version}
-          </Button>
-        </Alert>
+      {conflict && (
+        <ConflictPanel
+          articleId={id}
+          conflict={conflict}
+          draft={draft}
+          reapply={(f) => (setDraft(reapply(draft, conflict, f)), setRevision((r) => r + 1))}
+          reapplyAll={() => (setDraft(reapplyAll(draft, conflict)), setRevision((r) => r + 1))}
+          dismiss={() => {
+            setConflict(null);
+            if (!dirty) unsavedCopies.clear(id);
+            setState({ kind: dirty ? 'unsaved' : 'saved' });
+          }}
+        />
       )}
       {readOnly ? (
         <Text size="sm" role="note">
           Read only: your role may read, replay and verify articles, not change them.
         </Text>
       ) : (
-        <StatusBar article={article} roles={roles} dirty={dirty} run={run} />
+        <StatusBar
+          article={article}
+          roles={roles}
+          dirty={dirty}
+          run={async (action, body) => void (await send('POST', `/${action.path}`, body))}
+        />
       )}
       <form
+        ref={form}
         aria-label="Article fields"
         onSubmit={(e) => {
           e.preventDefault();
@@ -148,83 +233,30 @@ export function ArticleWorkspace({ initial, roles }: Props) {
         }}
       >
         <Stack>
-          <CountedInput
-            label="Headline"
-            value={draft.headline}
-            max={L.headlineMaxLength}
+          <FieldsForm
+            draft={draft}
+            photos={article.working.photos}
             readOnly={readOnly}
-            onChange={(headline) => edit({ headline })}
-          />
-          <CountedInput
-            label="Standfirst"
-            multiline
-            value={draft.standfirst}
-            max={L.standfirstMaxLength}
-            readOnly={readOnly}
-            onChange={(standfirst) => edit({ standfirst })}
-          />
-          <CountedInput
-            label="Dateline"
-            value={draft.dateline}
-            max={L.datelineMaxLength}
-            readOnly={readOnly}
-            onChange={(dateline) => edit({ dateline })}
-          />
-          <Group grow align="start" key={`lists-${article.version}-${offered ? 1 : 0}`}>
-            <ListInput
-              label="Sections"
-              values={draft.sections}
-              maxCount={L.sectionsMaxCount}
-              readOnly={readOnly}
-              onChange={(sections) => edit({ sections })}
-            />
-            <ListInput
-              label="Tags"
-              values={draft.tags}
-              maxCount={L.tagsMaxCount}
-              readOnly={readOnly}
-              onChange={(tags) => edit({ tags })}
-            />
-          </Group>
-          <Group grow align="start">
-            <TextInput
-              label="Language"
-              description="A language tag such as en or en-GB"
-              value={draft.language}
-              readOnly={readOnly}
-              onChange={(e) => edit({ language: e.currentTarget.value })}
-            />
-            <CountedInput
-              label="Source"
-              value={draft.source}
-              max={L.sourceMaxLength}
-              readOnly={readOnly}
-              onChange={(source) => edit({ source })}
-            />
-            <TextInput
-              label="Embargo until (your local time)"
-              type="datetime-local"
-              readOnly={readOnly}
-              value={toLocalInput(draft.embargoUntil)}
-              onChange={(e) => edit({ embargoUntil: fromLocalInput(e.currentTarget.value) })}
-            />
-          </Group>
-          <BodyBlocksEditor
-            blocks={draft.body}
-            photos={photos}
-            readOnly={readOnly}
-            onChange={(body) => edit({ body })}
+            errors={errors}
+            revision={revision}
+            edit={edit}
           />
           {!readOnly && (
             <Group>
-              <Button type="submit" disabled={!dirty || state.kind === 'saving' || state.kind === 'conflict'}>
-                Save
+              <Button type="submit" disabled={!dirty || state.kind === 'saving'}>
+                {conflict ? `Save on version ${article.version}` : 'Save'}
               </Button>
             </Group>
           )}
+          {state.kind === 'failed' && (
+            <Alert color="red" role="alert">
+              {state.message}
+            </Alert>
+          )}
         </Stack>
       </form>
-      <PeoplePanel article={article} />
+      <ContributorsPanel contributors={article.working.contributors} readOnly={readOnly} send={send} />
+      <PhotosPanel photos={article.working.photos} readOnly={readOnly} send={send} />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Fieldset, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { BodyBlockType, BodyBlockView, PhotoView } from '@newsroom/contracts';
 import { BODY_BLOCK_TYPES } from '@newsroom/contracts';
 import { useState } from 'react';
+import { errorAt, type FieldErrors } from './refusal.sentence';
 
 const TYPE_LABELS: Record<BodyBlockType, string> = {
   paragraph: 'Paragraph',
@@ -20,6 +21,7 @@ interface Props {
   blocks: BodyBlockView[];
   photos: PhotoView[];
   readOnly: boolean;
+  errors?: FieldErrors;
   onChange(blocks: BodyBlockView[]): void;
 }
 
@@ -27,7 +29,7 @@ interface Props {
  * The body as a list of blocks. Every action is a labelled button (insert, move, delete), so all of
  * it works from the keyboard; nothing depends on dragging.
  */
-export function BodyBlocksEditor({ blocks, photos, readOnly, onChange }: Props) {
+export function BodyBlocksEditor({ blocks, photos, readOnly, errors = {}, onChange }: Props) {
   const [newType, setNewType] = useState<BodyBlockType>('paragraph');
   const set = (i: number, block: BodyBlockView) => onChange(blocks.map((b, j) => (j === i ? block : b)));
   const move = (i: number, to: number) => {
@@ -45,6 +47,11 @@ export function BodyBlocksEditor({ blocks, photos, readOnly, onChange }: Props) 
   return (
     <Fieldset legend={`Body (${blocks.length} ${blocks.length === 1 ? 'block' : 'blocks'})`}>
       <Stack>
+        {errors.body && (
+          <Text c="red.9" size="sm" role="alert">
+            Body: {errors.body}
+          </Text>
+        )}
         {blocks.map((block, i) => {
           const name = `${TYPE_LABELS[block.type]} ${i + 1}`;
           return (
@@ -52,7 +59,9 @@ export function BodyBlocksEditor({ blocks, photos, readOnly, onChange }: Props) 
               {block.type === 'photo' ? (
                 <NativeSelect
                   label={name}
+                  description="One of the attached photos, by caption"
                   disabled={readOnly}
+                  error={errorAt(errors, `body[${i}]`)}
                   value={block.photoId}
                   onChange={(e) => set(i, { type: 'photo', photoId: e.currentTarget.value })}
                   data={[
@@ -66,6 +75,7 @@ export function BodyBlocksEditor({ blocks, photos, readOnly, onChange }: Props) 
                   autosize
                   minRows={block.type === 'subheading' ? 1 : 2}
                   readOnly={readOnly}
+                  error={errors[`body[${i}].text`] ?? errors[`body[${i}]`]}
                   value={block.text}
                   onChange={(e) => set(i, { ...block, text: e.currentTarget.value })}
                 />
@@ -74,6 +84,7 @@ export function BodyBlocksEditor({ blocks, photos, readOnly, onChange }: Props) 
                 <TextInput
                   label={`Attribution of quote ${i + 1}`}
                   readOnly={readOnly}
+                  error={errors[`body[${i}].attribution`]}
                   value={block.attribution ?? ''}
                   onChange={(e) => set(i, { ...block, attribution: e.currentTarget.value })}
                 />

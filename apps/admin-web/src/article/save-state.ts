@@ -5,7 +5,7 @@ export type SaveState =
   | { kind: 'saved' }
   | { kind: 'unsaved' }
   | { kind: 'saving' }
-  | { kind: 'conflict'; latest: ArticleView; theirFields: string[] }
+  | { kind: 'conflict'; by: string; version: number }
   | { kind: 'failed'; message: string };
 
 /** The line under the title: "Saved · version 12 · 14:03". */
@@ -18,7 +18,7 @@ export function describeSaveState(state: SaveState, article: ArticleView): strin
     case 'saving':
       return 'Saving…';
     case 'conflict':
-      return `Not saved: ${state.latest.updatedBy.name} saved version ${state.latest.version} meanwhile`;
+      return `Not saved: ${state.by} saved version ${state.version} meanwhile; your text is kept`;
     case 'failed':
       return `Not saved: ${state.message}`;
   }

@@ -5,6 +5,7 @@ import { allowedFrom, mayAttempt } from '../auth/abilities';
 import { STATUS_LABELS } from '../components/format';
 import { ARTICLE_ACTIONS, inputOf, type ArticleAction } from './article-actions';
 import { ActionDialog } from './action.dialog';
+import { sentenceOf } from './refusal.sentence';
 
 interface Props {
   article: ArticleView;
@@ -31,7 +32,7 @@ export function StatusBar({ article, roles, dirty, run }: Props) {
       await run(action, body);
       setOpen(null);
     } catch (err) {
-      setError((err as Error).message);
+      setError(sentenceOf(err, action.label));
       throw err;
     }
   }

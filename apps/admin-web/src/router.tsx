@@ -5,6 +5,7 @@ import { SignInPage } from './auth/sign-in.page';
 import { BoardPage } from './board/board.page';
 import { parseBoardSearch } from './board/board.search';
 import { Shell } from './components/app-shell';
+import { historyRoutes } from './history/history.routes';
 
 const root = createRootRoute({ component: Outlet });
 
@@ -47,7 +48,7 @@ const article = createRoute({
   component: ArticlePage,
 });
 
-const routeTree = root.addChildren([signIn, signedIn.addChildren([home, board, article])]);
+const routeTree = root.addChildren([signIn, signedIn.addChildren([home, board, article, ...historyRoutes(signedIn)])]);
 
 export const router = createRouter({ routeTree, defaultPreload: false });
 

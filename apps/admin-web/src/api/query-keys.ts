@@ -1,4 +1,4 @@
-import type { ArticleListQuery } from '@newsroom/contracts';
+import type { ArticleListQuery, AuditFilter } from '@newsroom/contracts';
 
 /** The one key factory: a mutation invalidates by these prefixes, and so will live events. */
 export const queryKeys = {
@@ -6,4 +6,12 @@ export const queryKeys = {
   articleLists: () => [...queryKeys.articles, 'list'] as const,
   articleList: (filter: ArticleListQuery) => [...queryKeys.articleLists(), filter] as const,
   article: (id: string) => [...queryKeys.articles, 'one', id] as const,
+  // Under the article's key, so whatever refreshes an article refreshes its history too.
+  articleHistory: (id: string) => [...queryKeys.article(id), 'history'] as const,
+  articleAt: (id: string, point: { version?: number; asOf?: string }) =>
+    [...queryKeys.article(id), 'at', point] as const,
+  articleDiff: (id: string, from: number, to: number) => [...queryKeys.article(id), 'diff', from, to] as const,
+  articleVerification: (id: string) => [...queryKeys.article(id), 'verify'] as const,
+  audit: ['audit'] as const,
+  auditLog: (filter: AuditFilter) => [...queryKeys.audit, filter] as const,
 };

@@ -8,6 +8,7 @@ import { mayWrite } from '../auth/abilities';
 import { CountedInput } from '../components/counted-input';
 import { fromLocalInput, toLocalInput } from '../components/instant';
 import { ListInput } from '../components/list-input';
+import { HistoryLink } from '../history/history-link';
 import type { ArticleAction } from './article-actions';
 import { fetchArticle } from './article.queries';
 import { BodyBlocksEditor } from './body-blocks.editor';
@@ -96,6 +97,7 @@ export function ArticleWorkspace({ initial, roles }: Props) {
       <Title order={1} size="h2">
         {article.working.headline || 'Untitled'}
       </Title>
+      <HistoryLink articleId={id} />
       <Text role="status" size="sm">
         {describeSaveState(state, article)}
       </Text>

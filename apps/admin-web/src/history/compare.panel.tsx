@@ -45,11 +45,11 @@ export function ComparePanel({ articleId, entries, pair, onChange }: Props) {
           </Button>
         </Group>
         <Group gap="xs" role="group" aria-label="Compare presets">
-          <Button size="xs" variant="light" onClick={() => onChange(previousVersionPair(latest))}>
+          <Button size="xs" variant="default" onClick={() => onChange(previousVersionPair(latest))}>
             Previous version against the newest
           </Button>
           {sincePublished ? (
-            <Button size="xs" variant="light" onClick={() => onChange(sincePublished)}>
+            <Button size="xs" variant="default" onClick={() => onChange(sincePublished)}>
               Since last published (version {sincePublished.from})
             </Button>
           ) : (
@@ -68,9 +68,6 @@ export function ComparePanel({ articleId, entries, pair, onChange }: Props) {
               changes={diff.data.changes}
               caption={`Fields that differ between version ${diff.data.from} and version ${diff.data.to}`}
             />
-            <Title order={3} size="h5">
-              Body, word by word
-            </Title>
             <WordDiff parts={diff.data.body} />
           </>
         )}

@@ -13,8 +13,8 @@ export function LiveStory({ article }: { article: ArticleView }) {
         </Title>
         {live ? (
           <Text size="sm">
-            Readers {article.status === 'unpublished' ? 'last saw' : 'see'} version {live.version} ({live.updateKind}),
-            published <Instant iso={live.publishedAt} />: “{live.content.headline}”.
+            Readers {article.status === 'unpublished' ? 'last saw' : 'see'} the text of version {live.version} (
+            {live.updateKind}), published <Instant iso={live.publishedAt} />: “{live.content.headline}”.
           </Text>
         ) : (
           <Text size="sm">Not published: readers have never seen this article.</Text>

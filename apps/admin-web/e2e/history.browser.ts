@@ -1,13 +1,17 @@
-import { expect, test } from '@playwright/test';
+import { expect as baseExpect, test } from '@playwright/test';
 import { articleWithSevenVersions, STORY } from './article-history.fixture';
 import { expectAccessible, screenshot, signIn } from './newsroom.page';
+
+// A past version is replayed from the event store on a machine the whole suite shares: give a page
+// longer than the default to show it.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 test('an editor reads the history, compares two versions word by word, and opens a version read only by a link that survives a reload', async ({
   page,
   request,
 }, info) => {
   // Seven versions made through the API, then waited for in the read model: slower than one page.
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const { id, history } = await articleWithSevenVersions(request);
   await signIn(page, 'editor');
   await page.goto(`/articles/${id}`);

@@ -29,8 +29,8 @@ module.exports = {
       ...base,
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
-      // The web app tests itself, but for its framework-free live-updates module.
-      testPathIgnorePatterns: ['/node_modules/', '/apps/admin-web/(?!src/live/)'],
+      // The web app tests itself in the browser, but for its framework-free modules (live updates, history, audit).
+      testPathIgnorePatterns: ['/node_modules/', '/apps/admin-web/(?!src/(live|history|audit)/)'],
     },
     {
       ...base,

@@ -79,7 +79,7 @@ test('an editor reads the history, compares two versions word by word, and opens
   await page.goto(`/articles/${id}/versions?asOf=${encodeURIComponent(history[4].occurredAt)}`);
   await expect(page.getByRole('status').filter({ hasText: 'read only' })).toContainText('Version 5, as of');
   await expect(page.getByRole('article')).toContainText(STORY.revisedBody);
-  await page.getByLabel('As of (UTC)').fill('2099-01-01T00:00:00');
+  await page.getByLabel('As of (UTC)').fill('2099-01-01T00:00');
   await page.getByRole('button', { name: 'Show this moment' }).click();
   await expect(page).toHaveURL(/asOf=2099-01-01T00%3A00%3A00\.000Z/);
   await expect(page.getByRole('status').filter({ hasText: 'read only' })).toContainText(

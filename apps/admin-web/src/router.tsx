@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
 import { ArticlePage } from './article/article.page';
 import { sessionStore, type SignedOutReason } from './auth/session';
+import { auditRoutes } from './audit/audit.routes';
 import { SignInPage } from './auth/sign-in.page';
 import { BoardPage } from './board/board.page';
 import { parseBoardSearch } from './board/board.search';
@@ -48,7 +49,10 @@ const article = createRoute({
   component: ArticlePage,
 });
 
-const routeTree = root.addChildren([signIn, signedIn.addChildren([home, board, article, ...historyRoutes(signedIn)])]);
+const routeTree = root.addChildren([
+  signIn,
+  signedIn.addChildren([home, board, article, ...historyRoutes(signedIn), ...auditRoutes(signedIn)]),
+]);
 
 export const router = createRouter({ routeTree, defaultPreload: false });
 

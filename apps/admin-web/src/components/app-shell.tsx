@@ -2,6 +2,7 @@ import { AppShell, Button, Group, Text, Title } from '@mantine/core';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { http } from '../api/http';
+import { AuditNavLink } from '../audit/audit-nav.link';
 import { sessionStore, useSession } from '../auth/session';
 
 /** Every page after sign-in: the navigation the user's roles may use, who is signed in, sign out. */
@@ -32,6 +33,7 @@ export function Shell() {
                 <Button component={Link} to="/board" variant="subtle">
                   Board
                 </Button>
+                <AuditNavLink roles={session.user.roles} />
               </Group>
             </nav>
           </Group>

@@ -6,7 +6,7 @@ import { expectAccessible, screenshot, signIn } from './newsroom.page';
 // longer than the default to show it.
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-test('an editor reads the history, compares two versions word by word, and opens a version read only by a link that survives a reload', async ({
+test('an editor reads the history, compares two versions word by word and links to one read only', async ({
   page,
   request,
 }, info) => {

@@ -70,10 +70,18 @@ export function AuditLogPage() {
           </Table.Caption>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">Time (UTC, local)</Table.Th>
-              <Table.Th scope="col">Actor (role)</Table.Th>
-              <Table.Th scope="col">Event</Table.Th>
-              <Table.Th scope="col">Article and version</Table.Th>
+              <Table.Th scope="col" w={210}>
+                Time (UTC, local)
+              </Table.Th>
+              <Table.Th scope="col" w={150}>
+                Actor (role)
+              </Table.Th>
+              <Table.Th scope="col" w={170}>
+                Event
+              </Table.Th>
+              <Table.Th scope="col" w={190}>
+                Article and version
+              </Table.Th>
               <Table.Th scope="col">Summary and field changes</Table.Th>
             </Table.Tr>
           </Table.Thead>

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { exportFileName, exportPath, ndjsonIsComplete } from './audit-export';
 
 const NOW = new Date('2026-12-01T18:30:00.123Z');

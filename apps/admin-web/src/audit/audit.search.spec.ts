@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { parseAuditArticleSearch, parseAuditSearch } from './audit.search';
 
 const ARTICLE = '1c16c6e3-afde-425b-adb4-65b127648191';

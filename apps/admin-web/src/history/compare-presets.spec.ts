@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import type { HistoryEntry } from '@newsroom/contracts';
 import { comparedPair, lastPublishedVersion, previousVersionPair, sinceLastPublishedPair } from './compare-presets';
 

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { describeValue, fieldLabel } from './field-value';
 
 describe('a field’s value as people read it', () => {

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { parseCompareSearch, parseMomentSearch, parseVersion } from './history.search';
 
 describe('versions in the URL', () => {

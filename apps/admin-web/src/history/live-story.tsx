@@ -3,7 +3,7 @@ import type { ArticleView } from '@newsroom/contracts';
 import { Instant } from './instant';
 
 /** What readers see (or last saw), with every correction and clarification issued on it. */
-export function LiveStory({ article }: { article: ArticleView }) {
+export function LiveStory({ article, past = false }: { article: ArticleView; past?: boolean }) {
   const { live, corrections } = article;
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="live-story-title">
@@ -17,7 +17,11 @@ export function LiveStory({ article }: { article: ArticleView }) {
             {live.updateKind}), published <Instant iso={live.publishedAt} />: “{live.content.headline}”.
           </Text>
         ) : (
-          <Text size="sm">Not published: readers have never seen this article.</Text>
+          <Text size="sm">
+            {past
+              ? 'Not published at this version: readers had not seen it yet.'
+              : 'Not published: readers have never seen this article.'}
+          </Text>
         )}
         {corrections.length === 0 ? (
           live && <Text size="sm">No correction or clarification has been issued.</Text>

@@ -114,7 +114,7 @@ export function ReadOnlyArticle({ article, asOf }: { article: ArticleView; asOf?
           )}
         </Stack>
       </Paper>
-      <LiveStory article={article} />
+      <LiveStory article={article} past />
     </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { formatUtc, fromUtcInput, parseInstant, toUtcInput } from './utc-time';
 
 describe('instants shown in UTC', () => {

@@ -29,8 +29,9 @@ module.exports = {
       ...base,
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
-      // The web app tests itself in a browser, but for its framework-free modules (live updates, the workspace's rules).
-      testPathIgnorePatterns: ['/node_modules/', '/apps/admin-web/(?!src/(live|article)/)'],
+      // The web app tests itself in the browser, but for its framework-free modules (live updates, the workspace's
+      // rules, history, audit).
+      testPathIgnorePatterns: ['/node_modules/', '/apps/admin-web/(?!src/(live|article|history|audit)/)'],
     },
     {
       ...base,

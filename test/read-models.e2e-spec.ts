@@ -290,6 +290,25 @@ describe('every command reaches the read models', () => {
     expect(log.body.nextCursor).toBeNull();
   });
 
+  it('serves the audit log of one article, and by the role the actor acted in', async () => {
+    const items = await client.historyAt(story.id, LAST_VERSION);
+    const auditor = await client.as('auditor');
+    const page = async (query: string) =>
+      (await sys.http().get(`/api/audit?${query}`).set(auditor).expect(200)).body.items.map(
+        ({ articleId, version }: { articleId: string; version: number }) => [articleId, version],
+      );
+    const all = items.map((i: { version: number }) => [story.id, i.version]);
+    expect(await page(`article=${story.id}&limit=500`)).toEqual(all);
+    const byReporter = items.filter((i: { actor: { role: string } }) => i.actor.role === 'reporter');
+    expect(byReporter.length).toBeGreaterThan(0);
+    expect(await page(`article=${story.id}&role=reporter&limit=500`)).toEqual(
+      byReporter.map((i: { version: number }) => [story.id, i.version]),
+    );
+    expect(await page(`article=${story.id}&role=auditor`)).toEqual([]);
+    await sys.http().get('/api/audit?article=not-a-uuid').set(auditor).expect(400);
+    await sys.http().get('/api/audit?role=owner').set(auditor).expect(400);
+  });
+
   it('exports the whole audit log as NDJSON and CSV, one line per version', async () => {
     const items = await client.historyAt(story.id, LAST_VERSION);
     const auditor = await client.as('auditor');

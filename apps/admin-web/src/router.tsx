@@ -1,11 +1,13 @@
 import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
 import { ArticlePage } from './article/article.page';
 import { sessionStore, type SignedOutReason } from './auth/session';
+import { auditRoutes } from './audit/audit.routes';
 import { SignInPage } from './auth/sign-in.page';
 import { BoardPage } from './board/board.page';
 import { parseBoardSearch } from './board/board.search';
 import { Shell } from './components/app-shell';
 import { LiveUpdatesProvider } from './live/live-updates';
+import { historyRoutes } from './history/history.routes';
 
 const root = createRootRoute({ component: Outlet });
 
@@ -53,7 +55,10 @@ const article = createRoute({
   component: ArticlePage,
 });
 
-const routeTree = root.addChildren([signIn, signedIn.addChildren([home, board, article])]);
+const routeTree = root.addChildren([
+  signIn,
+  signedIn.addChildren([home, board, article, ...historyRoutes(signedIn), ...auditRoutes(signedIn)]),
+]);
 
 export const router = createRouter({ routeTree, defaultPreload: false });
 

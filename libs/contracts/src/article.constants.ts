@@ -2,6 +2,7 @@
 // re-exports them, so there is one source: the domain is pure (no framework, no I/O), so a browser
 // bundle can carry it, and a client still imports only this package.
 export {
+  ARTICLE_EVENT_TYPES,
   ARTICLE_LIMITS,
   ARTICLE_STATUSES,
   BODY_BLOCK_TYPES,
@@ -9,6 +10,7 @@ export {
   CORRECTION_KINDS,
   DRAFT_FIELD_KEYS,
   PUBLICATION_KINDS,
+  type ArticleEventType,
   type ArticleStatus,
   type ContributorRole,
   type CorrectionKind,

@@ -34,6 +34,10 @@ export interface ArticleHistory {
 export interface AuditFilter {
   /** Actor id. */
   actor?: string;
+  /** The actor's role when they acted (reporter, editor, admin, system). */
+  role?: string;
+  /** Article id: one article's entries. */
+  article?: string;
   /** Event type. */
   type?: string;
   /** ISO-8601, inclusive. */

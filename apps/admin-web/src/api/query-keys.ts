@@ -1,4 +1,4 @@
-import type { ArticleListFilter, ArticleListQuery } from '@newsroom/contracts';
+import type { ArticleListFilter, ArticleListQuery, AuditFilter } from '@newsroom/contracts';
 
 /** The one key factory: a mutation invalidates by these prefixes, and so will live events. */
 export const queryKeys = {
@@ -8,4 +8,12 @@ export const queryKeys = {
   /** Under `articleLists()`, so whatever refreshes the lists refreshes the board's counts too. */
   articleCounts: (filter: ArticleListFilter) => [...queryKeys.articleLists(), 'counts', filter] as const,
   article: (id: string) => [...queryKeys.articles, 'one', id] as const,
+  // Under the article's key, so whatever refreshes an article refreshes its history too.
+  articleHistory: (id: string) => [...queryKeys.article(id), 'history'] as const,
+  articleAt: (id: string, point: { version?: number; asOf?: string }) =>
+    [...queryKeys.article(id), 'at', point] as const,
+  articleDiff: (id: string, from: number, to: number) => [...queryKeys.article(id), 'diff', from, to] as const,
+  articleVerification: (id: string) => [...queryKeys.article(id), 'verify'] as const,
+  audit: ['audit'] as const,
+  auditLog: (filter: AuditFilter) => [...queryKeys.audit, filter] as const,
 };

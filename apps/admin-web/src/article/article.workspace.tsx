@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/http';
 import { queryKeys } from '../api/query-keys';
 import { mayWrite } from '../auth/abilities';
+import { HistoryLink } from '../history/history-link';
 import { sendArticleCommand, type SendCommand } from './article.commands';
 import { fetchArticle } from './article.queries';
 import { ConflictPanel } from './conflict.panel';
@@ -181,6 +182,7 @@ export function ArticleWorkspace({ initial, roles }: Props) {
       <Title order={1} size="h2">
         {article.working.headline || 'Untitled'}
       </Title>
+      <HistoryLink articleId={id} />
       <Text role="status" size="sm">
         {describeSaveState(state, article)}
       </Text>

@@ -1,9 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { PAGE_LIMITS, type AuditFilter, type AuditLogQuery } from '@newsroom/contracts';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PAGE_LIMITS, ROLES, type AuditFilter, type AuditLogQuery } from '@newsroom/contracts';
 import { ARTICLE_EVENT_TYPES } from '@newsroom/editorial-domain';
 import { IsInstant } from '../common/instant';
+
+// The scheduler acts as `system` when it publishes a scheduled article.
+const AUDIT_ROLES = [...ROLES, 'system'];
 
 export class AuditFilterDto implements AuditFilter {
   @ApiPropertyOptional({ description: 'Actor id' })
@@ -11,6 +14,16 @@ export class AuditFilterDto implements AuditFilter {
   @IsString()
   @MaxLength(100)
   actor?: string;
+
+  @ApiPropertyOptional({ enum: AUDIT_ROLES, description: 'The role the actor acted in' })
+  @IsOptional()
+  @IsIn(AUDIT_ROLES)
+  role?: string;
+
+  @ApiPropertyOptional({ description: "Article id: one article's entries" })
+  @IsOptional()
+  @IsUUID()
+  article?: string;
 
   @ApiPropertyOptional({ enum: ARTICLE_EVENT_TYPES })
   @IsOptional()

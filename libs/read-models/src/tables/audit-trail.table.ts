@@ -88,6 +88,8 @@ export async function auditLogPage(
   const where: string[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   if (filter.actor) where.push(`actor_id = ${p(filter.actor)}`);
+  if (filter.role) where.push(`actor_role = ${p(filter.role)}`);
+  if (filter.article) where.push(`article_id = ${p(filter.article)}::uuid`);
   if (filter.type) where.push(`type = ${p(filter.type)}`);
   if (filter.since) where.push(`occurred_at >= ${p(filter.since)}::timestamptz`);
   if (filter.until) where.push(`occurred_at < ${p(filter.until)}::timestamptz`);

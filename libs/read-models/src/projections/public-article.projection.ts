@@ -110,6 +110,11 @@ export function slugOf(headline: string, articleId: string): string {
   return `${words || 'story'}-${articleId.slice(0, 8).toLowerCase()}`;
 }
 
+/** The key a section is addressed by in feed URLs: `World News` → `world-news`. */
+export function sectionKeyOf(section: string): string {
+  return slugify(section, { lower: true, strict: true, trim: true }) || 'section';
+}
+
 function laterOf(a: string, b: string | null): string {
   return b !== null && Date.parse(b) > Date.parse(a) ? new Date(Date.parse(b)).toISOString() : a;
 }

@@ -10,7 +10,6 @@ export {
   findPublicArticleBySlug,
   publicFeedPage,
   publicFeedStamp,
-  sectionKeyOf,
   type FeedEntry,
   type FeedQuery,
 } from './public-articles.table';

@@ -1,5 +1,4 @@
-import slugify from 'slugify';
-import type { PublicArticle } from '../projections/public-article.projection';
+import { sectionKeyOf, type PublicArticle } from '../projections/public-article.projection';
 import { asRecordset, liveTables, type Db, type TableNames } from './recordset';
 
 // Tables `public_articles` and `public_article_slugs`: the public read model. The projector writes
@@ -52,11 +51,6 @@ export async function savePublicRows(db: Db, rows: readonly PublicArticle[], t: 
      ON CONFLICT (slug) DO NOTHING`,
     [asRecordset(slugs)],
   );
-}
-
-/** The key a section is addressed by in feed URLs: `World News` → `world-news`. */
-export function sectionKeyOf(section: string): string {
-  return slugify(section, { lower: true, strict: true, trim: true }) || 'section';
 }
 
 /** The public row of an article, if it may be shown at `now` (withdrawn rows included: they are tombstones). */

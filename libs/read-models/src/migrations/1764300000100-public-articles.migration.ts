@@ -17,6 +17,7 @@ export class PublicArticles1764300000100 implements MigrationInterface {
         section_keys text[] NOT NULL,
         visible_from timestamptz NOT NULL,
         feed_at timestamptz NOT NULL,
+        changed_at timestamptz NOT NULL,
         row jsonb NOT NULL
       )`);
     await q.query(`CREATE INDEX public_articles_feed ON public_articles (feed_at DESC, article_id DESC)`);

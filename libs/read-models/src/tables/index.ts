@@ -11,6 +11,7 @@ export {
   publicFeedPage,
   publicFeedStamp,
   type FeedEntry,
+  type FeedStamp,
   type FeedQuery,
 } from './public-articles.table';
 export { openDeadLetters } from './dead-letters.table';

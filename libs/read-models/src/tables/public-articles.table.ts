@@ -30,15 +30,17 @@ export async function savePublicRows(db: Db, rows: readonly PublicArticle[], t: 
     section_keys: r.content.sections.map(sectionKeyOf),
     visible_from: r.visibleFrom,
     feed_at: r.withdrawnAt ?? r.modifiedAt,
+    changed_at: latestOf(r.withdrawnAt ?? r.modifiedAt, r.visibleFrom, r.publishedAt),
     row: r,
   }));
   await db.query(
-    `INSERT INTO ${t('public_articles')} AS p (article_id, version, status, slug, section_keys, visible_from, feed_at, row)
+    `INSERT INTO ${t('public_articles')} AS p (article_id, version, status, slug, section_keys, visible_from, feed_at,
+       changed_at, row)
      SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(article_id uuid, version int, status text, slug text,
-       section_keys text[], visible_from timestamptz, feed_at timestamptz, row jsonb)
+       section_keys text[], visible_from timestamptz, feed_at timestamptz, changed_at timestamptz, row jsonb)
      ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, status = excluded.status,
        slug = excluded.slug, section_keys = excluded.section_keys, visible_from = excluded.visible_from,
-       feed_at = excluded.feed_at, row = excluded.row
+       feed_at = excluded.feed_at, changed_at = excluded.changed_at, row = excluded.row
      WHERE p.version < excluded.version`,
     [asRecordset(records)],
   );
@@ -52,6 +54,8 @@ export async function savePublicRows(db: Db, rows: readonly PublicArticle[], t: 
     [asRecordset(slugs)],
   );
 }
+
+const latestOf = (...instants: string[]) => new Date(Math.max(...instants.map((i) => Date.parse(i)))).toISOString();
 
 /** The public row of an article, if it may be shown at `now` (withdrawn rows included: they are tombstones). */
 export async function findPublicArticle(db: Db, articleId: string, now: Date): Promise<PublicArticle | undefined> {
@@ -102,16 +106,24 @@ export async function publicFeedPage(db: Db, q: FeedQuery): Promise<{ entries: F
 /**
  * What a feed's validators are computed from, without building it: the number of entries visible
  * and the sum of their versions (a row only changes by moving to a higher version, and a row only
- * appears by becoming visible, so any change to the feed changes one of them), and the newest entry.
+ * appears by becoming visible, so any change to the feed changes one of them); the newest entry's
+ * time; and the latest instant anything visible changed or became visible (Last-Modified). Reads
+ * only the small columns, never the TOASTed row.
  */
-export async function publicFeedStamp(
-  db: Db,
-  q: Pick<FeedQuery, 'section' | 'now'>,
-): Promise<{ count: number; versions: string; newest: string | null }> {
+export async function publicFeedStamp(db: Db, q: Pick<FeedQuery, 'section' | 'now'>): Promise<FeedStamp> {
   const [r] = await db.query(
-    `SELECT count(*)::int AS count, COALESCE(sum(version), 0)::text AS versions, max(feed_at) AS newest
+    `SELECT count(*)::int AS count, COALESCE(sum(version), 0)::text AS versions, max(feed_at) AS newest,
+       max(changed_at) AS changed
      FROM public_articles WHERE visible_from <= $1 AND ($2::text IS NULL OR section_keys @> ARRAY[$2::text])`,
     [q.now.toISOString(), q.section ?? null],
   );
-  return { count: r.count, versions: r.versions, newest: r.newest === null ? null : new Date(r.newest).toISOString() };
+  const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
+  return { count: r.count, versions: r.versions, newest: iso(r.newest), changed: iso(r.changed) };
+}
+
+export interface FeedStamp {
+  count: number;
+  versions: string;
+  newest: string | null;
+  changed: string | null;
 }

@@ -104,11 +104,12 @@ describe('a wire story through its public life', () => {
       .expect(200);
     version = res.body.version;
   };
-  const revise = async (changes: object) => {
+  // The reporter writes the draft; once it is live, the desk edits it.
+  const revise = async (changes: object, by: 'reporter' | 'editor' = 'editor') => {
     const res = await sys
       .http()
       .patch(`/api/articles/${id}`)
-      .set(await client.as('reporter'))
+      .set(await client.as(by))
       .set('If-Match', `"${version}"`)
       .send(changes)
       .expect(200);
@@ -129,7 +130,7 @@ describe('a wire story through its public life', () => {
       );
     }
     version = (await client.storedVersion(id)) as number;
-    await revise({ body: wireStoryBody(photoIds) });
+    await revise({ body: wireStoryBody(photoIds) }, 'reporter');
     await sys.http().post(`/api/articles/${id}/submit`).set(reporter).send({}).expect(200);
     await command('/approve');
     await client.articleAt(id, version);

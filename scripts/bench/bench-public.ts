@@ -17,8 +17,8 @@ import { BENCH_DB_URL, fmt, freshSchema, percentile, startApp, stop } from './be
 const PORT = 3198;
 const base = `http://127.0.0.1:${PORT}`;
 const STORIES = Number(process.env.BENCH_STORIES ?? 10_000);
-/** Version 12 of a synthetic story is its first publication. */
-const EVENTS_PER_STORY = 12;
+/** A synthetic story is first published at version 13, corrected at 14 and updated (minor) at 16. */
+const EVENTS_PER_STORY = 16;
 const RATE = 200;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
@@ -75,11 +75,11 @@ async function closedLoop(op: () => Promise<boolean>, clients = 16, seconds = 5)
 }
 
 async function seed(ds: DataSource) {
-  // Published a month ago, so the embargo lock (visible from the publication) lets them all through.
+  // The run id is hex: a synthetic id must be a UUID. Published a month ago, so the embargo lock (visible from the publication) lets them all through.
   let t = Date.now() - 30 * 86_400_000;
   let batch = [];
   for (const [n, version] of interleavedStreams(STORIES, EVENTS_PER_STORY, Math.min(STORIES, 50))) {
-    batch.push(syntheticEvent(syntheticArticleId('pub0', n), version, new Date((t += 10)).toISOString()));
+    batch.push(syntheticEvent(syntheticArticleId('c0de', n), version, new Date((t += 10)).toISOString()));
     if (batch.length === 2000) {
       await insertSyntheticEvents(ds, batch);
       batch = [];
@@ -87,6 +87,7 @@ async function seed(ds: DataSource) {
   }
   await insertSyntheticEvents(ds, batch);
   const rebuilt = await rebuildProjection(ds, 'public_articles');
+  if (process.env.BENCH_DEBUG) process.stdout.write(`${JSON.stringify(rebuilt)}\n`);
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM public_articles WHERE status = 'live'`);
   return { rebuiltSeconds: rebuilt.seconds, live: n as number };
 }

@@ -1,12 +1,14 @@
 import type { BodyBlock, Contributor, Correction, Photo } from '@newsroom/editorial-domain';
 import { escapeHtml as e } from './html-escape';
 
+// Built once: a formatter costs far more to make than to use.
+const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+const TIME = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'UTC' });
+
 /** A date as readers see it: `1 December 2026, 18:30 UTC`. */
 export function readableDate(iso: string): string {
   const d = new Date(iso);
-  const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(d);
-  const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'UTC' }).format(d);
-  return `${date}, ${time} UTC`;
+  return `${DATE.format(d)}, ${TIME.format(d)} UTC`;
 }
 
 export const timeHtml = (iso: string) => `<time datetime="${e(iso)}">${e(readableDate(iso))}</time>`;

@@ -5,8 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { create } from 'xmlbuilder2';
 import { waitFor, wireStory, wireStoryBody, wireStoryContributors, wireStoryPhotos } from '@newsroom/testing';
-import type { SystemHarness } from '@newsroom/testing-system';
-import { ninjsValidator } from '../libs/read-models/src/views/public/ninjs/ninjs.validator';
+import { ninjsValidator, type SystemHarness } from '@newsroom/testing-system';
 import { newsroomClient } from './newsroom.client';
 import { startNewsroom } from './newsroom.harness';
 
@@ -164,7 +163,7 @@ describe('a wire story through its public life', () => {
     expect(ninjs.version).toBe(String(version - 1));
   });
 
-  it('after a major update, dateModified moves; the first slug stays and the new headline’s redirects to it', async () => {
+  it('after a major update, dateModified moves; the first slug stays, the new headline’s redirects to it', async () => {
     const before = await outputsOf(id);
     await revise({ headline: 'Five coastal nations sign fishing quota plan' });
     await command('/publish', { updateKind: 'major' });

@@ -75,7 +75,8 @@ async function closedLoop(op: () => Promise<boolean>, clients = 16, seconds = 5)
 }
 
 async function seed(ds: DataSource) {
-  // The run id is hex: a synthetic id must be a UUID. Published a month ago, so the embargo lock (visible from the publication) lets them all through.
+  // The run id is hex: a synthetic id must be a UUID. Published a month ago, so the embargo lock
+  // (visible from the publication) lets them all through.
   let t = Date.now() - 30 * 86_400_000;
   let batch = [];
   for (const [n, version] of interleavedStreams(STORIES, EVENTS_PER_STORY, Math.min(STORIES, 50))) {
@@ -144,7 +145,8 @@ async function main() {
     );
     const stamp = await closedLoop(async () => {
       await ds.query(
-        `SELECT count(*)::int, sum(version), max(feed_at), max(changed_at) FROM public_articles WHERE visible_from <= now()`,
+        `SELECT count(*)::int, sum(version), max(feed_at), max(changed_at)
+         FROM public_articles WHERE visible_from <= now()`,
       );
       return true;
     });
@@ -157,7 +159,8 @@ async function main() {
         line('article page GET /news/:slug', page.p50, page.p99, raw, page.failures),
         line('ninjs GET …/:id.ninjs.json', ninjs.p50, ninjs.p99, raw, ninjs.failures),
         `feed 304 (If-None-Match)      ${fmt(feed.perSecond, 0)} requests/s (16 clients)   raw stamp query ` +
-          `${fmt(stamp.perSecond, 0)} queries/s   ratio ${fmt(feed.perSecond / stamp.perSecond, 2)}   failures ${feed.failures}`,
+          `${fmt(stamp.perSecond, 0)} queries/s   ratio ${fmt(feed.perSecond / stamp.perSecond, 2)}   ` +
+          `failures ${feed.failures}`,
         `feed 200 (built, 50 entries)  ${fmt(full.perSecond, 0)} requests/s (4 clients), for comparison`,
         `target: p99 <= 10 ms for the page and ninjs: ${page.p99 <= 10 && ninjs.p99 <= 10 ? 'met' : 'NOT met'}`,
         '',

@@ -8,7 +8,7 @@ export const WEB_ROOT = resolve(process.cwd(), 'dist', 'admin-web');
 
 /**
  * The built admin web app at `/`, any other path outside the API answered with its index.html so
- * its routes (/board, /articles/:id) load on a reload. /news and /feeds are the public output's. Without a build (an API started from source
+ * its routes (/board, /articles/:id) load on a reload. Without a build (an API started from source
  * before `npm run build`), nothing is served: the API alone, as before.
  */
 export function webApp(root = WEB_ROOT): DynamicModule[] {
@@ -16,6 +16,7 @@ export function webApp(root = WEB_ROOT): DynamicModule[] {
   return [
     ServeStaticModule.forRoot({
       rootPath: root,
+      // /news and /feeds are the public output's (apps/editorial-api/src/public).
       exclude: ['/api/{*path}', '/health{*path}', '/metrics', '/news{*path}', '/feeds{*path}'],
       serveStaticOptions: {
         // Hashed assets never change under their name; index.html names the current ones.

@@ -47,10 +47,10 @@ export function figureHtml(p: Photo): string {
 export function correctionsHtml(corrections: readonly Correction[]): string {
   if (corrections.length === 0) return '';
   const items = corrections
-    .map(
-      (c) =>
-        `<li><strong>${c.kind === 'correction' ? 'Correction' : 'Clarification'}</strong> ${timeHtml(c.issuedAt)}: ${e(c.text)}</li>`,
-    )
+    .map((c) => {
+      const kind = c.kind === 'correction' ? 'Correction' : 'Clarification';
+      return `<li><strong>${kind}</strong> ${timeHtml(c.issuedAt)}: ${e(c.text)}</li>`;
+    })
     .join('');
   return `<aside class="corrections" aria-label="Corrections"><h2>Corrections</h2><ul>${items}</ul></aside>`;
 }

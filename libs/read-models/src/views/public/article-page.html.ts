@@ -15,7 +15,8 @@ import { pageUrl, type PublicSite } from './public-site';
 
 const STYLE = [
   'body{font:1.1rem/1.6 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}',
-  'h1{font-size:2rem;line-height:1.2}.standfirst{font-size:1.25rem}.meta,.credits,figcaption{font:.9rem/1.4 sans-serif;color:#444}',
+  'h1{font-size:2rem;line-height:1.2}.standfirst{font-size:1.25rem}',
+  '.meta,.credits,figcaption{font:.9rem/1.4 sans-serif;color:#444}',
   'img{max-width:100%;height:auto}blockquote{border-left:4px solid #888;margin-left:0;padding-left:1rem}',
   '.corrections{background:#f4f1e8;padding:.5rem 1rem}',
 ].join('');

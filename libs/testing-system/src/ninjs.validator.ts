@@ -3,8 +3,8 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Where the vendored IPTC files are (see vendor/README.md). */
-export const NINJS_VENDOR_DIR = join(__dirname, 'vendor');
+/** Where the vendored IPTC files are (see its README.md): data beside the view that writes ninjs. */
+export const NINJS_VENDOR_DIR = join(__dirname, '..', '..', 'read-models', 'src', 'views', 'public', 'ninjs', 'vendor');
 
 /**
  * The schema's `places[].geojson` refers to https://geojson.org/schema/GeoJSON.json, which is not

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unpublished } from '@newsroom/testing';
-import { ninjsValidator, NINJS_VENDOR_DIR } from './ninjs/ninjs.validator';
+import { ninjsValidator, NINJS_VENDOR_DIR } from '@newsroom/testing-system';
 import { ninjsOf } from './ninjs.view';
 import { aCorrectedWireStory, aLiveWireStory, publicRowAfter, SITE, wireStoryHistory } from './public-article.fixtures';
 

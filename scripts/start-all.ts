@@ -18,10 +18,13 @@ const processes = (
     { name: 'outbox-relay', app: 'outbox-relay' },
     { name: 'projector:article_state', app: 'projector', env: { PROJECTIONS: 'article_state' } },
     {
-      name: 'projector:audit,list,contributors',
+      name: 'projector:audit,list,contributors,public',
       app: 'projector',
       // The first projector takes the default metrics port (9465); this one the next.
-      env: { PROJECTIONS: 'audit_trail,article_list,contributor_index', PROJECTOR_METRICS_PORT: '9466' },
+      env: {
+        PROJECTIONS: 'audit_trail,article_list,contributor_index,public_articles',
+        PROJECTOR_METRICS_PORT: '9466',
+      },
     },
   ] satisfies Child[] as Child[]
 ).filter((p) => existsSync(join(__dirname, '..', 'apps', p.app, 'src', 'main.js')));

@@ -315,6 +315,8 @@ const READ_MODEL_TABLES = [
   'audit_trail',
   'article_list',
   'contributor_index',
+  'public_articles',
+  'public_article_slugs',
   'idempotency_keys',
   'users',
 ];

@@ -339,6 +339,7 @@ describe('operating the read models', () => {
       'audit_trail',
       'article_list',
       'contributor_index',
+      'public_articles',
     ]);
   });
 

@@ -33,6 +33,8 @@ const PARAMS: Record<string, string> = {
   userId: '2f2e2d2c-2b2a-4929-8827-262524232221',
   n: '1',
   name: 'no_such_read_model',
+  slug: 'no-such-story-00000000',
+  section: 'no-such-section',
 };
 
 // One row per route, one column per caller. To add a route, add its row (and its body below).
@@ -58,6 +60,15 @@ const TABLE: Record<string, Row> = {
   'GET /api/docs-json':                                 [200,      200,     200,   200,    200],
   'GET /api/docs-yaml':                                 [200,      200,     200,   200,    200],
   'POST /api/auth/login':                               [200,      200,     200,   200,    200],
+  // Public output (issue #11): readers and partners, no login (rate-limited per address); the story does not
+  // exist, the feeds are empty.
+  'GET /news/:slug':                                    [404,      404,     404,   404,    404],
+  'GET /api/public/articles/:id.ninjs.json':            [404,      404,     404,   404,    404],
+  'GET /api/public/articles/:id.jsonld':                [404,      404,     404,   404,    404],
+  'GET /feeds/atom.xml':                                [200,      200,     200,   200,    200],
+  'GET /feeds/feed.json':                               [200,      200,     200,   200,    200],
+  'GET /feeds/sections/:section/atom.xml':              [200,      200,     200,   200,    200],
+  'GET /feeds/sections/:section/feed.json':             [200,      200,     200,   200,    200],
   // Ends the caller's own session (each cell signs in afresh, so the table's tokens live on).
   'POST /api/auth/logout':                              [401,      204,     204,   204,    204],
   // Reads: any signed-in role; the article does not exist.

@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { StreamModule } from './stream/stream.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PublicModule } from './public/public.module';
 import { UsersModule } from './users/users.module';
 import { webApp } from './web/web-app.module';
 
@@ -27,6 +28,7 @@ import { webApp } from './web/web-app.module';
     AdminModule,
     UsersModule,
     StreamModule,
+    PublicModule,
     ...webApp(),
   ],
   providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

@@ -2,14 +2,15 @@ import { InvalidEnvironment } from '@newsroom/settings';
 import { projectorConfig } from './projector.config';
 
 describe('PROJECTIONS', () => {
-  it('runs all four read models when unset or blank', () => {
+  it('runs all five read models when unset or blank', () => {
     expect(projectorConfig({}).readModels).toEqual([
       'article_state',
       'audit_trail',
       'article_list',
       'contributor_index',
+      'public_articles',
     ]);
-    expect(projectorConfig({ PROJECTIONS: ' ' }).readModels).toHaveLength(4);
+    expect(projectorConfig({ PROJECTIONS: ' ' }).readModels).toHaveLength(5);
   });
 
   it('runs the ones it lists, once each', () => {

@@ -4,7 +4,7 @@ import { READ_MODELS, isReadModelName, type ReadModelName } from '@newsroom/read
 
 export interface ProjectorConfig {
   env: Env;
-  /** PROJECTIONS=article_state,audit_trail runs only those consumer groups; unset runs all four. */
+  /** PROJECTIONS=article_state,audit_trail runs only those consumer groups; unset runs them all. */
   readModels: ReadModelName[];
   /** Where /metrics listens: PROJECTOR_METRICS_PORT (0 = no server) on PROJECTOR_METRICS_HOST. */
   metrics: { port: number; host: string };

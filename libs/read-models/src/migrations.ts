@@ -3,6 +3,7 @@ import { ReadModels1764300000002 } from './migrations/1764300000002-read-models.
 import { RunnerTables1764300000003 } from './migrations/1764300000003-runner-tables.migration';
 import { readModelPrivileges } from './read-models.privileges';
 import { ArticleRowHashes1764300000080 } from './migrations/1764300000080-article-row-hashes.migration';
+import { PublicArticles1764300000100 } from './migrations/1764300000100-public-articles.migration';
 import { ArticleListBoard1764300000300 } from './migrations/1764300000300-article-list-board.migration';
 
 /** Every migration of the system, in order: the event store's, then the read models'. */
@@ -11,6 +12,7 @@ export const allMigrations = [
   ReadModels1764300000002,
   RunnerTables1764300000003,
   ArticleRowHashes1764300000080,
+  PublicArticles1764300000100,
   ArticleListBoard1764300000300,
 ];
 

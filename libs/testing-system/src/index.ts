@@ -5,3 +5,4 @@ export * from './test-database';
 export * from './test-topics';
 export * from './api-harness';
 export * from './system-harness';
+export * from './ninjs.validator';

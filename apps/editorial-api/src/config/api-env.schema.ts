@@ -31,6 +31,18 @@ export const apiEnvSchema = envSchema.extend({
   DOCS_PUBLIC: flag.default(false),
   /** Serve /metrics to every client; when false (the default) only to clients on this machine. */
   METRICS_PUBLIC: flag.default(false),
+  /** Public output (issue #11): the site's address in links and JSON-LD, without a trailing slash. */
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\/[^?#]*[^/?#]$/, 'must be an http(s) URL without a trailing slash, query or fragment')
+    .default('http://localhost:3000'),
+  PUBLISHER_NAME: z.string().min(1).max(200).default('Newsroom'),
+  /** The publisher's corrections policy and publishing principles (schema.org); default: pages under the base URL. */
+  CORRECTIONS_POLICY_URL: z.string().url().optional(),
+  PUBLISHING_PRINCIPLES_URL: z.string().url().optional(),
+  /** Requests per second each client address may make to the public routes (pages, ninjs, JSON-LD, feeds). */
+  PUBLIC_RATE_LIMIT_PER_S: z.coerce.number().int().min(1).default(50),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

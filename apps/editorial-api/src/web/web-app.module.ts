@@ -16,7 +16,8 @@ export function webApp(root = WEB_ROOT): DynamicModule[] {
   return [
     ServeStaticModule.forRoot({
       rootPath: root,
-      exclude: ['/api/{*path}', '/health{*path}', '/metrics'],
+      // /news and /feeds are the public output's (apps/editorial-api/src/public).
+      exclude: ['/api/{*path}', '/health{*path}', '/metrics', '/news{*path}', '/feeds{*path}'],
       serveStaticOptions: {
         // Hashed assets never change under their name; index.html names the current ones.
         setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) =>

@@ -4,4 +4,5 @@ export * from './audit-trail.projection';
 export * from './contributor-index.projection';
 export * from './projected-event';
 export * from './projection.errors';
+export * from './public-article.projection';
 export * from './word-diff';

@@ -3,7 +3,13 @@ import type { ArticleRow } from '../projections/article-state.projection';
 import type { ProjectedEvent } from '../projections/projected-event';
 import type { TableNames } from '../tables/recordset';
 
-export const READ_MODELS = ['article_state', 'audit_trail', 'article_list', 'contributor_index'] as const;
+export const READ_MODELS = [
+  'article_state',
+  'audit_trail',
+  'article_list',
+  'contributor_index',
+  'public_articles',
+] as const;
 export type ReadModelName = (typeof READ_MODELS)[number];
 
 export function isReadModelName(name: string): name is ReadModelName {

@@ -4,7 +4,9 @@ import { contributorEntriesOf, type ContributorEntry } from '../projections/cont
 import { upsertListRows } from '../tables/article-list.table';
 import { insertAuditEntries } from '../tables/audit-trail.table';
 import { replaceContributorEntries } from '../tables/contributor-index.table';
-import type { ArticleChange, Projection, ReadModelName } from './projection';
+import { evolvePublicArticle, type PublicArticle } from '../projections/public-article.projection';
+import { loadPublicRows, savePublicRows } from '../tables/public-articles.table';
+import type { AppliedEvent, ArticleChange, Projection, ReadModelName } from './projection';
 
 const lastDerived = <D>(c: ArticleChange<D>): D => c.applied[c.applied.length - 1].derived;
 
@@ -57,9 +59,37 @@ const contributorIndex: Projection<ContributorEntry[]> = {
     ),
 };
 
+/**
+ * The public read model: the live copy, slugs and tombstones. Its rows are folded here from the
+ * previous public row because a public row remembers what the article row forgets (the first
+ * published headline, the publication that last moved `modifiedAt`).
+ */
+const publicArticles: Projection<AppliedEvent> = {
+  name: 'public_articles',
+  tables: ['public_articles', 'public_article_slugs', 'public_articles_article_rows'],
+  rowsTable: 'public_articles_article_rows',
+  derive: (applied) => applied,
+  write: async (m, t, changes) => {
+    const previous = await loadPublicRows(
+      m,
+      changes.map((c) => c.articleId),
+      t,
+    );
+    const next = changes.flatMap((c) => {
+      const row = c.applied.reduce<PublicArticle | null>(
+        (r, a) => evolvePublicArticle(r, a.derived),
+        previous.get(c.articleId) ?? null,
+      );
+      return row && row !== previous.get(c.articleId) ? [row] : [];
+    });
+    await savePublicRows(m, next, t);
+  },
+};
+
 export const PROJECTIONS: Readonly<Record<ReadModelName, Projection<any>>> = {
   article_state: articleState,
   audit_trail: auditTrail,
   article_list: articleList,
   contributor_index: contributorIndex,
+  public_articles: publicArticles,
 };

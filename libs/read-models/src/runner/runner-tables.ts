@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ReadModelsNotMigrated } from './runner.errors';
 
-/** Every table the runner reads or writes; migrations 1764300000002 and 1764300000003 create them. */
+/** Every table the runner reads or writes; migrations 1764300000002, 1764300000003 and 1764300000100 create them. */
 const READ_MODEL_TABLES = [
   'article_state',
   'audit_trail',
@@ -13,6 +13,9 @@ const READ_MODEL_TABLES = [
   'article_list_article_rows',
   'contributor_index_article_rows',
   'projection_throughput',
+  'public_articles',
+  'public_article_slugs',
+  'public_articles_article_rows',
 ];
 
 /** The article rows' chain link, added by migration 1764300000080. */
@@ -21,6 +24,7 @@ const CHAINED_ROWS = [
   'audit_trail_article_rows',
   'article_list_article_rows',
   'contributor_index_article_rows',
+  'public_articles_article_rows',
 ];
 
 /** Refuses to start on a schema the migrations never reached (one round trip, no DDL). */

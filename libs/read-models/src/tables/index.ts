@@ -5,5 +5,14 @@
 export { findArticleRow, articleVersions, latestChanges, ARTICLE_VERSIONS_CHANNEL } from './article-state.table';
 export { listArticles, countArticles, articleListKeyOf, type ArticleListKey } from './article-list.table';
 export { articleHistory, auditLogPage, auditKeyOf, type AuditKey } from './audit-trail.table';
+export {
+  findPublicArticle,
+  findPublicArticleBySlug,
+  publicFeedPage,
+  publicFeedStamp,
+  type FeedEntry,
+  type FeedStamp,
+  type FeedQuery,
+} from './public-articles.table';
 export { openDeadLetters } from './dead-letters.table';
 export { projectionStatuses, type ProjectionStatusView } from './projection-status.table';

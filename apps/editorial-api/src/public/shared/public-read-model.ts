@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  findPublicArticle,
+  findPublicArticleBySlug,
+  publicFeedPage,
+  publicFeedStamp,
+  type FeedStamp,
+  type PublicArticle,
+} from '@newsroom/read-models';
+import { PublicClock } from './public-clock';
+
+export const FEED_PAGE_SIZE = 50;
+
+/** The public read model at the clock's instant: the public routes read nothing else. */
+@Injectable()
+export class PublicReadModel {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly clock: PublicClock,
+  ) {}
+
+  byId(articleId: string): Promise<PublicArticle | undefined> {
+    return findPublicArticle(this.ds, articleId, this.clock.now());
+  }
+
+  bySlug(slug: string): Promise<PublicArticle | undefined> {
+    return findPublicArticleBySlug(this.ds, slug, this.clock.now());
+  }
+
+  /** The stamp and the page at one instant, so an entry cannot appear in one and not the other. */
+  async feed(section: string | undefined, page: number, onlyStamp: (stamp: FeedStamp) => boolean) {
+    const now = this.clock.now();
+    const stamp = await publicFeedStamp(this.ds, { section, now });
+    if (onlyStamp(stamp)) return { stamp, page: undefined };
+    const { entries, more } = await publicFeedPage(this.ds, { section, page, pageSize: FEED_PAGE_SIZE, now });
+    return { stamp, page: { entries, more, section, page, newest: stamp.newest } };
+  }
+}

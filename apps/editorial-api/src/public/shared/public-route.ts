@@ -1,0 +1,18 @@
+import { applyDecorators, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../../auth/public.decorator';
+import { PublicRateLimitGuard } from './public-rate-limit.guard';
+
+/** A route readers and partners call without a login: rate-limited per client address instead. */
+export const PublicRoute = () => applyDecorators(Public(), UseGuards(PublicRateLimitGuard), ApiTags('public'));
+
+/** Validators answered with 304 when the client already holds them. */
+export function isFresh(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const wanted = ifNoneMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
+  return wanted.includes('*') || wanted.includes(etag.replace(/^W\//, ''));
+}
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,198}[a-z0-9])?$/;
+/** A slug or a section key as Newsroom makes them; anything else cannot name one. */
+export const isSlugShaped = (value: string) => SLUG.test(value);

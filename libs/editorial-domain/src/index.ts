@@ -7,6 +7,8 @@ export * from './article/article.content';
 export * from './article/article.decide';
 export * from './article/article.decider';
 export * from './article/article.errors';
+export * from './shared/actor';
+export * from './shared/domain-error';
 export * from './article/article.events';
 export { evolve, type EvolveMeta } from './article/article.evolve';
 export {
@@ -14,12 +16,11 @@ export {
   REPORTER_EDITABLE_STATUSES,
   REPORTER_OWN_ARTICLE_COMMANDS,
   isEditCommand,
-  type ActingRole,
 } from './article/article.permissions';
 export * from './article/article.state';
 export * from './article/article.stream';
 export { ALLOWED_FROM } from './article/article.transitions';
-export { LANGUAGE_TAG, type ValidationIssue } from './article/article.validation';
+export { LANGUAGE_TAG, type ValidationIssue } from './shared/validation';
 export { isIsoTimestamp } from './shared/iso-time';
 export { jsonEqual } from './shared/json-equal';
 export { assertNever } from './shared/assert-never';

@@ -1,15 +1,6 @@
 import type { Contributor, CorrectionKind, DraftFields, Photo } from './article.content';
 
-export type Role = 'reporter' | 'editor' | 'auditor' | 'admin';
-export const ROLES = ['reporter', 'editor', 'auditor', 'admin'] as const satisfies readonly Role[];
-
-/** `role` is the role the actor is acting in now; `roles` all it holds. The scheduler acts as 'system'. */
-export interface Actor {
-  id: string;
-  name: string;
-  role: Role | 'system';
-  roles: readonly (Role | 'system')[];
-}
+import type { Actor, Role } from '../shared/actor';
 
 /**
  * Rules a deployment may switch, passed with each command so that the decider reads no

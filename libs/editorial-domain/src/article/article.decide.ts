@@ -21,7 +21,8 @@ import {
   decideUnpublish,
 } from './article.decide-workflow';
 import { decideAssignReporter, decideUnassignReporter } from './article.decide-assignments';
-import { ArticleAlreadyExists, ArticleNotFound, ValidationFailed } from './article.errors';
+import { ValidationFailed } from '../shared/domain-error';
+import { ArticleAlreadyExists, ArticleNotFound } from './article.errors';
 import type { ArticleEvent } from './article.events';
 import { assertRoleMayActOn, assertRoleMayAttempt } from './article.permissions';
 import type { ArticleSnapshot, ArticleState } from './article.state';

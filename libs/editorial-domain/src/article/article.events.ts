@@ -2,10 +2,7 @@ import type { Contributor, Correction, DraftFields, Photo } from './article.cont
 
 type Event<Type extends string, Data> = { type: Type; data: Data };
 
-export interface ActorRef {
-  id: string;
-  name: string;
-}
+import type { ActorRef } from '../shared/actor';
 export const PUBLICATION_KINDS = ['initial', 'major', 'minor'] as const;
 export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
 

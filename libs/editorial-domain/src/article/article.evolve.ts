@@ -1,6 +1,7 @@
 import { assertNever } from '../shared/assert-never';
-import { InvalidEventSequence } from './article.errors';
-import { CHANGES_CONTENT, type ActorRef, type ArticleDrafted, type ArticleEvent } from './article.events';
+import { InvalidEventSequence } from '../shared/domain-error';
+import type { ActorRef } from '../shared/actor';
+import { CHANGES_CONTENT, type ArticleDrafted, type ArticleEvent } from './article.events';
 import { initialArticleState, type ArticleSnapshot, type ArticleState } from './article.state';
 
 /** What the event store knows about an event beyond its data: when it was stored and by whom. */

@@ -1,5 +1,6 @@
 import type { ArticleContent, Correction } from './article.content';
-import type { ActorRef, PublicationKind } from './article.events';
+import type { ActorRef } from '../shared/actor';
+import type { PublicationKind } from './article.events';
 
 export type ArticleStatus =
   'draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'unpublished';

@@ -1,5 +1,5 @@
 import type { ArticleCommandType } from './article.commands';
-import { InvalidTransition } from './article.errors';
+import { InvalidTransition } from '../shared/domain-error';
 import { ARTICLE_STATUSES, type ArticleStatus } from './article.state';
 
 type CommandOnExistingArticle = Exclude<ArticleCommandType, 'DraftArticle'>;

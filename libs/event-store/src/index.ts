@@ -15,3 +15,4 @@ export * from './database-roles';
 export * from './event-store.privileges';
 export * from './database-unavailable';
 export * from './stream-id';
+export * from './handle-across-streams';

@@ -21,6 +21,7 @@ import {
   decideUnpublish,
 } from './article.decide-workflow';
 import { decideAssignReporter, decideUnassignReporter } from './article.decide-assignments';
+import { decideMergeContribution } from './article.decide-merge';
 import { ValidationFailed } from '../shared/domain-error';
 import { ArticleAlreadyExists, ArticleNotFound } from './article.errors';
 import type { ArticleEvent } from './article.events';
@@ -85,6 +86,8 @@ function decideForExisting(command: Exclude<ArticleCommand, DraftArticle>, state
       return decideAssignReporter(command, state);
     case 'UnassignReporter':
       return decideUnassignReporter(command, state);
+    case 'MergeContribution':
+      return decideMergeContribution(command, state);
     default:
       return assertNever(command, 'article command');
   }

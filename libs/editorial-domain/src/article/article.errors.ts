@@ -90,3 +90,12 @@ export class DuplicateContributor extends DomainError<{
     });
   }
 }
+
+/** The contribution is already part of the article: merging it again would duplicate its text. */
+export class ContributionAlreadyMerged extends DomainError<{ contributionId: string }> {
+  readonly code = 'CONTRIBUTION_ALREADY_MERGED';
+  declare readonly contributionId: string;
+  constructor(contributionId: string) {
+    super(`Contribution ${contributionId} is already merged into the article`, { contributionId });
+  }
+}

@@ -60,9 +60,16 @@ export async function countEvents(db: Db, streamPrefix: string): Promise<number>
   return Number(n);
 }
 
-/** The global position of the newest event, 0 for an empty store. */
-export async function headPosition(db: Db): Promise<number> {
-  const [{ head }] = await db.query(`SELECT COALESCE(max(global_position), 0)::bigint AS head FROM events`);
+/**
+ * The global position of the newest event (of the prefixed streams, when a prefix is given: a read
+ * model of one aggregate is not behind because another aggregate moved), 0 when there is none.
+ */
+export async function headPosition(db: Db, streamPrefix?: string): Promise<number> {
+  const [{ head }] = await db.query(
+    `SELECT COALESCE(max(global_position), 0)::bigint AS head FROM events
+     WHERE $1::text IS NULL OR starts_with(stream_id, $1)`,
+    [streamPrefix ?? null],
+  );
   return Number(head);
 }
 

@@ -57,7 +57,7 @@ describe('the relay beside private streams', () => {
     expect((await store.readStream(articleStreamId(article))).map((e) => e.version)).toEqual([1, 2]);
   });
 
-  it('never deletes a row it did not send: a stream no topic is named for waits unsent, the next article goes', async () => {
+  it('never deletes a row it did not send: a stream without a topic waits unsent, the next article goes', async () => {
     const store = new PostgresEventStore(db.dataSource);
     const user = `user-${randomUUID()}`;
     // Published by mistake: the relay must neither drop it nor stall every article behind it.

@@ -4,6 +4,7 @@ import { GetContributionController } from './get-contribution/get-contribution.c
 import { ListArticleContributionsController } from './list-article-contributions/list-article-contributions.controller';
 import { ListContributionsController } from './list-contributions/list-contributions.controller';
 import { RejectContributionController } from './reject-contribution/reject-contribution.controller';
+// eslint-disable-next-line max-len
 import { RequestContributionChangesController } from './request-contribution-changes/request-contribution-changes.controller';
 import { ReviseContributionController } from './revise-contribution/revise-contribution.controller';
 import { ContributionCommandRunner } from './shared/contribution-command.runner';

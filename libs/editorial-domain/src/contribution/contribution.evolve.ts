@@ -2,7 +2,7 @@ import type { EvolveMeta } from '../article/article.evolve';
 import { assertNever } from '../shared/assert-never';
 import { InvalidEventSequence } from '../shared/domain-error';
 import type { ContributionEvent } from './contribution.events';
-import { initialContributionState, type ContributionState } from './contribution.state';
+import type { ContributionState } from './contribution.state';
 
 const UNKNOWN_ACTOR = Object.freeze({ id: 'unknown', name: 'Unknown' });
 

@@ -107,7 +107,8 @@ function summaryOf(event: ArticleEvent, previous: ArticleRow | null, next: Artic
     case 'ContributionMerged': {
       const { blocks, photos, author, contributor } = event.data;
       const what = [plural(blocks.length, 'block'), ...(photos.length > 0 ? [plural(photos.length, 'photo')] : [])];
-      return `Contribution merged: ${listed(what)} by ${oneLine(author.name)}, credited as ${oneLine(contributor.name)}`;
+      const credit = oneLine(contributor.name);
+      return `Contribution merged: ${listed(what)} by ${oneLine(author.name)}, credited as ${credit}`;
     }
     default:
       return assertNever(event, 'article event');

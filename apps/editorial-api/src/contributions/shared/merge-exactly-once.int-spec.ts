@@ -129,7 +129,7 @@ describe('accepting a contribution merges it exactly once', () => {
     expect((await store.verify(articleStreamId(articleId))).valid).toBe(true);
   });
 
-  it('the article refuses a second merge of the same contribution even if a forged accept got past its status', async () => {
+  it('the article refuses a second merge of a contribution even if a forged accept got past its status', async () => {
     const articleId = await anArticle();
     const contributionId = await aContribution(articleId);
     await accept(contributionId);

@@ -185,6 +185,7 @@ interface Fixture {
   articleId: string;
   photoId: string;
   contributorId: string;
+  contributionId: string;
 }
 
 /** A body the route would take: the starting point a mutation spoils. */
@@ -197,6 +198,11 @@ function validBody(route: Route): Record<string, unknown> {
   if (p.endsWith('/schedule')) return { publishAt: '2099-01-01T09:00:00Z' };
   if (p.endsWith('/corrections')) return { text: 'An earlier version misnamed the quay.', kind: 'correction' };
   if (p.endsWith('/request-changes')) return { note: 'Check the date' };
+  if (p === '/api/articles/:id/contributions')
+    return { blocks: [{ type: 'quote', text: 'Three weeks.' }], credit: { name: 'Pat Doe', role: 'contributor' } };
+  if (p === '/api/contributions/:cid') return { note: 'Two crews' };
+  if (p.endsWith('/accept')) return { afterBlock: 0 };
+  if (p.endsWith('/reject')) return { reason: 'Unsourced' };
   if (p.endsWith('/unpublish')) return { reason: 'Legal review' };
   if (p === '/api/articles' || p === '/api/articles/:id') return { headline: 'Harbour reopens', sections: ['Local'] };
   return {};
@@ -255,7 +261,13 @@ interface FuzzRequest {
 }
 
 function generate(rng: Rng, route: Route, f: Fixture): FuzzRequest {
-  const valid: Record<string, string> = { id: f.articleId, photoId: f.photoId, contributorId: f.contributorId, n: '1' };
+  const valid: Record<string, string> = {
+    id: f.articleId,
+    photoId: f.photoId,
+    contributorId: f.contributorId,
+    cid: f.contributionId,
+    n: '1',
+  };
   // The web app's catch-all (index.html for any other path) is fuzzed on one of its routes.
   const path = route.path
     .replace('{*any}', '/board')
@@ -306,7 +318,18 @@ beforeAll(async () => {
     .set(editor)
     .send({ name: 'Pat Doe', role: 'contributor' })
     .expect(201);
-  fixture = { articleId: draft.body.id, photoId: photo.body.photoId, contributorId: contributor.body.contributorId };
+  const contribution = await api
+    .http()
+    .post(`/api/articles/${draft.body.id}/contributions`)
+    .set(editor)
+    .send({ blocks: [{ type: 'paragraph', text: 'From the quay.' }], credit: { name: 'Pat Doe', role: 'contributor' } })
+    .expect(201);
+  fixture = {
+    articleId: draft.body.id,
+    photoId: photo.body.photoId,
+    contributorId: contributor.body.contributorId,
+    contributionId: contribution.body.contributionId,
+  };
 });
 afterAll(() => api.close());
 

@@ -31,6 +31,7 @@ const PARAMS: Record<string, string> = {
   contributorId: '0f0e0d0c-0b0a-4909-8807-060504030201',
   photoId: '1f1e1d1c-1b1a-4919-8817-161514131211',
   userId: '2f2e2d2c-2b2a-4929-8827-262524232221',
+  cid: '3c7d9e1f-2a4b-4c6d-8e0f-1a2b3c4d5e6f',
   n: '1',
   name: 'no_such_read_model',
   slug: 'no-such-story-00000000',
@@ -103,6 +104,18 @@ const TABLE: Record<string, Row> = {
   // Assigning is the desk's: the user does not exist either.
   'PUT /api/articles/:id/assignees/:userId':            [401,      403,     404,   403,    404],
   'DELETE /api/articles/:id/assignees/:userId':         [401,      403,     404,   403,    404],
+  // Contributions (issue #9): any writer contributes to an article (none exists: 404); everyone signed in
+  // reads (a reporter only their own); only the author revises or withdraws, only the desk decides. The
+  // contribution does not exist: 404, or 412 for the PATCH's If-Match "1".
+  'POST /api/articles/:id/contributions':               [401,      404,     404,   403,    404],
+  'GET /api/articles/:id/contributions':                [401,      200,     200,   200,    200],
+  'GET /api/contributions':                             [401,      200,     200,   200,    200],
+  'GET /api/contributions/:cid':                        [401,      404,     404,   404,    404],
+  'PATCH /api/contributions/:cid':                      [401,      412,     412,   403,    412],
+  'POST /api/contributions/:cid/accept':                [401,      403,     404,   403,    404],
+  'POST /api/contributions/:cid/reject':                [401,      403,     404,   403,    404],
+  'POST /api/contributions/:cid/request-changes':       [401,      403,     404,   403,    404],
+  'POST /api/contributions/:cid/withdraw':              [401,      404,     404,   403,    404],
   // Operations: admins run them, auditors watch them.
   'GET /api/admin/projections':                         [401,      403,     403,   200,    200],
   'GET /api/admin/dead-letters':                        [401,      403,     403,   200,    200],
@@ -140,6 +153,14 @@ const BODIES: Record<string, object> = {
   'POST /api/articles/:id/publish': {},
   'POST /api/articles/:id/unpublish': { reason: 'Legal review' },
   'POST /api/articles/:id/corrections': { text: 'An earlier version misspelt a name.', kind: 'correction' },
+  'POST /api/articles/:id/contributions': {
+    blocks: [{ type: 'paragraph', text: 'Ferries return on Monday.' }],
+    credit: { name: 'Rey Reporter', role: 'contributor' },
+  },
+  'PATCH /api/contributions/:cid': { note: 'Two crews, one captain.' },
+  'POST /api/contributions/:cid/accept': {},
+  'POST /api/contributions/:cid/reject': { reason: 'Already reported.' },
+  'POST /api/contributions/:cid/request-changes': { note: 'Name the captain.' },
 };
 
 /** Query strings a route needs to be a valid request. */

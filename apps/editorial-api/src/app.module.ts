@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { ArticlesModule } from './articles/articles.module';
+import { ContributionsModule } from './contributions/contributions.module';
 import { ErrorFilter } from './common/error.filter';
 import { LoggerModule } from './common/logger.module';
 import { ConfigModule } from './config/config.module';
@@ -25,6 +26,7 @@ import { webApp } from './web/web-app.module';
     HealthModule,
     MetricsModule,
     ArticlesModule,
+    ContributionsModule,
     AdminModule,
     UsersModule,
     StreamModule,

@@ -19,11 +19,20 @@ export class KafkaPublisher {
     this.kafka = createKafka({ clientId, brokers, ...security, logLevel: logLevel.NOTHING, retry: SHORT_RETRY });
   }
 
-  /** Sends the batch as one request and resolves once every message is acknowledged by all in-sync replicas. */
-  async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
+  /**
+   * Sends the batch as one request, each message to its own topic, and resolves once every message
+   * is acknowledged by all in-sync replicas.
+   */
+  async send(messages: Array<OutgoingMessage & { topic: string }>): Promise<void> {
+    if (messages.length === 0) return;
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const { topic, ...message } of messages) {
+      if (!byTopic.has(topic)) byTopic.set(topic, []);
+      byTopic.get(topic)!.push(message);
+    }
     try {
       const producer = await this.connected();
-      await producer.send({ topic, acks: -1, messages });
+      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, m]) => ({ topic, messages: m })) });
     } catch (err) {
       await this.disconnect();
       throw err;

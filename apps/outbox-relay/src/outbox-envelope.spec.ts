@@ -1,6 +1,6 @@
 import { articleStreamId } from '@newsroom/editorial-domain';
 import { encodeEnvelope } from '@newsroom/messaging';
-import { NotAnArticleStream, toEnvelope } from './outbox-envelope';
+import { toEnvelope, UnnamedStream } from './outbox-envelope';
 import { ARTICLE_ID, outboxRow as row } from './outbox-row.fixture';
 
 describe('building the envelope of an outbox row', () => {
@@ -9,6 +9,8 @@ describe('building the envelope of an outbox row', () => {
       eventId: 'c5a0f6f2-0d1e-4a53-8f2e-6b9a1d2c3e4f',
       type: 'ArticleRevised',
       schemaVersion: 1,
+      streamType: 'article',
+      streamId: `article-${ARTICLE_ID}`,
       articleId: ARTICLE_ID,
       version: 3,
       position: 9007199254740,
@@ -46,7 +48,14 @@ describe('building the envelope of an outbox row', () => {
     expect(toEnvelope(row({ stream_id: articleStreamId('article-x') })).articleId).toBe('article-x');
   });
 
-  it('refuses a row of a stream that is not an article', () => {
-    expect(() => toEnvelope(row({ stream_id: 'user-42' }))).toThrow(NotAnArticleStream);
+  it('names any other aggregate by its stream type, its id under <type>Id, and keys it by that id', () => {
+    const envelope = toEnvelope(row({ stream_id: 'contribution-c-1', type: 'ContributionSubmitted' }));
+    expect(envelope).toMatchObject({ streamType: 'contribution', streamId: 'contribution-c-1', contributionId: 'c-1' });
+    expect(envelope).not.toHaveProperty('articleId');
+    expect(encodeEnvelope(envelope).key).toBe('c-1');
+  });
+
+  it('refuses a row of a stream not named <type>-<id>', () => {
+    expect(() => toEnvelope(row({ stream_id: 'nameless' }))).toThrow(UnnamedStream);
   });
 });

@@ -1,10 +1,10 @@
-import type { ArticleEventEnvelope } from '@newsroom/contracts';
+import type { EventEnvelope } from '@newsroom/contracts';
 import { rowToEvent, type OutboxRow } from '@newsroom/event-store';
-import { envelopeOf, NotAnArticleStream } from '@newsroom/messaging';
+import { envelopeOf, UnnamedStream } from '@newsroom/messaging';
 
-export { NotAnArticleStream };
+export { UnnamedStream };
 
-/** The wire envelope of topic `newsroom.article-events` for one stored event. */
-export function toEnvelope(row: OutboxRow): ArticleEventEnvelope {
-  return envelopeOf(rowToEvent(row));
+/** The wire envelope of one stored event, for the topic of its stream's type. */
+export function toEnvelope(row: OutboxRow): EventEnvelope & Record<string, unknown> {
+  return envelopeOf<EventEnvelope & Record<string, unknown>>(rowToEvent(row));
 }

@@ -37,6 +37,8 @@ function expectedEnvelope(e: StoredEvent, articleId: string): ArticleEventEnvelo
     eventId: e.eventId,
     type: 'Incremented',
     schemaVersion: 1,
+    streamType: 'article',
+    streamId: e.streamId,
     articleId,
     version: e.version,
     position: e.globalPosition,

@@ -57,10 +57,10 @@ describe('the relay beside private streams', () => {
     expect((await store.readStream(articleStreamId(article))).map((e) => e.version)).toEqual([1, 2]);
   });
 
-  it('drops an outbox row of a stream that is not an article, and relays the next article', async () => {
+  it('never deletes a row it did not send: a stream without a topic waits unsent, the next article goes', async () => {
     const store = new PostgresEventStore(db.dataSource);
     const user = `user-${randomUUID()}`;
-    // Published by mistake: the relay must report it and carry on, not stall every article behind it.
+    // Published by mistake: the relay must neither drop it nor stall every article behind it.
     await store.append(user, null, [{ type: 'UserCreated', data: {} }], metadata(), new Date().toISOString());
     const article = newArticleId();
     await appendTo(db, article);
@@ -69,9 +69,33 @@ describe('the relay beside private streams', () => {
       async () => reader.messages.some((m) => m.envelope.articleId === article),
       30_000,
     );
-    await waitFor('the outbox emptied', async () => (await outboxSize(db)) === 0, 30_000);
+    const waiting = await db.dataSource.query(`SELECT stream_id FROM outbox`);
+    expect(waiting).toEqual([{ stream_id: user }]);
     expect(reader.messages.some((m) => m.key.startsWith('user-') || m.envelope.articleId.startsWith('user-'))).toBe(
       false,
     );
+    expect(reader.others.map((m) => m.envelope.streamId)).not.toContain(user);
+  });
+
+  it('sends a second aggregate type to its own topic, keyed by its id, in order, beside articles', async () => {
+    const contribution = randomUUID();
+    const article = newArticleId();
+    await appendTo(db, article, 'article');
+    await appendTo(db, contribution, 'contribution');
+    await appendTo(db, contribution, 'contribution');
+    await appendTo(db, article, 'article');
+    await waitFor('both contribution events on their topic', async () => reader.others.length >= 2, 30_000);
+    await waitFor(
+      'the second article event',
+      async () => reader.messages.filter((m) => m.envelope.articleId === article).length >= 2,
+      30_000,
+    );
+    expect(
+      reader.others.map((m) => [m.key, m.envelope.streamType, m.envelope.contributionId, m.envelope.version]),
+    ).toEqual([
+      [contribution, 'contribution', contribution, 1],
+      [contribution, 'contribution', contribution, 2],
+    ]);
+    expect(reader.messages.some((m) => m.key === contribution)).toBe(false);
   });
 });

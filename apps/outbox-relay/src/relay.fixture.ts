@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pino, { Logger } from 'pino';
-import { articleStreamId } from '@newsroom/editorial-domain';
-import { handleCommand, outboxBacklog, PostgresEventStore, StoredEvent } from '@newsroom/event-store';
+import { handleCommand, outboxBacklog, PostgresEventStore, StoredEvent, streamIdOf } from '@newsroom/event-store';
 import { counterDecider } from '@newsroom/testing';
 import type { TestDatabase } from '@newsroom/testing-system';
 import { OutboxRelay } from './outbox.relay';
@@ -42,14 +41,14 @@ export function startRelay(
   return relay;
 }
 
-/** One Increment on `article-<articleId>` through the real write pipeline. */
-export async function appendTo(db: TestDatabase, articleId: string): Promise<StoredEvent[]> {
+/** One Increment on `<type>-<id>` (an article's stream unless told) through the real write pipeline. */
+export async function appendTo(db: TestDatabase, articleId: string, streamType = 'article'): Promise<StoredEvent[]> {
   const id = randomUUID();
   const outcome = await handleCommand(
     new PostgresEventStore(db.dataSource),
     counterDecider,
     {
-      streamId: articleStreamId(articleId),
+      streamId: streamIdOf(streamType, articleId),
       command: { type: 'Increment', by: 1 },
       metadata: { actor: ACTOR, commandId: id, correlationId: randomUUID(), causationId: id },
       now: new Date().toISOString(),

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka } from 'kafkajs';
-import type { ArticleEventEnvelope } from '@newsroom/contracts';
-import { createKafka, decodeEnvelope, ensureTopics, parseBrokers, topicNames } from '@newsroom/messaging';
+import type { ArticleEventEnvelope, EventEnvelope } from '@newsroom/contracts';
+import {
+  createKafka,
+  decodeEnvelope,
+  decodeStreamEnvelope,
+  ensureTopics,
+  parseBrokers,
+  topicNames,
+} from '@newsroom/messaging';
 
 export const brokers = parseBrokers(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092');
 
@@ -30,9 +37,19 @@ export interface Received {
   receivedAt: number;
 }
 
-/** Everything on the suite's event topic, read from the beginning by a consumer group of its own. */
+/** A message of the contribution topic: the generic envelope. */
+export interface ReceivedOther extends Omit<Received, 'envelope'> {
+  topic: string;
+  envelope: EventEnvelope & Record<string, unknown>;
+}
+
+/**
+ * Everything on the suite's event topics, read from the beginning by a consumer group of its own:
+ * the article topic in `messages`, the contribution topic in `others`.
+ */
 export class TopicReader {
   readonly messages: Received[] = [];
+  readonly others: ReceivedOther[] = [];
   private constructor(private readonly consumer: Consumer) {}
 
   static async start(
@@ -42,10 +59,16 @@ export class TopicReader {
     const consumer = kafka.consumer({ groupId: `${prefix}reader-${randomUUID().slice(0, 8)}`, maxWaitTimeInMs: 200 });
     const reader = new TopicReader(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topic: topicNames(prefix).articleEvents, fromBeginning: true });
+    const topics = topicNames(prefix);
+    await consumer.subscribe({ topics: [topics.articleEvents, topics.contributionEvents], fromBeginning: true });
     await consumer.run({
-      eachMessage: async ({ message, partition }) => {
+      eachMessage: async ({ topic, message, partition }) => {
         const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
+        if (topic !== topics.articleEvents) {
+          const envelope = decodeStreamEnvelope<EventEnvelope & Record<string, unknown>>(message.value);
+          reader.others.push({ topic, key: String(message.key), headers, envelope, partition, receivedAt: Date.now() });
+          return;
+        }
         reader.messages.push({
           key: String(message.key),
           headers,

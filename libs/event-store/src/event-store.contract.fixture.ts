@@ -32,6 +32,71 @@ export function eventStoreContract(store: () => EventStore): void {
     return streamId;
   }
 
+  describe('appending to two streams of two types at once', () => {
+    const otherStream = () => `tally-${randomUUID()}`;
+
+    it('stores both parts, each numbered and chained in its own stream', async () => {
+      const counter = await streamOf(at(0));
+      const tally = otherStream();
+      const head = headOf(await store().readStream(counter));
+      const [a, b] = await store().appendToStreams(
+        [
+          { streamId: counter, head, events: increments(5) },
+          { streamId: tally, head: null, events: increments(1, 2) },
+        ],
+        metadata,
+        at(1),
+      );
+      expect(a.map((e) => [e.streamId, e.version])).toEqual([[counter, 2]]);
+      expect(b.map((e) => [e.streamId, e.version])).toEqual([
+        [tally, 1],
+        [tally, 2],
+      ]);
+      expect(b[0].prevHash).toBe(GENESIS_HASH);
+      expect((await store().verify(counter)).valid).toBe(true);
+      expect((await store().verify(tally)).valid).toBe(true);
+    });
+
+    it('stores nothing of either part when one head has moved, and names that stream', async () => {
+      const counter = await streamOf(at(0));
+      const tally = otherStream();
+      const stale = headOf(await store().readStream(counter));
+      await store().append(counter, stale, increments(1), metadata, at(1));
+      const attempt = store().appendToStreams(
+        [
+          { streamId: tally, head: null, events: increments(1) },
+          { streamId: counter, head: stale, events: increments(9) },
+        ],
+        metadata,
+        at(2),
+      );
+      await expect(attempt).rejects.toThrow(StreamVersionTaken);
+      await expect(attempt).rejects.toMatchObject({ streamId: counter, version: 2 });
+      expect(await store().readStream(tally)).toEqual([]);
+      expect((await store().readStream(counter)).map((e) => e.data)).toEqual([{ by: 1 }, { by: 1 }]);
+    });
+
+    it('records the idempotency answer with both parts, or not at all', async () => {
+      const key = aKey();
+      const [counter, tally] = [newStream(), otherStream()];
+      await store().appendToStreams(
+        [
+          { streamId: counter, head: null, events: increments(1) },
+          { streamId: tally, head: null, events: increments(1) },
+        ],
+        metadata,
+        at(0),
+        { remember: { key, answer: { ok: 1 } } },
+      );
+      expect(await store().recall(key)).toEqual({ requestHash: key.requestHash, answer: { ok: 1 } });
+      await expect(
+        store().appendToStreams([{ streamId: otherStream(), head: null, events: increments(1) }], metadata, at(1), {
+          remember: { key, answer: { ok: 2 } },
+        }),
+      ).rejects.toThrow(IdempotencyKeyTaken);
+    });
+  });
+
   describe('appending', () => {
     it('numbers the events of a new stream from 1 and reads them back in order, as stored', async () => {
       const streamId = newStream();

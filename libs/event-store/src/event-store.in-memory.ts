@@ -1,5 +1,5 @@
 import { StreamVersionTaken } from './event-store.errors';
-import { AppendOptions, chainAfter, EventStore, ReadStreamOptions, StreamHead } from './event-store.port';
+import { AppendOptions, chainAfter, EventStore, ReadStreamOptions, StreamAppend, StreamHead } from './event-store.port';
 import { EventMetadata, NewEvent, StoredEvent } from './event-store.types';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, IdempotencyKey, IdempotencyKeyTaken, RecordedAnswer } from './idempotency';
 
@@ -41,24 +41,39 @@ export class InMemoryEventStore extends EventStore {
     occurredAt: string,
     opts: AppendOptions = {},
   ): Promise<StoredEvent[]> {
-    const stream = this.streams.get(streamId) ?? [];
+    const [appended] = await this.appendToStreams([{ streamId, head, events }], metadata, occurredAt, opts);
+    return appended;
+  }
+
+  async appendToStreams(
+    parts: StreamAppend[],
+    metadata: EventMetadata,
+    occurredAt: string,
+    opts: AppendOptions = {},
+  ): Promise<StoredEvent[][]> {
     const key = opts.remember && keyOf(opts.remember.key);
     if (key !== undefined && this.answers.has(key) && !this.expired(key)) {
       throw new IdempotencyKeyTaken(opts.remember!.key.key);
     }
-    if (events.length > 0 && (stream.at(-1)?.version ?? 0) !== (head?.version ?? 0)) {
-      throw new StreamVersionTaken(streamId, (head?.version ?? 0) + 1);
+    for (const { streamId, head, events } of parts) {
+      const stream = this.streams.get(streamId) ?? [];
+      if (events.length > 0 && (stream.at(-1)?.version ?? 0) !== (head?.version ?? 0)) {
+        throw new StreamVersionTaken(streamId, (head?.version ?? 0) + 1);
+      }
     }
-    const stored = chainAfter(head, streamId, copy(events), copy(metadata), occurredAt).map((e) => ({
-      globalPosition: ++this.position,
-      ...e,
-    }));
-    this.streams.set(streamId, [...stream, ...stored]);
+    const appended = parts.map(({ streamId, head, events }) => {
+      const stored = chainAfter(head, streamId, copy(events), copy(metadata), occurredAt).map((e) => ({
+        globalPosition: ++this.position,
+        ...e,
+      }));
+      this.streams.set(streamId, [...(this.streams.get(streamId) ?? []), ...stored]);
+      return stored;
+    });
     if (key !== undefined) {
       const { requestHash } = opts.remember!.key;
       this.answers.set(key, { requestHash, answer: copy(opts.remember!.answer), recordedAt: this.clock() });
     }
-    return copy(stored);
+    return copy(appended);
   }
 
   async recall(key: IdempotencyKey): Promise<RecordedAnswer | undefined> {

@@ -23,6 +23,13 @@ export interface AppendOptions {
   publish?: boolean;
 }
 
+/** One stream's part of an append across streams: its events after its head. */
+export interface StreamAppend {
+  streamId: string;
+  head: StreamHead;
+  events: NewEvent[];
+}
+
 /**
  * What the write pipeline and the API need of an event store: append-only streams with a
  * per-stream hash chain. `PostgresEventStore` in production, `InMemoryEventStore` in specs; both
@@ -44,6 +51,19 @@ export abstract class EventStore {
     occurredAt: string,
     opts?: AppendOptions,
   ): Promise<StoredEvent[]>;
+
+  /**
+   * Appends to several streams at once, all or none: each part after its own head, so that either
+   * head having moved fails the whole append (StreamVersionTaken naming that stream). For
+   * decisions that span two aggregates (a contribution accepted and merged into its article).
+   * Answers each part's stored events, in the order of `parts`.
+   */
+  abstract appendToStreams(
+    parts: StreamAppend[],
+    metadata: EventMetadata,
+    occurredAt: string,
+    opts?: AppendOptions,
+  ): Promise<StoredEvent[][]>;
 
   /** What was recorded under an idempotency key, if anything, and not expired. */
   abstract recall(key: IdempotencyKey): Promise<RecordedAnswer | undefined>;

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AppendOutcomeUnknown, isConnectionLost, unavailableOr } from './database-unavailable';
 import { StreamVersionTaken } from './event-store.errors';
-import { AppendOptions, chainAfter, EventStore, ReadStreamOptions, StreamHead } from './event-store.port';
+import { AppendOptions, chainAfter, EventStore, ReadStreamOptions, StreamAppend, StreamHead } from './event-store.port';
 import { EventMetadata, NewEvent, StoredEvent } from './event-store.types';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, IdempotencyKey, IdempotencyKeyTaken, RecordedAnswer } from './idempotency';
 
@@ -34,8 +34,16 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
 
 /** The outbox rows of the appended events, for the relay to send. */
 const QUEUED = `, queued AS (
-  INSERT INTO outbox (global_position, stream_id) SELECT global_position, stream_id FROM appended ORDER BY version
+  INSERT INTO outbox (global_position, stream_id) SELECT global_position, stream_id FROM appended
+  ORDER BY stream_id, version
 )`;
+
+/** The part whose stream the unique violation names (`Key (stream_id, version)=(…, n)`), else the first. */
+function takenStream(err: unknown, parts: StreamAppend[]): StreamAppend {
+  const e = err as { detail?: string; driverError?: { detail?: string } };
+  const detail = e?.detail ?? e?.driverError?.detail ?? '';
+  return parts.find((p) => detail.includes(`(${p.streamId},`)) ?? parts[0];
+}
 
 /** A transaction the caller holds open (relay tests that commit late, benches); the pool otherwise. */
 type InTransaction = { manager?: EntityManager };
@@ -79,14 +87,24 @@ export class PostgresEventStore extends EventStore {
     occurredAt: string,
     opts: AppendOptions & InTransaction = {},
   ): Promise<StoredEvent[]> {
+    const [appended] = await this.appendToStreams([{ streamId, head, events }], metadata, occurredAt, opts);
+    return appended;
+  }
+
+  async appendToStreams(
+    parts: StreamAppend[],
+    metadata: EventMetadata,
+    occurredAt: string,
+    opts: AppendOptions & InTransaction = {},
+  ): Promise<StoredEvent[][]> {
     const manager = opts.manager ?? this.dataSource.manager;
     const values: unknown[] = [];
     const placeholders = (...row: unknown[]) => `(${row.map((v) => `$${values.push(v)}`).join(', ')})`;
-    const chained = chainAfter(head, streamId, events, metadata, occurredAt);
+    const chained = parts.flatMap((p) => chainAfter(p.head, p.streamId, p.events, metadata, occurredAt));
     const tuples = chained.map((e) =>
       placeholders(
         e.eventId,
-        streamId,
+        e.streamId,
         e.version,
         e.type,
         e.schemaVersion,
@@ -105,22 +123,26 @@ export class PostgresEventStore extends EventStore {
     try {
       if (tuples.length === 0) {
         if (remember) await manager.query(`WITH ${remember} SELECT 1`, values);
-        return [];
+        return parts.map(() => []);
       }
-      // One statement, so one transaction: the events, their outbox rows and the idempotency record.
+      // One statement, so one transaction: the events of every stream, their outbox rows and the
+      // idempotency record. Outbox rows follow (stream, version) order within each stream.
       const rows = await manager.query(
         `WITH appended AS (
            INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, occurred_at,
                                prev_hash, hash)
            VALUES ${tuples.join(', ')} RETURNING ${EVENT_COLUMNS}
          )${opts.publish === false ? '' : QUEUED}${remember ? `, ${remember}` : ''}
-         SELECT * FROM appended ORDER BY version`,
+         SELECT * FROM appended ORDER BY global_position`,
         values,
       );
-      return rows.map(rowToEvent);
+      const stored: StoredEvent[] = rows.map(rowToEvent);
+      return parts.map((p) => stored.filter((e) => e.streamId === p.streamId).sort((a, b) => a.version - b.version));
     } catch (err) {
-      const next = (head?.version ?? 0) + 1;
-      if (isUniqueViolation(err, 'events_stream_version')) throw new StreamVersionTaken(streamId, next);
+      if (isUniqueViolation(err, 'events_stream_version')) {
+        const taken = takenStream(err, parts);
+        throw new StreamVersionTaken(taken.streamId, (taken.head?.version ?? 0) + 1);
+      }
       if (key && isUniqueViolation(err, 'idempotency_keys_pkey')) throw new IdempotencyKeyTaken(key.key);
       // Sent or not, committed or not: the events' ids let the caller find out on a fresh connection.
       if (isConnectionLost(err))

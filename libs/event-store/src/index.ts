@@ -14,3 +14,5 @@ export * from './outbox.table';
 export * from './database-roles';
 export * from './event-store.privileges';
 export * from './database-unavailable';
+export * from './stream-id';
+export * from './handle-across-streams';

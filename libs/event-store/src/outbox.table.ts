@@ -40,15 +40,27 @@ export class OutboxTable {
   }
 
   /**
-   * The oldest rows still waiting. Rows are deleted once sent, so a transaction that commits late
-   * with a lower id is simply what the next read returns first: no position to skip past.
+   * The oldest rows still waiting of the stream types given (`<type>-<id>`). Rows are deleted once
+   * sent, so a transaction that commits late with a lower id is simply what the next read returns
+   * first: no position to skip past. Rows of other types are left where they are, never skipped
+   * over by a delete: see `waitingOutside`.
    */
-  async oldest(limit: number): Promise<OutboxRow[]> {
+  async oldest(limit: number, streamTypes: readonly string[]): Promise<OutboxRow[]> {
     const { rows } = await this.pool.query(
-      `SELECT o.id, o.created_at, e.* FROM outbox o JOIN events e USING (global_position) ORDER BY o.id LIMIT $1`,
-      [limit],
+      `SELECT o.id, o.created_at, e.* FROM outbox o JOIN events e USING (global_position)
+       WHERE ${OF_TYPES} ORDER BY o.id LIMIT $1`,
+      [limit, streamTypes],
     );
     return rows;
+  }
+
+  /** How many rows wait whose stream type is none of `streamTypes`: nobody will send them. */
+  async waitingOutside(streamTypes: readonly string[]): Promise<number> {
+    const { rows } = await this.pool.query(
+      `SELECT count(*)::int AS n FROM outbox o WHERE NOT (${OF_TYPES.replace('$2', '$1')})`,
+      [streamTypes],
+    );
+    return rows[0].n;
   }
 
   async remove(ids: string[]): Promise<void> {
@@ -68,6 +80,9 @@ export class OutboxTable {
     await this.pool.end();
   }
 }
+
+// `<type>-<id>` with a non-empty id, and a type among the parameter's.
+const OF_TYPES = `o.stream_id ~ '^[a-z][a-z0-9]*-.' AND split_part(o.stream_id, '-', 1) = ANY($2::text[])`;
 
 const OUTBOX_BACKLOG = `SELECT count(*)::int AS n FROM outbox`;
 

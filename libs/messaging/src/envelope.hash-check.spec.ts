@@ -1,6 +1,7 @@
 import { articleStreamId } from '@newsroom/editorial-domain';
 import { chainAfter, GENESIS_HASH, verifyHashChain } from '@newsroom/event-store';
-import { decodeEnvelope, encodeEnvelope, MalformedEnvelope } from './envelope.codec';
+import type { EventEnvelope } from '@newsroom/contracts';
+import { decodeEnvelope, decodeStreamEnvelope, encodeEnvelope, MalformedEnvelope } from './envelope.codec';
 import { TamperedEnvelope, verifyEnvelopeHash } from './envelope.hash-check';
 import { envelopeOf } from './envelope.of-stored-event';
 
@@ -46,6 +47,40 @@ describe('the hash on the wire', () => {
   ])('refuses a top-level %s that is not the hashed one', (field, change) => {
     expect(() => verifyEnvelopeHash({ ...received(), ...change })).toThrow(TamperedEnvelope);
     expect(() => verifyEnvelopeHash({ ...received(), ...change })).toThrow(`${field} is not the hashed one`);
+  });
+});
+
+describe('the hash of any aggregate', () => {
+  const contribution = chainAfter(
+    null,
+    'contribution-c-1',
+    [{ type: 'ContributionSubmitted', data: { articleId: ARTICLE } }],
+    metadata,
+    '2030-01-15T08:00:00.000Z',
+  ).map((e) => ({ ...e, globalPosition: 7 }));
+  const wire = () => decodeStreamEnvelope(encodeEnvelope(envelopeOf<EventEnvelope>(contribution[0])).value);
+
+  it('recomputes a second aggregate type from its streamId', () => {
+    expect(wire()).toMatchObject({ streamType: 'contribution', contributionId: 'c-1' });
+    expect(() => verifyEnvelopeHash(wire())).not.toThrow();
+  });
+
+  it.each([
+    ['streamId', { streamId: 'contribution-c-2' }, /content does not match its hash/],
+    ['streamType', { streamType: 'article' }, /streamType is not the hashed one/],
+    ['contributionId', { contributionId: 'c-2' }, /contributionId is not the hashed one/],
+  ])('refuses a changed %s', (_field, change, message) => {
+    expect(() => verifyEnvelopeHash({ ...wire(), ...change })).toThrow(message);
+  });
+
+  it('still verifies an article message from before streamType and streamId, by its articleId', () => {
+    const { streamType: _t, streamId: _s, ...legacy } = received();
+    expect(() => verifyEnvelopeHash(legacy)).not.toThrow();
+    expect(() => verifyEnvelopeHash({ ...legacy, articleId: 'other' })).toThrow(/content does not match/);
+  });
+
+  it('refuses an article message whose articleId is not the one of its streamId', () => {
+    expect(() => verifyEnvelopeHash({ ...received(), articleId: 'other' })).toThrow(/articleId is not the hashed one/);
   });
 });
 

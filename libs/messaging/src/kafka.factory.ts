@@ -36,11 +36,11 @@ export function parseBrokers(list: string): string[] {
     .filter(Boolean);
 }
 
-/** Creates the event topic (infinite retention, so any new consumer can replay all history) and its DLQ. */
+/** Creates the event topics (infinite retention, so any new consumer can replay all history) and their DLQs. */
 export async function ensureTopics(admin: Admin, prefix = ''): Promise<void> {
   const t = topicNames(prefix);
   const existing = new Set(await admin.listTopics());
-  const wanted = [t.articleEvents, t.articleEventsDlq].filter((name) => !existing.has(name));
+  const wanted = Object.values(t).filter((name) => !existing.has(name));
   if (wanted.length === 0) return;
   await admin.createTopics({
     waitForLeaders: true,
@@ -72,7 +72,7 @@ export async function ensureTopicsWithRetry(
     try {
       await admin.connect();
       await ensureTopics(admin, prefix);
-      const meta = await admin.fetchTopicMetadata({ topics: [t.articleEvents, t.articleEventsDlq] });
+      const meta = await admin.fetchTopicMetadata({ topics: Object.values(t) });
       const leaderless = meta.topics.flatMap((topic) => topic.partitions.filter((p) => p.leader < 0));
       if (leaderless.length === 0) return;
       throw new Error(`${leaderless.length} partitions have no leader yet`);

@@ -5,6 +5,7 @@ import {
   grantAppRoles,
   handleCommand,
   OutboxTable,
+  parseStreamId,
   PostgresEventStore,
   type CommandEnvelope,
 } from '@newsroom/event-store';
@@ -94,10 +95,14 @@ describe("the relay's database role", () => {
     const streamId = await appendAsTheApi();
     const outbox = new OutboxTable(db.roleUrls!.relay, db.schema);
     try {
-      const rows = (await outbox.oldest(1000)).filter((r) => r.stream_id === streamId);
+      const rows = (await outbox.oldest(1000, [parseStreamId(streamId)!.streamType])).filter(
+        (r) => r.stream_id === streamId,
+      );
       expect(rows).toHaveLength(1);
       await outbox.remove(rows.map((r) => r.id));
-      expect((await outbox.oldest(1000)).filter((r) => r.stream_id === streamId)).toEqual([]);
+      expect(
+        (await outbox.oldest(1000, [parseStreamId(streamId)!.streamType])).filter((r) => r.stream_id === streamId),
+      ).toEqual([]);
     } finally {
       await outbox.close();
     }

@@ -30,7 +30,7 @@ export async function testKafka(label: string): Promise<TestKafka> {
     await producer.disconnect();
     const cleanup = kafka.admin();
     await cleanup.connect();
-    await cleanup.deleteTopics({ topics: [articleEvents, articleEventsDlq] }).finally(() => cleanup.disconnect());
+    await cleanup.deleteTopics({ topics: Object.values(topicNames(prefix)) }).finally(() => cleanup.disconnect());
   };
   return { kafka, producer, prefix, topic: articleEvents, dlqTopic: articleEventsDlq, close };
 }

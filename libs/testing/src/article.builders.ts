@@ -6,6 +6,7 @@ import type {
   ArticleStatus,
   CommandMetadata,
   Contributor,
+  MergeContribution,
   DraftFields,
   Photo,
 } from '@newsroom/editorial-domain';
@@ -122,6 +123,18 @@ export const assignReporter = (assignee: Actor = aColleague(), m = meta()) =>
 export const unassignReporter = (assignee: Actor = aColleague(), m = meta()) =>
   command('UnassignReporter', { assigneeId: assignee.id }, m);
 
+/** What an accepted contribution brings: one paragraph and a credit, from the builders' colleague. */
+export const aMerge = (overrides: Partial<MergeContribution['data']> = {}): MergeContribution['data'] => ({
+  contributionId: 'contribution-1',
+  author: { id: aColleague().id, name: aColleague().name },
+  blocks: [{ type: 'paragraph', text: 'Harbour workers said the ferries would return on Monday.' }],
+  photos: [],
+  credit: { contributorId: 'contributor-from-contribution-1', name: aColleague().name, role: 'contributor' },
+  ...overrides,
+});
+export const mergeContribution = (overrides: Partial<MergeContribution['data']> = {}, m = meta(anEditor())) =>
+  command('MergeContribution', aMerge(overrides), m);
+
 type EventOf<T extends ArticleEvent['type']> = Extract<ArticleEvent, { type: T }>;
 const event = <T extends ArticleEvent['type']>(type: T, data: EventOf<T>['data']) => ({ type, data }) as EventOf<T>;
 
@@ -163,6 +176,18 @@ export const reporterAssigned = (assignee: Actor = aColleague()) =>
   event('ReporterAssigned', { assignee: { id: assignee.id, name: assignee.name } });
 export const reporterUnassigned = (assignee: Actor = aColleague()) =>
   event('ReporterUnassigned', { assignee: { id: assignee.id, name: assignee.name } });
+export const contributionMerged = (overrides: Partial<MergeContribution['data']> = {}, atBlock = 0) => {
+  const { contributionId, author, blocks, photos, credit } = aMerge(overrides);
+  return event('ContributionMerged', {
+    contributionId,
+    author,
+    atBlock,
+    blocks,
+    photos,
+    contributor: credit,
+    credited: true,
+  });
+};
 
 /**
  * A plausible history that leaves the article in `status`, starting from `first` (by default a

@@ -19,6 +19,7 @@ import {
   unassignReporter,
   unpublishArticle,
   updatePhoto,
+  mergeContribution,
 } from './article.builders';
 
 /**
@@ -44,4 +45,5 @@ export const ONE_COMMAND_OF_EACH_TYPE: Record<ArticleCommandType, (m: CommandMet
   IssueCorrection: (m) => issueCorrection({}, m),
   AssignReporter: (m) => assignReporter(aReporter(), m),
   UnassignReporter: (m) => unassignReporter(aColleague(), m),
+  MergeContribution: (m) => mergeContribution({}, m),
 };

@@ -6,3 +6,4 @@ export * from './article.builders';
 export * from './wire-story.fixture';
 export * from './counter.decider';
 export * from './article.commands-of-each-type';
+export * from './contribution.builders';

@@ -1,15 +1,7 @@
-import type { Contributor, CorrectionKind, DraftFields, Photo } from './article.content';
+import type { ActorRef } from '../shared/actor';
+import type { BodyBlock, Contributor, CorrectionKind, DraftFields, Photo } from './article.content';
 
-export type Role = 'reporter' | 'editor' | 'auditor' | 'admin';
-export const ROLES = ['reporter', 'editor', 'auditor', 'admin'] as const satisfies readonly Role[];
-
-/** `role` is the role the actor is acting in now; `roles` all it holds. The scheduler acts as 'system'. */
-export interface Actor {
-  id: string;
-  name: string;
-  role: Role | 'system';
-  roles: readonly (Role | 'system')[];
-}
+import type { Actor, Role } from '../shared/actor';
 
 /**
  * Rules a deployment may switch, passed with each command so that the decider reads no
@@ -59,6 +51,22 @@ export type AssignReporter = Command<
   { assigneeId: string; assigneeName: string; assigneeRoles: readonly (Role | 'system')[] }
 >;
 export type UnassignReporter = Command<'UnassignReporter', { assigneeId: string }>;
+/**
+ * An accepted contribution's content, merged into the working copy: sent only together with the
+ * contribution's own ContributionAccepted, in one append (see the contribution's accept use case).
+ * `afterBlock`: how many of the body's blocks stay before the inserted ones; absent, at the end.
+ */
+export type MergeContribution = Command<
+  'MergeContribution',
+  {
+    contributionId: string;
+    author: ActorRef;
+    blocks: BodyBlock[];
+    photos: Photo[];
+    credit: Contributor;
+    afterBlock?: number;
+  }
+>;
 
 export type ArticleCommand =
   | DraftArticle
@@ -77,7 +85,8 @@ export type ArticleCommand =
   | UnpublishArticle
   | IssueCorrection
   | AssignReporter
-  | UnassignReporter;
+  | UnassignReporter
+  | MergeContribution;
 
 export type ArticleCommandType = ArticleCommand['type'];
 
@@ -111,6 +120,7 @@ const COMMAND_TYPES: { readonly [T in ArticleCommandType]: true } = {
   IssueCorrection: true,
   AssignReporter: true,
   UnassignReporter: true,
+  MergeContribution: true,
 };
 export const ARTICLE_COMMAND_TYPES: readonly ArticleCommandType[] = Object.freeze(
   Object.keys(COMMAND_TYPES) as ArticleCommandType[],

@@ -9,7 +9,7 @@ import {
   requiredText,
   type Issues,
   type ValidationIssue,
-} from './article.validation';
+} from '../shared/validation';
 
 export type BodyBlock =
   | { type: 'paragraph'; text: string }

@@ -2,7 +2,7 @@ import type { AssignReporter, UnassignReporter } from './article.commands';
 import { ARTICLE_LIMITS } from './article.content';
 import type { ArticleEvent } from './article.events';
 import type { ArticleSnapshot } from './article.state';
-import { requiredText, throwIfInvalid, type ValidationIssue } from './article.validation';
+import { requiredText, throwIfInvalid, type ValidationIssue } from '../shared/validation';
 
 // PUT and DELETE semantics: asking for an assignment that already holds (or is already gone) is
 // answered with no event, so a retried request cannot add a second entry to the audit trail.

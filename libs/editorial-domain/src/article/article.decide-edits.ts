@@ -23,7 +23,7 @@ import {
 import { ContributorNotFound, DuplicateContributor, PhotoInUse, PhotoNotFound } from './article.errors';
 import type { ArticleEvent } from './article.events';
 import type { ArticleSnapshot } from './article.state';
-import { requiredText, throwIfInvalid, type ValidationIssue } from './article.validation';
+import { requiredText, throwIfInvalid, type ValidationIssue } from '../shared/validation';
 
 export function decideDraft(command: DraftArticle): ArticleEvent[] {
   const fields = withDraftDefaults(command.data);

@@ -16,7 +16,7 @@ import { EmbargoNotReached, NothingToPublish } from './article.errors';
 import type { ArticleEvent } from './article.events';
 import type { ArticleSnapshot } from './article.state';
 import { ALLOWED_FROM } from './article.transitions';
-import { isoTimestamp, oneOf, requiredText, throwIfInvalid, type ValidationIssue } from './article.validation';
+import { isoTimestamp, oneOf, requiredText, throwIfInvalid, type ValidationIssue } from '../shared/validation';
 
 const UPDATE_KINDS = ['major', 'minor'] as const satisfies readonly UpdateKind[];
 

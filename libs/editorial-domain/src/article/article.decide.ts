@@ -21,7 +21,9 @@ import {
   decideUnpublish,
 } from './article.decide-workflow';
 import { decideAssignReporter, decideUnassignReporter } from './article.decide-assignments';
-import { ArticleAlreadyExists, ArticleNotFound, ValidationFailed } from './article.errors';
+import { decideMergeContribution } from './article.decide-merge';
+import { ValidationFailed } from '../shared/domain-error';
+import { ArticleAlreadyExists, ArticleNotFound } from './article.errors';
 import type { ArticleEvent } from './article.events';
 import { assertRoleMayActOn, assertRoleMayAttempt } from './article.permissions';
 import type { ArticleSnapshot, ArticleState } from './article.state';
@@ -84,6 +86,8 @@ function decideForExisting(command: Exclude<ArticleCommand, DraftArticle>, state
       return decideAssignReporter(command, state);
     case 'UnassignReporter':
       return decideUnassignReporter(command, state);
+    case 'MergeContribution':
+      return decideMergeContribution(command, state);
     default:
       return assertNever(command, 'article command');
   }

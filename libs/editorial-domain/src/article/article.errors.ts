@@ -1,37 +1,6 @@
-import type { ArticleCommandType } from './article.commands';
+import { DomainError, InvalidTransition } from '../shared/domain-error';
 import type { ContributorRole } from './article.content';
 import type { ArticleStatus } from './article.state';
-import type { ValidationIssue } from './article.validation';
-
-export type DomainErrorCode =
-  | 'ARTICLE_NOT_FOUND'
-  | 'ARTICLE_ALREADY_EXISTS'
-  | 'INVALID_TRANSITION'
-  | 'NOTHING_TO_PUBLISH'
-  | 'FORBIDDEN'
-  | 'VALIDATION_FAILED'
-  | 'CONTRIBUTOR_NOT_FOUND'
-  | 'PHOTO_NOT_FOUND'
-  | 'EMBARGO_NOT_REACHED'
-  | 'PHOTO_IN_USE'
-  | 'DUPLICATE_CONTRIBUTOR';
-
-/**
- * A refusal by the domain. `code` is stable for clients; `data` holds the same facts as the
- * error's own fields, plain and HTTP-agnostic, for the edge to map (404, 409, 403, 400...).
- */
-export abstract class DomainError<Data extends object = object> extends Error {
-  abstract readonly code: DomainErrorCode;
-  readonly data: Data;
-
-  protected constructor(message: string, data: Data) {
-    super(message);
-    this.name = new.target.name;
-    this.data = data;
-    // Fields are also set on the error itself so callers can write `error.currentStatus`.
-    Object.assign(this, data);
-  }
-}
 
 export class ArticleNotFound extends DomainError<{ articleId: string }> {
   readonly code = 'ARTICLE_NOT_FOUND';
@@ -49,23 +18,6 @@ export class ArticleAlreadyExists extends DomainError<{ articleId: string }> {
   }
 }
 
-type TransitionData = { currentStatus: ArticleStatus; command: ArticleCommandType; allowedFrom: ArticleStatus[] };
-
-export class InvalidTransition<Extra extends object = object> extends DomainError<TransitionData & Extra> {
-  readonly code: 'INVALID_TRANSITION' | 'NOTHING_TO_PUBLISH' = 'INVALID_TRANSITION';
-  declare readonly currentStatus: ArticleStatus;
-  declare readonly command: ArticleCommandType;
-  declare readonly allowedFrom: ArticleStatus[];
-  constructor(data: TransitionData & Extra, message?: string) {
-    super(
-      message ??
-        `Cannot ${data.command} while the article is ${data.currentStatus}; ` +
-          `allowed from: ${data.allowedFrom.join(', ')}`,
-      data,
-    );
-  }
-}
-
 /** Publishing a published article whose working copy equals what is live would be an empty update. */
 export class NothingToPublish extends InvalidTransition<{ liveVersion: number }> {
   override readonly code = 'NOTHING_TO_PUBLISH';
@@ -76,24 +28,6 @@ export class NothingToPublish extends InvalidTransition<{ liveVersion: number }>
       `Cannot PublishArticle: the working copy is identical to live version ${liveVersion}; ` +
         'there is nothing to publish',
     );
-  }
-}
-
-export class Forbidden extends DomainError<{ role: string; command: ArticleCommandType; reason: string }> {
-  readonly code = 'FORBIDDEN';
-  declare readonly role: string;
-  declare readonly command: ArticleCommandType;
-  declare readonly reason: string;
-  constructor(role: string, command: ArticleCommandType, reason: string) {
-    super(`A ${role} may not ${command}: ${reason}`, { role, command, reason });
-  }
-}
-
-export class ValidationFailed extends DomainError<{ details: ValidationIssue[] }> {
-  readonly code = 'VALIDATION_FAILED';
-  declare readonly details: ValidationIssue[];
-  constructor(details: ValidationIssue[]) {
-    super(`Invalid input: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`, { details });
   }
 }
 
@@ -157,13 +91,11 @@ export class DuplicateContributor extends DomainError<{
   }
 }
 
-/** Not a refusal but a broken stream: events arrived in an order decide could never have produced. */
-export class InvalidEventSequence extends Error {
-  constructor(
-    readonly eventType: string,
-    readonly currentStatus: string,
-  ) {
-    super(`Cannot apply ${eventType} to an article whose status is ${currentStatus}`);
-    this.name = 'InvalidEventSequence';
+/** The contribution is already part of the article: merging it again would duplicate its text. */
+export class ContributionAlreadyMerged extends DomainError<{ contributionId: string }> {
+  readonly code = 'CONTRIBUTION_ALREADY_MERGED';
+  declare readonly contributionId: string;
+  constructor(contributionId: string) {
+    super(`Contribution ${contributionId} is already merged into the article`, { contributionId });
   }
 }

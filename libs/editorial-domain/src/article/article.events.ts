@@ -1,11 +1,8 @@
-import type { Contributor, Correction, DraftFields, Photo } from './article.content';
+import type { BodyBlock, Contributor, Correction, DraftFields, Photo } from './article.content';
 
 type Event<Type extends string, Data> = { type: Type; data: Data };
 
-export interface ActorRef {
-  id: string;
-  name: string;
-}
+import type { ActorRef } from '../shared/actor';
 export const PUBLICATION_KINDS = ['initial', 'major', 'minor'] as const;
 export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
 
@@ -39,6 +36,23 @@ export type CorrectionIssued = Event<'CorrectionIssued', { correction: Correctio
 /** The assignee may now edit the article as its drafter may. */
 export type ReporterAssigned = Event<'ReporterAssigned', { assignee: ActorRef }>;
 export type ReporterUnassigned = Event<'ReporterUnassigned', { assignee: ActorRef }>;
+/**
+ * A contribution's blocks inserted at `atBlock` (an index into the body before the merge), its
+ * photos attached, its author credited. `credited` is false when the same person was already
+ * credited in the same role: the existing credit stands. Recorded once per contribution.
+ */
+export type ContributionMerged = Event<
+  'ContributionMerged',
+  {
+    contributionId: string;
+    author: ActorRef;
+    atBlock: number;
+    blocks: BodyBlock[];
+    photos: Photo[];
+    contributor: Contributor;
+    credited: boolean;
+  }
+>;
 
 export type ArticleEvent =
   | ArticleDrafted
@@ -57,7 +71,8 @@ export type ArticleEvent =
   | ArticleUnpublished
   | CorrectionIssued
   | ReporterAssigned
-  | ReporterUnassigned;
+  | ReporterUnassigned
+  | ContributionMerged;
 
 export type ArticleEventType = ArticleEvent['type'];
 
@@ -80,6 +95,7 @@ const EVENT_TYPES: { readonly [T in ArticleEventType]: true } = {
   CorrectionIssued: true,
   ReporterAssigned: true,
   ReporterUnassigned: true,
+  ContributionMerged: true,
 };
 export const ARTICLE_EVENT_TYPES: readonly ArticleEventType[] = Object.freeze(
   Object.keys(EVENT_TYPES) as ArticleEventType[],
@@ -109,6 +125,8 @@ export const CHANGES_CONTENT: { readonly [T in ArticleEventType]: boolean } = Ob
   CorrectionIssued: false,
   ReporterAssigned: false,
   ReporterUnassigned: false,
+  // The accepting editor answers for the merged text, as for any edit.
+  ContributionMerged: true,
 });
 
 export function isArticleEventType(type: string): type is ArticleEventType {

@@ -30,6 +30,7 @@ import {
   published,
   reporterAssigned,
   reporterUnassigned,
+  contributionMerged,
   revised,
   scheduleCancelled,
   someDraftFields,
@@ -70,6 +71,7 @@ describe('evolving an article', () => {
       createdBy: author,
       assignees: [],
       lastAuthor: author,
+      mergedContributions: [],
     });
   });
 
@@ -97,6 +99,7 @@ describe('evolving an article', () => {
       photoDetached(),
       reporterAssigned(),
       reporterUnassigned(),
+      contributionMerged(),
     ];
     expect(new Set(all.map((e) => e.type))).toEqual(new Set(ARTICLE_EVENT_TYPES));
     all.forEach((_, i) => expect(snapshot(all.slice(0, i + 1)).version).toBe(i + 1));
@@ -211,10 +214,10 @@ describe('folding a stream', () => {
 
 describe('the published vocabulary', () => {
   it('lists every event type and command type exactly once', () => {
-    expect(ARTICLE_EVENT_TYPES).toHaveLength(17);
-    expect(new Set(ARTICLE_EVENT_TYPES).size).toBe(17);
-    expect(ARTICLE_COMMAND_TYPES).toHaveLength(17);
-    expect(new Set(ARTICLE_COMMAND_TYPES).size).toBe(17);
+    expect(ARTICLE_EVENT_TYPES).toHaveLength(18);
+    expect(new Set(ARTICLE_EVENT_TYPES).size).toBe(18);
+    expect(ARTICLE_COMMAND_TYPES).toHaveLength(18);
+    expect(new Set(ARTICLE_COMMAND_TYPES).size).toBe(18);
   });
 
   it('recognises its own type strings and nothing else', () => {

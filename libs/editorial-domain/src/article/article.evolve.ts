@@ -1,6 +1,7 @@
 import { assertNever } from '../shared/assert-never';
-import { InvalidEventSequence } from './article.errors';
-import { CHANGES_CONTENT, type ActorRef, type ArticleDrafted, type ArticleEvent } from './article.events';
+import { InvalidEventSequence } from '../shared/domain-error';
+import type { ActorRef } from '../shared/actor';
+import { CHANGES_CONTENT, type ArticleDrafted, type ArticleEvent } from './article.events';
 import { initialArticleState, type ArticleSnapshot, type ArticleState } from './article.state';
 
 /** What the event store knows about an event beyond its data: when it was stored and by whom. */
@@ -54,6 +55,7 @@ function drafted({ data }: ArticleDrafted, meta: EvolveMeta | undefined): Articl
     createdBy: actorOf(meta),
     assignees: [],
     lastAuthor: actorOf(meta),
+    mergedContributions: [],
   };
 }
 
@@ -110,6 +112,17 @@ function apply(state: ArticleSnapshot, event: Exclude<ArticleEvent, ArticleDraft
       return { ...state, assignees: [...state.assignees, { ...event.data.assignee }] };
     case 'ReporterUnassigned':
       return { ...state, assignees: state.assignees.filter((a) => a.id !== event.data.assignee.id) };
+    case 'ContributionMerged': {
+      const { atBlock, blocks, photos, contributor, credited, contributionId } = event.data;
+      const body = [...working.body.slice(0, atBlock), ...blocks, ...working.body.slice(atBlock)];
+      const contributors = credited ? [...working.contributors, contributor] : working.contributors;
+      return {
+        ...state,
+        working: { ...working, body, photos: [...working.photos, ...photos], contributors },
+        // Streams folded before the field existed have none.
+        mergedContributions: [...(state.mergedContributions ?? []), contributionId],
+      };
+    }
     default:
       return assertNever(event, 'article event');
   }
@@ -137,6 +150,7 @@ function timestampIn(event: ArticleEvent): string | undefined {
     case 'ScheduleCancelled':
     case 'ReporterAssigned':
     case 'ReporterUnassigned':
+    case 'ContributionMerged':
       return undefined;
     default:
       return assertNever(event, 'article event');

@@ -61,6 +61,7 @@ const HOME: Record<ArticleCommandType, 'none' | ArticleStatus> = {
   IssueCorrection: 'published',
   AssignReporter: 'draft',
   UnassignReporter: 'draft',
+  MergeContribution: 'draft',
 };
 
 // The colleague is assigned in every history below, so the drafter is the one to assign.
@@ -85,6 +86,7 @@ const EMITS: Record<ArticleCommandType, ArticleEventType> = {
   IssueCorrection: 'CorrectionIssued',
   AssignReporter: 'ReporterAssigned',
   UnassignReporter: 'ReporterUnassigned',
+  MergeContribution: 'ContributionMerged',
 };
 
 const F = 'forbidden';
@@ -109,6 +111,8 @@ const EXPECTED: Record<ArticleCommandType, Record<ActingRole, typeof F | typeof 
   IssueCorrection:     { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
   AssignReporter:      { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
   UnassignReporter:    { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
+  // Reporters contribute through contributions; only the desk accepts, and the merge is its act.
+  MergeContribution:   { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
 };
 
 // Drafted by the reporter (the given actor), who therefore may edit it; the colleague is assigned.

@@ -4,13 +4,11 @@ import {
   type ArticleCommand,
   type ArticleCommandType,
   type DraftArticle,
-  type Role,
 } from './article.commands';
-import { Forbidden } from './article.errors';
+import type { ActingRole } from '../shared/actor';
+import { Forbidden } from '../shared/domain-error';
 import type { ArticleSnapshot, ArticleStatus } from './article.state';
 import { isBefore } from '../shared/iso-time';
-
-export type ActingRole = Role | 'system';
 
 /** Commands each acting role may ever attempt; limits that depend on the article are below. */
 export const ROLE_PERMISSIONS: { readonly [R in ActingRole]: readonly ArticleCommandType[] } = {

@@ -1,5 +1,6 @@
 import type { ArticleContent, Correction } from './article.content';
-import type { ActorRef, PublicationKind } from './article.events';
+import type { ActorRef } from '../shared/actor';
+import type { PublicationKind } from './article.events';
 
 export type ArticleStatus =
   'draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'unpublished';
@@ -44,6 +45,11 @@ export interface ArticleSnapshot {
    * four-eyes rule, the one person who may not approve the article as it now reads.
    */
   lastAuthor: ActorRef;
+  /**
+   * Ids of the contributions merged into the article, in merge order: each merges once. Absent
+   * from snapshots built by read models that do not keep it (they never decide).
+   */
+  mergedContributions?: string[];
 }
 
 export type ArticleState = { status: 'none' } | ArticleSnapshot;

@@ -34,6 +34,7 @@ import {
   schedulePublication,
   submitForReview,
   unassignReporter,
+  mergeContribution,
   unpublishArticle,
   updatePhoto,
 } from '@newsroom/testing';
@@ -88,6 +89,8 @@ const EXPECTED: Record<ArticleCommandType, Row> = {
   // Assigning lets a reporter in, so only while a reporter's work can still be asked for.
   AssignReporter:      [NF,                'ReporterAssigned',   'ReporterAssigned',  'ReporterAssigned',   IT,                     IT,                     IT,                   IT],
   UnassignReporter:    [NF,                'ReporterUnassigned', 'ReporterUnassigned','ReporterUnassigned', 'ReporterUnassigned',   'ReporterUnassigned',   'ReporterUnassigned', 'ReporterUnassigned'],
+  // An edit: open in every status; on a published article it waits for the next publication.
+  MergeContribution:   [NF,                'ContributionMerged', 'ContributionMerged','ContributionMerged', 'ContributionMerged',   'ContributionMerged',   'ContributionMerged', 'ContributionMerged'],
 };
 /* eslint-enable max-len */
 
@@ -110,6 +113,7 @@ const COMMANDS: Record<ArticleCommandType, () => ArticleCommand> = {
   IssueCorrection: () => issueCorrection(),
   AssignReporter: () => assignReporter(aReporter()),
   UnassignReporter: () => unassignReporter(aColleague()),
+  MergeContribution: () => mergeContribution(),
 };
 
 // A contributor, a photo and an assignee exist in every status, so removing, detaching and
@@ -124,8 +128,8 @@ const cases = (Object.keys(EXPECTED) as ArticleCommandType[]).flatMap((command) 
 );
 
 describe('every command against every status, as an editor', () => {
-  it('covers 17 commands in 8 statuses', () => {
-    expect(cases).toHaveLength(136);
+  it('covers 18 commands in 8 statuses', () => {
+    expect(cases).toHaveLength(144);
   });
 
   describe.each(COLUMNS)('when the article is %s', (status) => {

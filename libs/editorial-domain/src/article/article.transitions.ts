@@ -1,5 +1,5 @@
 import type { ArticleCommandType } from './article.commands';
-import { InvalidTransition } from './article.errors';
+import { InvalidTransition } from '../shared/domain-error';
 import { ARTICLE_STATUSES, type ArticleStatus } from './article.state';
 
 type CommandOnExistingArticle = Exclude<ArticleCommandType, 'DraftArticle'>;
@@ -28,6 +28,8 @@ export const ALLOWED_FROM: { readonly [T in CommandOnExistingArticle]: readonly 
   // access away is never harmful, so it is open in every status.
   AssignReporter: ['draft', 'in_review', 'changes_requested'],
   UnassignReporter: ARTICLE_STATUSES,
+  // An edit like any other: on a published article it changes the working copy, live at the next publication.
+  MergeContribution: ARTICLE_STATUSES,
 };
 
 export function assertTransition(command: CommandOnExistingArticle, currentStatus: ArticleStatus): void {

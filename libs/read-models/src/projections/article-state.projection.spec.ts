@@ -17,6 +17,7 @@ import {
   published,
   reporterAssigned,
   reporterUnassigned,
+  contributionMerged,
   revised,
   scheduleCancelled,
   submitted,
@@ -195,6 +196,7 @@ describe('the article state row', () => {
       correctionIssued(),
       unpublished('Legal complaint', NOW),
       reporterUnassigned(),
+      contributionMerged({}, 1),
     ];
     const stored = envelopes(history);
 

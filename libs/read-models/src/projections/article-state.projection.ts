@@ -30,6 +30,8 @@ export interface ArticleRow {
   assignees?: ActorRef[];
   /** The actor of the latest change to the working copy; absent from rows projected before it was kept. */
   lastAuthor?: ActorRef;
+  /** Contributions merged into the article, in order; absent from rows projected before contributions. */
+  mergedContributions?: string[];
   /** Topic position of the last event applied, for lag metrics and rebuild checkpoints. */
   lastPosition: number;
 }
@@ -79,6 +81,7 @@ export function evolveArticleRow(row: ArticleRow | null, e: ProjectedEvent): Art
     updatedBy: { ...e.actor },
     assignees: next.assignees,
     lastAuthor: next.lastAuthor,
+    mergedContributions: next.mergedContributions ?? [],
     lastPosition: e.position,
   };
 }
@@ -100,6 +103,7 @@ export function snapshotOf(row: ArticleRow): ArticleSnapshot {
     // A row stored by an older build lacks these; a rebuild fills them in from the events.
     assignees: row.assignees ?? [],
     lastAuthor: row.lastAuthor ?? UNKNOWN_AUTHOR,
+    mergedContributions: row.mergedContributions ?? [],
   };
 }
 

@@ -104,6 +104,12 @@ function summaryOf(event: ArticleEvent, previous: ArticleRow | null, next: Artic
       return `Reporter assigned: ${oneLine(event.data.assignee.name)}`;
     case 'ReporterUnassigned':
       return `Reporter unassigned: ${oneLine(event.data.assignee.name)}`;
+    case 'ContributionMerged': {
+      const { blocks, photos, author, contributor } = event.data;
+      const what = [plural(blocks.length, 'block'), ...(photos.length > 0 ? [plural(photos.length, 'photo')] : [])];
+      const credit = oneLine(contributor.name);
+      return `Contribution merged: ${listed(what)} by ${oneLine(author.name)}, credited as ${credit}`;
+    }
     default:
       return assertNever(event, 'article event');
   }
@@ -138,6 +144,9 @@ function contentChanges(event: ArticleEvent, previous: ArticleRow | null, next: 
     case 'ReporterAssigned':
     case 'ReporterUnassigned':
       return [{ field: 'assignees', before: previous!.assignees ?? [], after: next.assignees ?? [] }];
+    case 'ContributionMerged':
+      // Body, photos and credits, as for any edit: the diff shows where the blocks landed.
+      return fieldChanges(previous!.working, next.working);
     default:
       return [];
   }
@@ -224,3 +233,5 @@ function oneLine(text: string): string {
 function isEmpty(value: unknown): boolean {
   return value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -1,3 +1,4 @@
+import { ARTICLE_STREAM_PREFIX } from '@newsroom/editorial-domain';
 import { headPosition } from '@newsroom/event-store';
 import type { ProjectedEvent } from '../projections/projected-event';
 import { READ_MODELS, type ReadModelName } from '../runner/projection';
@@ -85,7 +86,8 @@ export interface ProjectionStatusView {
 
 /** Per read model, for `GET /api/admin/projections`. */
 export async function projectionStatuses(ds: Db): Promise<ProjectionStatusView[]> {
-  const head = await headPosition(ds);
+  // The read models are the article's: other streams (accounts, contributions) never make them lag.
+  const head = await headPosition(ds, ARTICLE_STREAM_PREFIX);
   // Over the last six whole buckets and the current partial one.
   const since = `date_bin('10 seconds', now(), timestamptz 'epoch') - interval '60 seconds'`;
   const recent = `(SELECT COALESCE(sum(events), 0) / EXTRACT(EPOCH FROM now() - (${since}))

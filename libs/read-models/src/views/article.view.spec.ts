@@ -24,7 +24,8 @@ const body = [
 
 /** The row as the API served it before the explicit mapping: everything but its bookkeeping. */
 function rowWithoutBookkeeping(row: ArticleRow): object {
-  const { lastPosition: _, ...rest } = JSON.parse(JSON.stringify(row));
+  // mergedContributions is the decider's bookkeeping; the merges themselves show in the history.
+  const { lastPosition: _, mergedContributions: _merged, ...rest } = JSON.parse(JSON.stringify(row));
   return rest;
 }
 

@@ -1,6 +1,6 @@
-import { isIsoTimestamp } from '../shared/iso-time';
-import { charLength } from '../shared/text';
-import { ValidationFailed } from './article.errors';
+import { isIsoTimestamp } from './iso-time';
+import { charLength } from './text';
+import { ValidationFailed } from './domain-error';
 
 /** One problem with command input, addressed by its path inside the command data (`body[3].text`). */
 export interface ValidationIssue {

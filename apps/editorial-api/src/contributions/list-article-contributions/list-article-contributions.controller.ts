@@ -1,0 +1,26 @@
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../../auth/auth.guard';
+import { Roles } from '../../auth/roles.decorator';
+import { ArticleIdPipe } from '../../articles/shared/article-id.pipe';
+import { ContributionReads, seesAll } from '../shared/contribution-reads';
+import { ContributionStatusQueryDto } from '../shared/contribution-status.query.dto';
+
+@ApiTags('contributions')
+@ApiBearerAuth()
+@Controller('api/articles')
+export class ListArticleContributionsController {
+  constructor(private readonly reads: ContributionReads) {}
+
+  /** The desk's inbox for one article; a reporter sees only their own contributions to it. */
+  @Get(':id/contributions')
+  @Roles('reporter', 'editor', 'admin', 'auditor')
+  async list(
+    @Param('id', ArticleIdPipe) articleId: string,
+    @Query() q: ContributionStatusQueryDto,
+    @Req() req: { user: AuthUser },
+  ) {
+    const authorId = seesAll(req.user) ? undefined : req.user.id;
+    return { items: await this.reads.byArticle(articleId, q.status, authorId) };
+  }
+}

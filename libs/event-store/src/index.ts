@@ -14,3 +14,4 @@ export * from './outbox.table';
 export * from './database-roles';
 export * from './event-store.privileges';
 export * from './database-unavailable';
+export * from './transparency';

@@ -4,3 +4,5 @@ export * from './merkle.verify';
 export * from './merkle.frontier';
 export * from './log-entry';
 export * from './merkle-log';
+export * from './signed-note';
+export * from './checkpoint';

@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { StreamModule } from './stream/stream.module';
+import { TransparencyModule } from './audit/transparency/transparency.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { UsersModule } from './users/users.module';
 import { webApp } from './web/web-app.module';
@@ -23,6 +24,7 @@ import { webApp } from './web/web-app.module';
     AuthModule,
     HealthModule,
     MetricsModule,
+    TransparencyModule,
     ArticlesModule,
     AdminModule,
     UsersModule,

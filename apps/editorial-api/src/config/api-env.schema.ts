@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationMs, envSchema, flag, InvalidEnvironment, parseSettings } from '@newsroom/settings';
+import { auditLogSettings, durationMs, envSchema, flag, InvalidEnvironment, parseSettings } from '@newsroom/settings';
 
 /** The shared settings plus the API's own; secrets have no default in production. */
 export const apiEnvSchema = envSchema.extend({
@@ -31,6 +31,7 @@ export const apiEnvSchema = envSchema.extend({
   DOCS_PUBLIC: flag.default(false),
   /** Serve /metrics to every client; when false (the default) only to clients on this machine. */
   METRICS_PUBLIC: flag.default(false),
+  ...auditLogSettings,
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;
@@ -40,6 +41,9 @@ export function parseApiEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
   const env = parseSettings(apiEnvSchema, source);
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     throw new InvalidEnvironment('Invalid configuration: JWT_SECRET is required in production');
+  }
+  if (env.NODE_ENV === 'production' && !env.AUDIT_SIGNING_KEY) {
+    throw new InvalidEnvironment('Invalid configuration: AUDIT_SIGNING_KEY is required in production');
   }
   return env;
 }

@@ -6,3 +6,5 @@ export * from './log-entry';
 export * from './merkle-log';
 export * from './signed-note';
 export * from './checkpoint';
+export * from './checkpoints.table';
+export * from './stream-against-log';

@@ -104,14 +104,23 @@ export class MerkleLog {
     return this.prove((nodeAt) => consistencyProof(from, to, nodeAt));
   }
 
-  /** The leaves the log holds for one stream below `size`, by version. */
-  async leavesOf(streamId: string, size: number): Promise<LogLeaf[]> {
+  /** Every leaf the log holds for one stream, by version then leaf index. */
+  async leavesOf(streamId: string): Promise<LogLeaf[]> {
     const rows = await this.db.query(
       `SELECT leaf_index, global_position, stream_id, version FROM merkle_leaves
-       WHERE stream_id = $1 AND leaf_index < $2 ORDER BY version, leaf_index`,
-      [streamId, size],
+       WHERE stream_id = $1 ORDER BY version, leaf_index`,
+      [streamId],
     );
     return rows.map(toLeaf);
+  }
+
+  /** Which of these global positions still wait for the sequencer. */
+  async queuedAmong(positions: number[]): Promise<Set<number>> {
+    const rows = await this.db.query(
+      `SELECT global_position FROM transparency_queue WHERE global_position = ANY($1::bigint[])`,
+      [positions],
+    );
+    return new Set(rows.map((r: { global_position: string }) => Number(r.global_position)));
   }
 
   /** The leaves for these global positions (events of a stream, of a period). */

@@ -8,3 +8,4 @@ export * from './signed-note';
 export * from './checkpoint';
 export * from './checkpoints.table';
 export * from './stream-against-log';
+export * from './sign-checkpoint';

@@ -6,7 +6,7 @@ import {
   MerkleLog,
   openCheckpoint,
   parseVerifierKey,
-  signCheckpoint,
+  sequenceAndSign,
   verifierKeyOf,
   type NoteSigner,
   type NoteVerifier,
@@ -34,7 +34,7 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
   private running: Promise<StoredCheckpoint | undefined> | null = null;
 
   constructor(
-    @InjectDataSource() ds: DataSource,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly config: AppConfig,
   ) {
     this.merkle = new MerkleLog(ds);
@@ -72,14 +72,7 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
 
   private async step(): Promise<StoredCheckpoint | undefined> {
     try {
-      await this.merkle.catchUp();
-      const head = await this.merkle.head();
-      const latest = await this.checkpoints.latest();
-      if (head.size > 0 && head.size > (latest?.treeSize ?? 0)) {
-        const note = signCheckpoint({ origin: this.origin, size: head.size, root: head.root }, this.signer);
-        await this.checkpoints.keep(head.size, head.root, note);
-      }
-      const now = await this.checkpoints.latest();
+      const now = await sequenceAndSign(this.ds, this.signer);
       if (now && this.opens(now)) this.highestSigned = Math.max(this.highestSigned, now.treeSize);
       return now;
     } catch (err) {

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditBundleController } from '../bundle/audit-bundle.controller';
 import { CheckpointsController } from './checkpoints.controller';
 import { LogVerification } from './log-verification';
 import { ProofsController } from './proofs.controller';
@@ -7,7 +8,7 @@ import { TransparencyLog } from './transparency-log.service';
 /** The global Merkle log: sequencing, signed checkpoints, proofs, and `verify` against them. */
 @Global()
 @Module({
-  controllers: [CheckpointsController, ProofsController],
+  controllers: [CheckpointsController, ProofsController, AuditBundleController],
   providers: [TransparencyLog, LogVerification],
   exports: [TransparencyLog, LogVerification],
 })

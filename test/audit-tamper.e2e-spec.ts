@@ -145,7 +145,8 @@ describe('the tamper matrix, in the database: verify', () => {
     const fields = { ...last, eventId: randomUUID(), version: 4, data: { headline: 'Inserted' } };
     const forged = { ...fields, prevHash: last.hash, hash: eventHash(last.hash, fields) };
     await asOperator(
-      `INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, occurred_at, prev_hash, hash)
+      `INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, occurred_at,
+         prev_hash, hash)
        VALUES ($8, $1, 4, $2, 1, $3, $4, $5, $6, $7)`,
       [
         forged.streamId,

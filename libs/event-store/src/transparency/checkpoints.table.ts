@@ -37,13 +37,25 @@ export class CheckpointsTable {
     return rows.map(toCheckpoint);
   }
 
-  /** The smallest kept checkpoint that covers leaf `index`: the first signed statement it is in. */
-  async firstCovering(index: number): Promise<StoredCheckpoint | undefined> {
-    const [row] = await this.db.query(
-      `SELECT * FROM audit_checkpoints WHERE tree_size > $1 ORDER BY tree_size, id LIMIT 1`,
-      [index],
+  /** The kept checkpoints smaller than `size`, largest first (at most `limit`). */
+  async before(size: number, limit = 10): Promise<StoredCheckpoint[]> {
+    const rows = await this.db.query(
+      `SELECT * FROM audit_checkpoints WHERE tree_size < $1 ORDER BY tree_size DESC, id DESC LIMIT $2`,
+      [size, limit],
     );
-    return row && toCheckpoint(row);
+    return rows.map(toCheckpoint);
+  }
+
+  /** For each leaf index, the smallest kept checkpoint covering it: the first signed statement it is in. */
+  async firstCovering(indexes: number[]): Promise<StoredCheckpoint[]> {
+    const rows = await this.db.query(
+      `SELECT DISTINCT ON (c.id) c.* FROM unnest($1::bigint[]) AS leaf(index)
+       CROSS JOIN LATERAL (SELECT * FROM audit_checkpoints WHERE tree_size > leaf.index
+                           ORDER BY tree_size, id LIMIT 1) c
+       ORDER BY c.id`,
+      [indexes],
+    );
+    return rows.map(toCheckpoint);
   }
 }
 

@@ -32,21 +32,17 @@ export async function buildAuditBundle(ds: DataSource, verifierKey: string, scop
   }
   const leaves = (await Promise.all(streams.map((s) => merkle.leavesOf(s)))).flat();
   if (streams.length === 0 || (events.length === 0 && leaves.length === 0)) throw new NothingToBundle();
-  const history = await new CheckpointsTable(ds).history(0, 1_000_000);
-  if (history.length === 0) throw new NothingToBundle();
-  const latest = history.reduce((a, b) => (b.treeSize > a.treeSize ? b : a), history[0]);
+  const kept = new CheckpointsTable(ds);
+  const latest = await kept.latest();
+  if (!latest) throw new NothingToBundle();
   const covered = leaves.filter((l) => l.leafIndex < latest.treeSize);
   const inclusion = await merkle.inclusionProofs(
     covered.map((l) => l.leafIndex),
     latest.treeSize,
   );
   // The first checkpoint that covered each event: what was signed when it was new.
-  const older = new Map<number, (typeof history)[number]>();
-  for (const leaf of covered) {
-    const first = history.find((c) => c.treeSize > leaf.leafIndex && c.treeSize < latest.treeSize);
-    if (first) older.set(first.treeSize, first);
-  }
-  const checkpoints = [...[...older.values()].sort((a, b) => a.treeSize - b.treeSize), latest];
+  const older = (await kept.firstCovering(covered.map((l) => l.leafIndex))).filter((c) => c.treeSize < latest.treeSize);
+  const checkpoints = [...older.sort((a, b) => a.treeSize - b.treeSize), latest];
   const consistency = [];
   for (const c of checkpoints.slice(0, -1)) {
     const proof = await merkle.consistencyProof(c.treeSize, latest.treeSize);

@@ -64,8 +64,7 @@ export class LogVerification {
         `checkpoint ${latest.treeSize} is older than checkpoint ${this.log.highestSignedSize}: rolled back`,
       );
     }
-    const history = await this.log.checkpoints.history(0, 1_000_000);
-    const previous = history.filter((c) => c.treeSize < latest.treeSize && this.log.opens(c)).at(-1);
+    const previous = (await this.log.checkpoints.before(latest.treeSize)).find((c) => this.log.opens(c));
     if (previous) {
       const proof = await this.log.merkle.consistencyProof(previous.treeSize, latest.treeSize);
       if (!verifyConsistency(previous.treeSize, latest.treeSize, previous.root, latest.root, proof)) {

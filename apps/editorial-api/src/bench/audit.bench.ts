@@ -95,7 +95,8 @@ async function leavesPhase(ds: DataSource, n: number) {
   say(`   RFC 6962 leaf hashes, in memory:            ${Math.round(leafRate).toLocaleString('en')} /s`);
   say(
     `   leaves appended by the sequencer (PG):      ${Math.round(seqRate).toLocaleString('en')} /s ` +
-      `(${added} leaves; ${(seqRate / rawRate).toFixed(3)} of raw; target ≥ ${TARGETS.leavesPerSecond.toLocaleString('en')}/s)`,
+      `(${added} leaves; ${(seqRate / rawRate).toFixed(3)} of raw; ` +
+      `target ≥ ${TARGETS.leavesPerSecond.toLocaleString('en')}/s)`,
   );
 }
 
@@ -111,7 +112,8 @@ async function bundlePhase(ds: DataSource) {
     writeFileSync(join(dir, name), text);
   }
   const raw = `const {readFileSync}=require('fs');const {createHash}=require('crypto');
-    for (const l of readFileSync(process.argv[1],'utf8').split('\\n')) if (l) createHash('sha256').update(JSON.stringify(JSON.parse(l))).digest();`;
+    for (const l of readFileSync(process.argv[1],'utf8').split('\\n'))
+      if (l) createHash('sha256').update(JSON.stringify(JSON.parse(l))).digest();`;
   let t0 = process.hrtime.bigint();
   spawnSync(process.execPath, ['-e', raw, join(dir, 'events.ndjson')]);
   const rawMs = ms(t0);
@@ -133,7 +135,8 @@ async function pagePhase(ds: DataSource, n: number) {
   await ds.query(
     `INSERT INTO audit_trail (article_id, version, event_id, type, occurred_at, actor_id, actor_name, actor_role,
        summary, changes, position)
-     SELECT gen_random_uuid(), 1, gen_random_uuid(), 'ArticleRevised', timestamptz '2030-01-01' + g * interval '1 second',
+     SELECT gen_random_uuid(), 1, gen_random_uuid(), 'ArticleRevised',
+       timestamptz '2030-01-01' + g * interval '1 second',
        'actor-' || (g % 100), 'Actor ' || (g % 100), 'editor', 'revised', '[]'::jsonb, g
      FROM generate_series(1, $1) g`,
     [n],

@@ -73,7 +73,7 @@ describe('a stream checked against the signed log', () => {
     expect(result).toMatchObject({ valid: false, brokenAt: 1, reason: expect.stringMatching(/differs/) });
   });
 
-  it('counts an event after the checkpoint as pending while it waits in the queue, and names it once it skipped the queue', () => {
+  it('counts a queued event after the checkpoint as pending, and names one that skipped the queue', () => {
     const { events, evidence } = logged(2);
     const [next] = chainAfter(events[1], STREAM, [{ type: 'Revised', data: {} }], metadata, events[0].occurredAt);
     const stream = [...events, { ...next, globalPosition: 99 }];

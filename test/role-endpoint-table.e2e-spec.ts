@@ -82,6 +82,14 @@ const TABLE: Record<string, Row> = {
   'GET /api/articles/:id/verify':                       [401,      404,     404,   404,    404],
   'GET /api/audit':                                     [401,      200,     200,   200,    200],
   'GET /api/audit/export':                              [401,      200,     200,   200,    200],
+  // The global log (issue #10): the key and the latest checkpoint are public, so that anyone can
+  // hold a copy to compare with (README); proofs and history for the desk and auditors; signing now, admins.
+  'GET /api/audit/public-key':                          [200,      200,     200,   200,    200],
+  'GET /api/audit/checkpoints/latest':                  [200,      200,     200,   200,    200],
+  'GET /api/audit/checkpoints':                         [401,      403,     200,   200,    200],
+  'POST /api/audit/checkpoints':                        [401,      403,     403,   403,    200],
+  'GET /api/audit/proofs/inclusion':                    [401,      403,     200,   200,    200],
+  'GET /api/audit/proofs/consistency':                  [401,      403,     200,   200,    200],
   // Live article changes (server-sent events): any signed-in role, as the reads.
   'GET /api/stream':                                    [401,      200,     200,   200,    200],
   // Writing: reporters draft and edit (their own articles: here none exists, so 404), the desk does the rest.
@@ -166,6 +174,9 @@ const BODIES: Record<string, object> = {
 /** Query strings a route needs to be a valid request. */
 const QUERIES: Record<string, string> = {
   'GET /api/articles/:id/diff': '?from=1&to=2',
+  // The demo users' accounts are the first events of every schema.
+  'GET /api/audit/proofs/inclusion': '?position=1',
+  'GET /api/audit/proofs/consistency': '?from=1&to=1',
 };
 
 /** Every route the running app serves, as `METHOD /path/:param`, read from the HTTP router itself. */

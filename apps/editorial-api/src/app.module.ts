@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { StreamModule } from './stream/stream.module';
+import { TransparencyModule } from './audit/transparency/transparency.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PublicModule } from './public/public.module';
 import { UsersModule } from './users/users.module';
@@ -25,6 +26,7 @@ import { webApp } from './web/web-app.module';
     AuthModule,
     HealthModule,
     MetricsModule,
+    TransparencyModule,
     ArticlesModule,
     ContributionsModule,
     AdminModule,

@@ -97,7 +97,18 @@ export interface ArticleView {
   lastAuthor: PersonView | null;
 }
 
-/** `GET /api/articles/:id/verify`: whether the article's hash chain still holds. */
-export type ArticleVerification =
-  | { valid: true; events: number; headHash: string }
-  | { valid: false; events: number; brokenAt: number; reason: string };
+/**
+ * `GET /api/articles/:id/verify`: whether the article's hash chain still holds and its events are
+ * the ones the signed global log recorded. `brokenAt` is the first bad version (0: the checkpoint
+ * itself is bad); `logged` events are covered by `checkpoint`, `pending` ones wait for the next.
+ */
+export type ArticleVerification = (
+  { valid: true; events: number; headHash: string } | { valid: false; events: number; brokenAt: number; reason: string }
+) & { logged?: number; pending?: number; checkpoint?: LogCheckpointView | null };
+
+/** The checkpoint a verification used: tree size, root (hex), and what is wrong with it, if anything. */
+export interface LogCheckpointView {
+  treeSize: number;
+  rootHash: string;
+  problem?: string;
+}

@@ -5,6 +5,7 @@ import { Users1764300000001 } from './migrations/1764300000001-users.migration';
 import { IdempotentAnswers1764300000010 } from './migrations/1764300000010-idempotent-answers.migration';
 import { Sessions1764300000020 } from './migrations/1764300000020-sessions.migration';
 import { SafeInstants1764300000070 } from './migrations/1764300000070-safe-instants.migration';
+import { TransparencyLog1764300000600 } from './migrations/1764300000600-transparency-log.migration';
 
 /** Migrations of every lib, in order; read-model migrations are appended by their lib. */
 export const eventStoreMigrations = [
@@ -13,6 +14,7 @@ export const eventStoreMigrations = [
   IdempotentAnswers1764300000010,
   Sessions1764300000020,
   SafeInstants1764300000070,
+  TransparencyLog1764300000600,
 ];
 
 /**

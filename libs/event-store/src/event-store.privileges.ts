@@ -18,4 +18,12 @@ export const eventStorePrivileges: DatabasePrivileges = {
   login_failures_by_account: { grants: { api: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] } },
   login_failures_by_address: { grants: { api: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] } },
   typeorm_migrations: { grants: {} },
+  // The global Merkle log (issue #10). Appending an event queues it (a trigger, as the appender);
+  // the API sequences and signs. Nothing here can forge history: checkpoints are signed with a key
+  // the database never holds, and a rewritten node no longer hashes to a signed root.
+  transparency_queue: { grants: { api: ['SELECT', 'INSERT', 'DELETE'] } },
+  merkle_leaves: { grants: { api: ['SELECT', 'INSERT'] } },
+  merkle_nodes: { grants: { api: ['SELECT', 'INSERT'] } },
+  merkle_tree: { grants: { api: ['SELECT', 'UPDATE'] } },
+  audit_checkpoints: { grants: { api: ['SELECT', 'INSERT'] } },
 };

@@ -16,3 +16,4 @@ export * from './event-store.privileges';
 export * from './database-unavailable';
 export * from './stream-id';
 export * from './handle-across-streams';
+export * from './transparency';

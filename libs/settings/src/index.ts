@@ -7,3 +7,4 @@ export * from './env.schema';
 export * from './database-urls';
 export * from './duration';
 export * from './logging';
+export * from './audit-log.settings';

@@ -1,6 +1,9 @@
 import { InvalidEnvironment } from '@newsroom/settings';
 import { parseApiEnv } from './api-env.schema';
 
+// The example signer key of golang.org/x/mod/sumdb/note's documentation: public, for tests only.
+const KEY = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';
+
 describe("the API's settings", () => {
   it('given nothing set, then the shared defaults and the API defaults apply', () => {
     expect(parseApiEnv({})).toMatchObject({
@@ -36,7 +39,18 @@ describe("the API's settings", () => {
     expect(() => parseApiEnv({ NODE_ENV: 'production' })).toThrow(
       'Invalid configuration: JWT_SECRET is required in production',
     );
-    expect(parseApiEnv({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(16) }).JWT_SECRET).toBe('a'.repeat(16));
+    expect(parseApiEnv({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(16), AUDIT_SIGNING_KEY: KEY }).JWT_SECRET).toBe(
+      'a'.repeat(16),
+    );
+  });
+
+  it('requires the audit log signing key in production, and refuses one that is not a signer key', () => {
+    expect(() => parseApiEnv({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(16) })).toThrow(
+      'Invalid configuration: AUDIT_SIGNING_KEY is required in production',
+    );
+    expect(parseApiEnv({ AUDIT_SIGNING_KEY: KEY }).AUDIT_SIGNING_KEY).toBe(KEY);
+    expect(() => parseApiEnv({ AUDIT_SIGNING_KEY: 'secret' })).toThrow(/AUDIT_SIGNING_KEY must be a C2SP signer key/);
+    expect(() => parseApiEnv({ AUDIT_SIGNING_KEY: 'secret' })).not.toThrow(/secret/);
   });
 
   it('refuses a malformed API variable in one line naming it', () => {

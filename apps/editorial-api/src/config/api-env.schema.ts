@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationMs, envSchema, flag, InvalidEnvironment, parseSettings } from '@newsroom/settings';
+import { auditLogSettings, durationMs, envSchema, flag, InvalidEnvironment, parseSettings } from '@newsroom/settings';
 
 /** The shared settings plus the API's own; secrets have no default in production. */
 export const apiEnvSchema = envSchema.extend({
@@ -43,6 +43,7 @@ export const apiEnvSchema = envSchema.extend({
   PUBLISHING_PRINCIPLES_URL: z.string().url().optional(),
   /** Requests per second each client address may make to the public routes (pages, ninjs, JSON-LD, feeds). */
   PUBLIC_RATE_LIMIT_PER_S: z.coerce.number().int().min(1).default(50),
+  ...auditLogSettings,
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;
@@ -52,6 +53,9 @@ export function parseApiEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
   const env = parseSettings(apiEnvSchema, source);
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     throw new InvalidEnvironment('Invalid configuration: JWT_SECRET is required in production');
+  }
+  if (env.NODE_ENV === 'production' && !env.AUDIT_SIGNING_KEY) {
+    throw new InvalidEnvironment('Invalid configuration: AUDIT_SIGNING_KEY is required in production');
   }
   return env;
 }

@@ -2,20 +2,23 @@ import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ArticleVerification } from '@newsroom/contracts';
 import { articleStreamId } from '@newsroom/editorial-domain';
-import { EventStore } from '@newsroom/event-store';
+import { LogVerification } from '../../audit/transparency/log-verification';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('api/articles')
 export class VerifyArticleController {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly verification: LogVerification) {}
 
-  /** Recomputes the article's hash chain: proof that its history was not altered. */
+  /**
+   * Recomputes the article's hash chain and checks each event against the latest signed checkpoint
+   * of the global log: a truncated tail or a stream rewritten with recomputed hashes fails too.
+   */
   @Get(':id/verify')
   async verify(@Param('id', ArticleIdPipe) articleId: string): Promise<ArticleVerification> {
-    const result = await this.store.verify(articleStreamId(articleId));
-    if (result.events === 0) throw new NotFoundException(`Article ${articleId} does not exist`);
+    const result = await this.verification.verify(articleStreamId(articleId));
+    if (result.events === 0 && result.valid) throw new NotFoundException(`Article ${articleId} does not exist`);
     return result;
   }
 }

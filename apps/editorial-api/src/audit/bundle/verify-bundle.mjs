@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+// Verifies a Newsroom audit bundle offline, with nothing but Node.js 20 (no dependencies, no network):
+//
+//   node verify-bundle.mjs <bundle-dir> --key <verifier key> [--known <checkpoint note file>]
+//
+// --key is the log's C2SP verifier key (`<origin>+<key id>+<base64 key>`), the text that
+// GET /api/audit/public-key answers: pin it from a source you trust, not from the bundle.
+// --known is a checkpoint you saw earlier (GET /api/audit/checkpoints/latest): the bundle's latest
+// must not be older (a rollback) and must contain it.
+//
+// Exit 0 when every checkpoint is signed by that key, every older checkpoint is a prefix of the
+// latest (RFC 9162 consistency), every article's hash chain holds, and every event is the leaf the
+// log recorded (RFC 9162 inclusion in the latest checkpoint); otherwise exit 1 naming the first bad
+// checkpoint, or article and version. Exit 2 for bad usage or an unreadable bundle.
+import { createHash, createPublicKey, verify } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const sha256 = (...parts) => parts.reduce((h, p) => h.update(p), createHash('sha256')).digest();
+const leafHash = (entry) => sha256(Buffer.from([0]), entry);
+const nodeHash = (l, r) => sha256(Buffer.from([1]), l, r);
+const half = (x) => Math.floor(x / 2);
+const odd = (x) => x % 2 === 1;
+
+class Failure extends Error {}
+
+/** RFC 8785 canonical JSON, as the event store hashes it. */
+function canonicalJson(value) {
+  if (typeof value?.toJSON === 'function') return canonicalJson(value.toJSON());
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+const HASHED = ['eventId', 'streamId', 'version', 'type', 'schemaVersion', 'data', 'metadata', 'occurredAt'];
+const pick = (e, keys) => Object.fromEntries(keys.map((k) => [k, e[k]]));
+const chainHash = (prevHash, e) =>
+  createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(canonicalJson(pick(e, HASHED)))
+    .digest('hex');
+const entryOf = (e) => Buffer.from(canonicalJson(pick(e, [...HASHED, 'prevHash', 'hash'])), 'utf8');
+
+/** RFC 9162 §2.1.3.2. */
+function verifyInclusion(index, size, leaf, proof, root) {
+  if (!(Number.isSafeInteger(index) && Number.isSafeInteger(size) && index >= 0 && index < size)) return false;
+  let [fn, sn, r] = [index, size - 1, leaf];
+  for (const p of proof) {
+    if (sn === 0 || p.length !== 32) return false;
+    if (odd(fn) || fn === sn) {
+      r = nodeHash(p, r);
+      if (!odd(fn)) while (!odd(fn) && fn !== 0) [fn, sn] = [half(fn), half(sn)];
+    } else r = nodeHash(r, p);
+    [fn, sn] = [half(fn), half(sn)];
+  }
+  return sn === 0 && r.equals(root);
+}
+
+/** RFC 9162 §2.1.4.2. */
+function verifyConsistency(size1, size2, root1, root2, proof) {
+  if (!(Number.isSafeInteger(size1) && Number.isSafeInteger(size2) && size1 >= 1 && size1 <= size2)) return false;
+  if (size1 === size2) return proof.length === 0 && root1.equals(root2);
+  if (proof.length === 0 || proof.some((p) => p.length !== 32)) return false;
+  const path = Number.isInteger(Math.log2(size1)) ? [root1, ...proof] : [...proof];
+  let [fn, sn] = [size1 - 1, size2 - 1];
+  while (odd(fn)) [fn, sn] = [half(fn), half(sn)];
+  let [fr, sr] = [path[0], path[0]];
+  for (const c of path.slice(1)) {
+    if (sn === 0) return false;
+    if (odd(fn) || fn === sn) {
+      [fr, sr] = [nodeHash(c, fr), nodeHash(c, sr)];
+      if (!odd(fn)) while (!odd(fn) && fn !== 0) [fn, sn] = [half(fn), half(sn)];
+    } else sr = nodeHash(sr, c);
+    [fn, sn] = [half(fn), half(sn)];
+  }
+  return fr.equals(root1) && sr.equals(root2) && sn === 0;
+}
+
+/** A C2SP verifier key: `<name>+<hex key id>+<base64(0x01 ‖ Ed25519 public key)>`. */
+function parseVerifierKey(text) {
+  const parts = text.trim().split('+');
+  const raw = Buffer.from(parts.slice(2).join('+'), 'base64');
+  if (parts.length < 3 || raw.length !== 33 || raw[0] !== 1)
+    throw new Error('--key is not an Ed25519 C2SP verifier key');
+  const [name, id] = parts;
+  const keyId = sha256(Buffer.from(`${name}\n`), raw).subarray(0, 4);
+  if (keyId.toString('hex') !== id) throw new Error('--key has a key id that does not match its key');
+  const spki = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), raw.subarray(1)]);
+  return { name, keyId, publicKey: createPublicKey({ key: spki, format: 'der', type: 'spki' }) };
+}
+
+/** Opens a tlog-checkpoint signed note with the pinned key: { origin, size, root }, or a reason. */
+function openCheckpoint(note, key) {
+  const split = note.lastIndexOf('\n\n');
+  if (split < 0 || !note.endsWith('\n')) return { problem: 'is not a signed note' };
+  const text = note.slice(0, split + 1);
+  let signed = false;
+  for (const line of note.slice(split + 2, -1).split('\n')) {
+    const m = /^— (\S+) ([A-Za-z0-9+/=]+)$/.exec(line);
+    if (!m) return { problem: 'has a malformed signature line' };
+    const blob = Buffer.from(m[2], 'base64');
+    if (m[1] !== key.name || !blob.subarray(0, 4).equals(key.keyId)) continue;
+    if (!verify(null, Buffer.from(text), key.publicKey, blob.subarray(4)))
+      return { problem: 'has a signature that does not verify' };
+    signed = true;
+  }
+  if (!signed) return { problem: `is not signed by the pinned key ${key.name}+${key.keyId.toString('hex')}` };
+  const [origin, size, root] = text.split('\n');
+  if (origin !== key.name) return { problem: `is for log ${origin}, not ${key.name}` };
+  if (!/^\d{1,16}$/.test(size) || Buffer.from(root, 'base64').length !== 32)
+    return { problem: 'is not a tlog checkpoint' };
+  return { origin, size: Number(size), root: Buffer.from(root, 'base64') };
+}
+
+const ndjson = (dir, file) =>
+  readFileSync(join(dir, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l));
+const b64s = (list) => list.map((p) => Buffer.from(p, 'base64'));
+
+function checkCheckpoints(dir, key, knownFile) {
+  const kept = ndjson(dir, 'checkpoints.ndjson');
+  if (kept.length === 0) throw new Failure('checkpoints: the bundle holds none');
+  const opened = kept.map(({ note }) => {
+    const c = openCheckpoint(note, key);
+    if (c.problem) throw new Failure(`checkpoint ${note.split('\n')[1]}: ${c.problem}`);
+    return c;
+  });
+  const latest = opened.at(-1);
+  const larger = opened.find((c) => c.size > latest.size);
+  if (larger)
+    throw new Failure(
+      `checkpoint ${latest.size}: presented as latest, but checkpoint ${larger.size} is newer (rolled back)`,
+    );
+  const proofs = new Map(ndjson(dir, 'proofs/consistency.ndjson').map((p) => [`${p.from}/${p.to}`, b64s(p.proof)]));
+  for (const c of opened.slice(0, -1)) {
+    const proof = proofs.get(`${c.size}/${latest.size}`) ?? [];
+    if (!verifyConsistency(c.size, latest.size, c.root, latest.root, proof)) {
+      throw new Failure(`checkpoint ${c.size}: the latest checkpoint ${latest.size} does not extend it`);
+    }
+  }
+  if (knownFile) {
+    const known = openCheckpoint(readFileSync(knownFile, 'utf8'), key);
+    if (known.problem) throw new Failure(`known checkpoint: ${known.problem}`);
+    if (known.size > latest.size) {
+      throw new Failure(`checkpoint ${latest.size}: older than the known checkpoint ${known.size} (rolled back)`);
+    }
+    const same = opened.find((c) => c.size === known.size);
+    if (!same || !same.root.equals(known.root)) {
+      throw new Failure(`checkpoint ${latest.size}: does not contain the known checkpoint ${known.size}`);
+    }
+  }
+  return latest;
+}
+
+/** The first bad version of one article, or null. */
+function checkArticle(events, leaves, proofs, latest) {
+  const problems = [];
+  let prevHash = '0'.repeat(64);
+  events.forEach((e, i) => {
+    if (e.version !== i + 1) problems.push([i + 1, `version ${i + 1} is missing`]);
+    else if (e.prevHash !== prevHash) problems.push([e.version, 'prev_hash does not match the previous event']);
+    else if (chainHash(prevHash, e) !== e.hash) problems.push([e.version, 'event content does not match its hash']);
+    prevHash = e.hash;
+  });
+  const byVersion = new Map(events.map((e) => [e.version, e]));
+  const first = new Map();
+  for (const leaf of leaves) {
+    if (leaf.leafIndex >= latest.size) continue;
+    if (first.has(leaf.version))
+      problems.push([leaf.version, `entered the log twice (leaf ${leaf.leafIndex}): rewritten`]);
+    else first.set(leaf.version, leaf);
+  }
+  for (const [version, leaf] of first) {
+    const e = byVersion.get(version);
+    if (!e) {
+      problems.push([version, `is in the signed log (leaf ${leaf.leafIndex}) but not in the bundle's events`]);
+      continue;
+    }
+    const proof = b64s(proofs.get(leaf.leafIndex) ?? []);
+    if (!verifyInclusion(leaf.leafIndex, latest.size, leafHash(entryOf(e)), proof, latest.root)) {
+      problems.push([version, `differs from what the signed log recorded at leaf ${leaf.leafIndex}`]);
+    }
+  }
+  for (const e of events)
+    if (!first.has(e.version)) problems.push([e.version, 'is not in the latest signed checkpoint']);
+  return problems.sort(([a], [b]) => a - b)[0] ?? null;
+}
+
+function main(argv) {
+  const dir = argv[0];
+  const keyAt = argv.indexOf('--key');
+  const knownAt = argv.indexOf('--known');
+  if (!dir || dir.startsWith('--') || keyAt < 0 || !argv[keyAt + 1]) {
+    process.stderr.write(
+      'usage: node verify-bundle.mjs <bundle-dir> --key <verifier key> [--known <checkpoint file>]\n',
+    );
+    return 2;
+  }
+  let key, manifest, events, leaves, proofs;
+  try {
+    key = parseVerifierKey(argv[keyAt + 1]);
+    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    events = ndjson(dir, 'events.ndjson');
+    leaves = ndjson(dir, 'log-leaves.ndjson');
+    proofs = new Map(ndjson(dir, 'proofs/inclusion.ndjson').map((p) => [p.leafIndex, p.proof]));
+  } catch (err) {
+    process.stderr.write(`cannot read the bundle: ${err.message}\n`);
+    return 2;
+  }
+  try {
+    const latest = checkCheckpoints(dir, key, knownAt >= 0 ? argv[knownAt + 1] : undefined);
+    const streams = [...new Set([...manifest.streams.map((s) => s.streamId), ...events.map((e) => e.streamId)])];
+    for (const streamId of streams) {
+      const own = events.filter((e) => e.streamId === streamId).sort((a, b) => a.version - b.version);
+      const bad = checkArticle(
+        own,
+        leaves.filter((l) => l.streamId === streamId),
+        proofs,
+        latest,
+      );
+      if (bad) throw new Failure(`article ${streamId.replace(/^article-/, '')} version ${bad[0]}: ${bad[1]}`);
+    }
+    process.stdout.write(
+      `OK: ${events.length} events of ${streams.length} articles hold, in checkpoint ${latest.size} of ${latest.origin}\n`,
+    );
+    return 0;
+  } catch (err) {
+    if (!(err instanceof Failure)) throw err;
+    process.stdout.write(`FAIL: ${err.message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import {
+  EventStore,
+  verifyConsistency,
+  verifyHashChain,
+  verifyStreamAgainstLog,
+  type LoggedVerifyResult,
+  type StoredCheckpoint,
+} from '@newsroom/event-store';
+import { TransparencyLog } from './transparency-log.service';
+
+export interface CheckpointCheck {
+  treeSize: number;
+  rootHash: string;
+  problem?: string;
+}
+
+export type StreamVerification = LoggedVerifyResult & { checkpoint: CheckpointCheck | null };
+
+/**
+ * `verify` with the log: the latest checkpoint must carry the log's signature, extend the one
+ * before it, and not be smaller than one this process signed (a rollback); then the stream's
+ * events must be the ones the log recorded (verifyStreamAgainstLog).
+ */
+@Injectable()
+export class LogVerification {
+  constructor(
+    private readonly store: EventStore,
+    private readonly log: TransparencyLog,
+  ) {}
+
+  async verify(streamId: string): Promise<StreamVerification> {
+    const latest = await this.log.checkpointNow();
+    const events = await this.store.readStream(streamId);
+    const checkpoint = latest ? await this.check(latest) : null;
+    if (!latest) return { ...verifyHashChain(events), logged: 0, pending: events.length, checkpoint };
+    if (checkpoint?.problem) {
+      // Version 0: the fault is the log's, before any event of this stream.
+      const reason = checkpoint.problem;
+      return { valid: false, events: events.length, brokenAt: 0, reason, logged: 0, pending: 0, checkpoint };
+    }
+    const leaves = await this.log.merkle.leavesOf(streamId);
+    const proofs = new Map<number, Buffer[]>();
+    for (const leaf of leaves.filter((l) => l.leafIndex < latest.treeSize)) {
+      proofs.set(leaf.leafIndex, await this.log.merkle.inclusionProof(leaf.leafIndex, latest.treeSize));
+    }
+    const queued = await this.log.merkle.queuedAmong(events.map((e) => e.globalPosition));
+    const result = verifyStreamAgainstLog(events, {
+      checkpoint: { size: latest.treeSize, root: latest.root },
+      leaves,
+      proofs,
+      queued,
+    });
+    return { ...result, checkpoint };
+  }
+
+  /** What is wrong with the latest checkpoint, if anything. */
+  private async check(latest: StoredCheckpoint): Promise<CheckpointCheck> {
+    const base = { treeSize: latest.treeSize, rootHash: latest.root.toString('hex') };
+    const problem = (p: string) => ({ ...base, problem: p });
+    if (!this.log.opens(latest)) return problem(`checkpoint ${latest.treeSize} is not signed by the log's key`);
+    if (latest.treeSize < this.log.highestSignedSize) {
+      return problem(
+        `checkpoint ${latest.treeSize} is older than checkpoint ${this.log.highestSignedSize}: rolled back`,
+      );
+    }
+    const previous = (await this.log.checkpoints.before(latest.treeSize)).find((c) => this.log.opens(c));
+    if (previous) {
+      const proof = await this.log.merkle.consistencyProof(previous.treeSize, latest.treeSize);
+      if (!verifyConsistency(previous.treeSize, latest.treeSize, previous.root, latest.root, proof)) {
+        return problem(`checkpoint ${latest.treeSize} does not extend checkpoint ${previous.treeSize}`);
+      }
+    }
+    return base;
+  }
+}

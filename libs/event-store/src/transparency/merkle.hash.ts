@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+
+/** RFC 6962 §2.1 / RFC 9162 §2.1.1: the hash of the empty tree. */
+export const EMPTY_ROOT = createHash('sha256').digest();
+
+/** Leaf = SHA-256(0x00 ‖ entry): the prefix keeps a leaf from ever passing for an interior node. */
+export function leafHash(entry: Uint8Array): Buffer {
+  return createHash('sha256').update(LEAF_PREFIX).update(entry).digest();
+}
+
+/** Node = SHA-256(0x01 ‖ left ‖ right). */
+export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
+  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+}
+
+const LEAF_PREFIX = Buffer.from([0]);
+const NODE_PREFIX = Buffer.from([1]);
+
+/** The largest power of two strictly below n (n > 1): where RFC 6962 splits a tree of n leaves. */
+export function splitPoint(n: number): number {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
+
+/** Sizes and indexes go past 2^32, so halving is arithmetic, never `>>`. */
+export const half = (x: number): number => Math.floor(x / 2);
+export const isOdd = (x: number): boolean => x % 2 === 1;
+
+/** MTH(D[n]) straight from the definition: the reference the incremental and proof code is checked against. */
+export function rootOfLeaves(leaves: readonly Uint8Array[]): Buffer {
+  if (leaves.length === 0) return EMPTY_ROOT;
+  if (leaves.length === 1) return Buffer.from(leaves[0]);
+  const k = splitPoint(leaves.length);
+  return nodeHash(rootOfLeaves(leaves.slice(0, k)), rootOfLeaves(leaves.slice(k)));
+}

@@ -1,0 +1,343 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  eventHash,
+  generateSignerKey,
+  GENESIS_HASH,
+  parseSignerKey,
+  PostgresEventStore,
+  signCheckpoint,
+  verifierKeyOf,
+  type StoredEvent,
+} from '@newsroom/event-store';
+import type { ApiHarness } from '@newsroom/testing-system';
+import { tampered, unzipBundle, verifyBundle } from './audit-bundle.fixture';
+import { startNewsroomApi } from './newsroom.harness';
+
+// Issue #10's tamper matrix: each alteration an operator with the database could make is caught by
+// `verify` (SQL on this suite's schema, its append-only triggers disabled) and by verify-bundle.mjs
+// run as a separate process on an exported bundle, and located at the article and version.
+
+const SIGNER_KEY = generateSignerKey('newsroom.test/audit-log');
+const SIGNER = parseSignerKey(SIGNER_KEY);
+const KEY = verifierKeyOf(SIGNER);
+const OTHER = parseSignerKey(generateSignerKey('newsroom.test/audit-log'));
+let api: ApiHarness;
+let auditor: { Authorization: string };
+let editor: { Authorization: string };
+const dirs: string[] = [];
+beforeAll(async () => {
+  process.env.AUDIT_SIGNING_KEY = SIGNER_KEY;
+  process.env.AUDIT_CHECKPOINT_INTERVAL_MS = '3600000';
+  api = await startNewsroomApi('audit_tamper');
+  auditor = { Authorization: `Bearer ${await api.tokenFor('auditor')}` };
+  editor = { Authorization: `Bearer ${await api.tokenFor('editor')}` };
+});
+afterAll(async () => {
+  delete process.env.AUDIT_SIGNING_KEY;
+  delete process.env.AUDIT_CHECKPOINT_INTERVAL_MS;
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  await api?.close();
+});
+
+async function anArticle(versions = 3): Promise<string> {
+  const { body } = await api.http().post('/api/articles').set(editor).send({ headline: 'Harbour reopens' }).expect(201);
+  for (let v = 1; v < versions; v++) {
+    await api
+      .http()
+      .patch(`/api/articles/${body.id}`)
+      .set(editor)
+      .set('If-Match', `"${v}"`)
+      .send({ headline: `Harbour reopens, take ${v + 1}` })
+      .expect(200);
+  }
+  // As the log does every few seconds: the events are in a signed checkpoint before anyone tampers.
+  await api
+    .http()
+    .post('/api/audit/checkpoints')
+    .set(await as('admin'))
+    .expect(200);
+  return body.id;
+}
+const as = async (role: 'admin') => ({ Authorization: `Bearer ${await api.tokenFor(role)}` });
+const verify = async (id: string) => (await api.http().get(`/api/articles/${id}/verify`).set(auditor).expect(200)).body;
+const eventsOf = (id: string) => new PostgresEventStore(api.db.dataSource).readStream(`article-${id}`);
+async function asOperator(sql: string, params: unknown[] = []) {
+  const ds = api.db.dataSource;
+  await ds.query(`ALTER TABLE events DISABLE TRIGGER USER`);
+  try {
+    await ds.query(sql, params);
+  } finally {
+    await ds.query(`ALTER TABLE events ENABLE TRIGGER USER`);
+  }
+}
+/** The events with their data changed by `change`, every hash recomputed: a chain that holds. */
+function rechained(events: StoredEvent[], change: (e: StoredEvent) => unknown): StoredEvent[] {
+  let prevHash = GENESIS_HASH;
+  return events.map((e) => {
+    const data = change(e);
+    const hash = eventHash(prevHash, { ...e, data });
+    const next = { ...e, data, prevHash, hash };
+    prevHash = hash;
+    return next;
+  });
+}
+async function bundleOf(id: string): Promise<string> {
+  const res = await api
+    .http()
+    .get(`/api/audit/bundle?articleId=${id}`)
+    .set(auditor)
+    .buffer(true)
+    .parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  expect(res.status).toBe(200);
+  expect(res.headers['content-disposition']).toMatch(/newsroom-audit-article-.*\.zip/);
+  const dir = await unzipBundle(res.body);
+  dirs.push(dir);
+  return dir;
+}
+
+describe('an untouched article', () => {
+  it('verifies, and its bundle verifies offline against the pinned key', async () => {
+    const id = await anArticle();
+    expect(await verify(id)).toMatchObject({ valid: true, events: 3, logged: 3 });
+    const run = verifyBundle(await bundleOf(id), KEY);
+    expect(run).toEqual({ status: 0, out: expect.stringMatching(/^OK: 3 events of 1 articles hold/) });
+  });
+});
+
+describe('the tamper matrix, in the database: verify', () => {
+  it('catches an edited event at its version', async () => {
+    const id = await anArticle();
+    await asOperator(
+      `UPDATE events SET data = jsonb_set(data, '{headline}', '"Forged"') WHERE stream_id = $1 AND version = 2`,
+      [`article-${id}`],
+    );
+    expect(await verify(id)).toMatchObject({ valid: false, brokenAt: 2 });
+  });
+
+  it('catches two swapped events at the first of them', async () => {
+    const id = await anArticle();
+    await asOperator(
+      `UPDATE events e SET data = o.data FROM events o
+       WHERE e.stream_id = $1 AND o.stream_id = $1 AND e.version + o.version = 5 AND e.version IN (2, 3)`,
+      [`article-${id}`],
+    );
+    expect(await verify(id)).toMatchObject({ valid: false, brokenAt: 2 });
+  });
+
+  it('catches a deleted event at its version', async () => {
+    const id = await anArticle();
+    await asOperator(
+      `WITH gone AS (DELETE FROM events WHERE stream_id = $1 AND version = 2 RETURNING global_position)
+       DELETE FROM outbox WHERE global_position IN (SELECT global_position FROM gone)`,
+      [`article-${id}`],
+    );
+    expect(await verify(id)).toMatchObject({ valid: false, brokenAt: 2 });
+  });
+
+  it('catches an event inserted around the append path at its version', async () => {
+    const id = await anArticle();
+    const [last] = (await eventsOf(id)).slice(-1);
+    const fields = { ...last, eventId: randomUUID(), version: 4, data: { headline: 'Inserted' } };
+    const forged = { ...fields, prevHash: last.hash, hash: eventHash(last.hash, fields) };
+    await asOperator(
+      `INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, occurred_at,
+         prev_hash, hash)
+       VALUES ($8, $1, 4, $2, 1, $3, $4, $5, $6, $7)`,
+      [
+        forged.streamId,
+        forged.type,
+        forged.data,
+        forged.metadata,
+        forged.occurredAt,
+        forged.prevHash,
+        forged.hash,
+        forged.eventId,
+      ],
+    );
+    expect(await verify(id)).toMatchObject({
+      valid: false,
+      brokenAt: 4,
+      reason: expect.stringMatching(/around the append/),
+    });
+  });
+
+  it('catches a truncated tail at the first missing version, though the chain left holds', async () => {
+    const id = await anArticle(4);
+    await asOperator(`DELETE FROM outbox WHERE stream_id = $1`, [`article-${id}`]);
+    await asOperator(`DELETE FROM events WHERE stream_id = $1 AND version >= 3`, [`article-${id}`]);
+    expect(await verify(id)).toMatchObject({
+      valid: false,
+      brokenAt: 3,
+      reason: expect.stringMatching(/not in the store/),
+    });
+  });
+
+  it('catches a whole stream rewritten with recomputed hashes at version 1', async () => {
+    const id = await anArticle();
+    for (const e of rechained(await eventsOf(id), (x) => ({ ...x.data, headline: 'Rewritten' }))) {
+      await asOperator(`UPDATE events SET data = $1, prev_hash = $2, hash = $3 WHERE event_id = $4`, [
+        e.data,
+        e.prevHash,
+        e.hash,
+        e.eventId,
+      ]);
+    }
+    expect(await verify(id)).toMatchObject({
+      valid: false,
+      brokenAt: 1,
+      reason: expect.stringMatching(/differs from what the signed log recorded/),
+    });
+  });
+
+  it('catches a latest checkpoint signed by another key', async () => {
+    const id = await anArticle();
+    await verify(id);
+    const [{ size, root }] = await api.db.dataSource.query(`SELECT size, root FROM merkle_tree`);
+    const note = signCheckpoint({ origin: SIGNER.name, size: Number(size), root }, OTHER);
+    const [{ id: forged }] = await api.db.dataSource.query(
+      `INSERT INTO audit_checkpoints (tree_size, root, note) VALUES ($1, $2, $3) RETURNING id`,
+      [size, root, note],
+    );
+    try {
+      expect(await verify(id)).toMatchObject({
+        valid: false,
+        brokenAt: 0,
+        reason: expect.stringMatching(/not signed/),
+      });
+    } finally {
+      await api.db.dataSource.query(`DELETE FROM audit_checkpoints WHERE id = $1`, [forged]);
+    }
+  });
+
+  it('catches an older checkpoint presented as latest, the log rolled back with it', async () => {
+    const id = await anArticle();
+    await verify(id);
+    const [before] = await api.db.dataSource.query(`SELECT size, frontier, root FROM merkle_tree`);
+    await anArticle(1);
+    await api
+      .http()
+      .post('/api/audit/checkpoints')
+      .set({ Authorization: `Bearer ${await api.tokenFor('admin')}` });
+    const [after] = await api.db.dataSource.query(`SELECT size, frontier, root FROM merkle_tree`);
+    const [removed] = await api.db.dataSource.query(`DELETE FROM audit_checkpoints WHERE tree_size > $1 RETURNING *`, [
+      before.size,
+    ]);
+    await api.db.dataSource.query(`UPDATE merkle_tree SET size = $1, frontier = $2, root = $3`, [
+      before.size,
+      JSON.stringify(before.frontier),
+      before.root,
+    ]);
+    try {
+      expect(await verify(id)).toMatchObject({
+        valid: false,
+        brokenAt: 0,
+        reason: expect.stringMatching(/rolled back/),
+      });
+    } finally {
+      await api.db.dataSource.query(`UPDATE merkle_tree SET size = $1, frontier = $2, root = $3`, [
+        after.size,
+        JSON.stringify(after.frontier),
+        after.root,
+      ]);
+      for (const c of removed) {
+        await api.db.dataSource.query(`INSERT INTO audit_checkpoints (tree_size, root, note) VALUES ($1, $2, $3)`, [
+          c.tree_size,
+          c.root,
+          c.note,
+        ]);
+      }
+    }
+  });
+});
+
+describe('the tamper matrix, on an exported bundle: verify-bundle.mjs', () => {
+  let id: string;
+  let dir: string;
+  let events: StoredEvent[];
+  beforeAll(async () => {
+    id = await anArticle(4);
+    dir = await bundleOf(id);
+    events = await eventsOf(id);
+  });
+  const run = (file: string, edit: (lines: any[]) => any[], ...extra: string[]) => {
+    const copy = tampered(dir, file, edit);
+    dirs.push(copy);
+    return verifyBundle(copy, KEY, ...extra);
+  };
+  const fails = (at: string) => ({ status: 1, out: expect.stringContaining(`FAIL: ${at}`) });
+
+  it('names an edited event', () => {
+    const out = run('events.ndjson', (ls) => ls.map((e) => (e.version === 2 ? { ...e, data: { headline: 'X' } } : e)));
+    expect(out).toEqual(fails(`article ${id} version 2: event content does not match its hash`));
+  });
+
+  it('names the first of two swapped events', () => {
+    const out = run('events.ndjson', (ls) => {
+      const [a, b] = [ls.findIndex((e) => e.version === 2), ls.findIndex((e) => e.version === 3)];
+      return ls.map((e, i) => (i === a ? { ...e, data: ls[b].data } : i === b ? { ...e, data: ls[a].data } : e));
+    });
+    expect(out).toEqual(fails(`article ${id} version 2:`));
+  });
+
+  it('names a deleted event', () => {
+    expect(run('events.ndjson', (ls) => ls.filter((e) => e.version !== 2))).toEqual(
+      fails(`article ${id} version 2: version 2 is missing`),
+    );
+  });
+
+  it('names an inserted event', () => {
+    const last = events.at(-1)!;
+    const extra = { ...last, eventId: '00000000-0000-4000-8000-000000000000', version: 5, prevHash: last.hash };
+    const inserted = { ...extra, hash: eventHash(last.hash, extra) };
+    expect(run('events.ndjson', (ls) => [...ls, inserted])).toEqual(
+      fails(`article ${id} version 5: is not in the latest signed checkpoint`),
+    );
+  });
+
+  it('names the first version of a truncated tail', () => {
+    expect(run('events.ndjson', (ls) => ls.filter((e) => e.version < 3))).toEqual(
+      fails(`article ${id} version 3: is in the signed log`),
+    );
+  });
+
+  it('names version 1 of a whole stream rewritten with recomputed hashes', () => {
+    const rewritten = rechained(events, (e) => ({ ...e.data, headline: 'Rewritten' }));
+    expect(run('events.ndjson', () => rewritten)).toEqual(
+      fails(`article ${id} version 1: differs from what the signed log recorded`),
+    );
+  });
+
+  it('names a checkpoint signed by another key', () => {
+    const out = run('checkpoints.ndjson', (ls) =>
+      ls.map((c, i) => {
+        if (i < ls.length - 1) return c;
+        const [origin, size, root] = c.note.split('\n');
+        const note = signCheckpoint({ origin, size: Number(size), root: Buffer.from(root, 'base64') }, OTHER);
+        return { ...c, note };
+      }),
+    );
+    expect(out).toEqual(fails(`checkpoint `));
+    expect(out.out).toMatch(/is not signed by the pinned key/);
+  });
+
+  it('names an older checkpoint presented as latest, and a bundle older than a checkpoint the auditor holds', () => {
+    const older = (ls: any[]) => [
+      ...ls,
+      { ...ls[0], note: signCheckpoint({ origin: SIGNER.name, size: 1, root: Buffer.alloc(32) }, SIGNER) },
+    ];
+    expect(run('checkpoints.ndjson', older)).toEqual(fails('checkpoint 1: presented as latest'));
+
+    const known = `${dir}/known.note`;
+    const [latestSize] = [Number(JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')).treeSize)];
+    writeFileSync(
+      known,
+      signCheckpoint({ origin: SIGNER.name, size: latestSize + 10, root: Buffer.alloc(32, 7) }, SIGNER),
+    );
+    expect(verifyBundle(dir, KEY, '--known', known)).toEqual(fails(`checkpoint ${latestSize}: older than the known`));
+  });
+});

@@ -32,7 +32,7 @@ test("two editors change one article and a third tab's board shows both changes 
   );
   await signIn(watcher, 'auditor');
   await watcher.goto(`/board?q=${tag}`);
-  await expect(watcher.getByText('Live updates: Live')).toBeVisible();
+  await expect(watcher.getByText('Live updates: Live')).toBeVisible(live);
   const drafts = column(watcher, 'Draft');
   await expect(drafts.getByRole('heading', { level: 2 })).toHaveText(/^Draft \(1 article\)$/);
   await expect(drafts.getByRole('article', { name: `Harbour reopens ${tag}` })).toBeVisible();

@@ -33,14 +33,19 @@ test('two people save one version: the second sees what changed, re-applies its 
   const ada = await person(browser, baseURL, 'admin', id);
   const eda = await person(browser, baseURL, 'editor', id);
 
+  // Eda has unsaved edits when Ada saves: Eda is told, never overwritten, and meets the conflict on saving.
+  await eda.getByLabel('Headline', { exact: true }).fill('Budget talks collapse');
+  await eda.getByLabel('Dateline').fill('BRUSSELS');
   await ada.getByLabel('Headline', { exact: true }).fill('Budget talks resume');
   await ada.getByLabel('Standfirst').fill('Talks resume on Tuesday.');
   await ada.getByLabel('Paragraph 1', { exact: true }).fill('Ministers met again on Monday night.');
   await ada.getByRole('button', { name: 'Save' }).click();
   await expect(ada.getByRole('status')).toContainText('Saved · version 2');
 
-  await eda.getByLabel('Headline', { exact: true }).fill('Budget talks collapse');
-  await eda.getByLabel('Dateline').fill('BRUSSELS');
+  await expect(
+    eda.getByText(/Ada Admin changed this article — version 2\. Your unsaved changes are kept/),
+  ).toBeVisible();
+  await expect(eda.getByLabel('Dateline')).toHaveValue('BRUSSELS');
   await eda.getByRole('button', { name: 'Save' }).click();
 
   const panel = eda.getByRole('region', { name: 'Someone else saved first: version 2' });

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@newsroom/event-store';
@@ -75,10 +76,11 @@ async function closedLoop(op: () => Promise<boolean>, clients = 16, seconds = 5)
   return { perSecond: done / seconds, failures };
 }
 
-async function waitUntilLive(timeoutMs: number) {
+async function waitUntilLive(api: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while ((await get('/health/live').catch(() => ({ status: 0 }))).status !== 200) {
-    if (Date.now() > deadline) throw new Error('the API did not start');
+    // An API that exited (its port taken, say) must not let the bench measure someone else's.
+    if (Date.now() > deadline || api.exitCode !== null) throw new Error('the API did not start');
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -138,7 +140,7 @@ async function main() {
   });
   try {
     // A loaded machine can take longer than the shared helper's 30 s to start an API.
-    await waitUntilLive(120_000);
+    await waitUntilLive(api, 120_000);
     const pick = (i: number) => rows[(i * 7919) % rows.length]!;
     // Warm both paths (JIT, pool, page cache) before measuring either.
     for (let i = 0; i < 300; i++) {

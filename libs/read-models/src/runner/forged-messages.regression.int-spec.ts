@@ -102,7 +102,7 @@ describe('regression: the projector trusted every message on the topic', () => {
     await send({ ...link, data: { changes: { headline: 'Tampered headline' } } });
 
     expect(await reasons(tampered)).toEqual(['TamperedEnvelope']);
-    expect(await versions(tampered)).toEqual([1, 1, 1, 1]);
+    expect(await versions(tampered)).toEqual(READ_MODELS.map(() => 1));
     expect(await headlines()).not.toContain('Tampered headline');
   });
 
@@ -110,7 +110,7 @@ describe('regression: the projector trusted every message on the topic', () => {
     await send(envelopeOf(await nextLink(forged, 'Forged headline')));
 
     expect(await reasons(forged)).toEqual(['NotInEventStore']);
-    expect(await versions(forged)).toEqual([1, 1, 1, 1]);
+    expect(await versions(forged)).toEqual(READ_MODELS.map(() => 1));
     expect(await headlines()).not.toContain('Forged headline');
   });
 
@@ -120,7 +120,7 @@ describe('regression: the projector trusted every message on the topic', () => {
     relayed = await relay(ds, k, relayed);
 
     expect(await reasons(unlinked)).toEqual(['OutOfChain']);
-    expect(await versions(unlinked)).toEqual([1, 1, 1, 1]);
+    expect(await versions(unlinked)).toEqual(READ_MODELS.map(() => 1));
   });
 
   it('holds back only those articles: the honest one goes on', async () => {
@@ -144,7 +144,7 @@ describe('regression: the projector trusted every message on the topic', () => {
     );
 
     expect(await deadLetters(honest)).toEqual([]);
-    expect(await versions(honest)).toEqual([3, 3, 3, 3]);
+    expect(await versions(honest)).toEqual(READ_MODELS.map(() => 3));
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM audit_trail WHERE article_id = $1`, [honest]);
     expect(n).toBe(3);
   });

@@ -28,6 +28,9 @@ const LOST_MESSAGES = new RegExp(
     'Client was closed and is not queryable',
     'Connection is not open',
     'connection timeout',
+    // TypeORM, when a transaction's connection died under it: the runner released itself on the
+    // socket's error, and the transaction's next statement finds it released.
+    'query runner (was )?already released',
   ].join('|'),
   'i',
 );

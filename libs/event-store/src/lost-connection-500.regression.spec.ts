@@ -128,6 +128,13 @@ describe('telling a lost connection from other failures', () => {
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
     ['a pool that cannot connect in time', new Error('timeout exceeded when trying to connect')],
     ['TypeORM wrapping the driver error', { message: 'x', driverError: { code: '57P01' } }],
+    [
+      'a transaction whose connection died under it (TypeORM released its runner)',
+      new Error(
+        'Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.',
+      ),
+    ],
+    ['a projector batch on a released runner', new Error('Query runner already released. Cannot run queries anymore.')],
   ])('counts %s as lost', (_, err) => expect(isConnectionLost(err)).toBe(true));
 
   it.each([

@@ -16,7 +16,8 @@ export function LiveStatusIndicator() {
   const { label, color } = SHOWN[useLiveStatus()];
   return (
     <div aria-live="polite" aria-atomic="true">
-      <Badge variant="light" color={color} size="lg" radius="sm">
+      {/* Black text: the light variant's own text colours (teal, orange) fail AA contrast on their tints. */}
+      <Badge variant="light" color={color} c="black" size="lg" radius="sm">
         <VisuallyHidden>Live updates: </VisuallyHidden>
         {label}
       </Badge>

@@ -1,31 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CountArticlesQueryDto } from '../count-articles/count-articles.query.dto';
 import { ARTICLE_STATUSES, PAGE_LIMITS, type ArticleListQuery, type ArticleStatus } from '@newsroom/contracts';
 
-export class ListArticlesQueryDto implements ArticleListQuery {
+/** The board's filters (one definition, shared with the counts) plus status and paging. */
+export class ListArticlesQueryDto extends CountArticlesQueryDto implements ArticleListQuery {
   @ApiPropertyOptional({ enum: ARTICLE_STATUSES })
   @IsOptional()
   @IsIn(ARTICLE_STATUSES)
   status?: ArticleStatus;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  section?: string;
-
-  @ApiPropertyOptional({ description: 'Contributor name (case-insensitive)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  contributor?: string;
-
-  @ApiPropertyOptional({ description: 'Words to find in the headline or standfirst' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  q?: string;
 
   @ApiPropertyOptional({ default: PAGE_LIMITS.articles.default, maximum: PAGE_LIMITS.articles.max })
   @IsOptional()

@@ -17,6 +17,16 @@ afterAll(async () => {
   await sys.close();
 });
 
+/** Which stage held the events back when a wait timed out: the relay (outbox) or the projector. */
+async function whereItStopped(): Promise<string> {
+  const [{ backlog }] = await sys.db.dataSource.query(`SELECT count(*)::int AS backlog FROM outbox`);
+  const projector = sys.children.get('projector');
+  const relay = sys.children.get('outbox-relay');
+  const alive = (c?: { exitCode: number | null; signalCode: string | null }) =>
+    c && c.exitCode === null && c.signalCode === null ? 'running' : 'exited';
+  return `outbox backlog ${backlog}; relay ${alive(relay)}; projector ${alive(projector)}`;
+}
+
 describe('a broker outage', () => {
   it('keeps accepting commands for 20 s and delivers each of them to the read models once it is back', async () => {
     const editor = { Authorization: `Bearer ${await sys.tokenFor('editor')}` };
@@ -67,7 +77,9 @@ describe('a broker outage', () => {
         },
         90_000,
         250,
-      );
+      ).catch(async (err: Error) => {
+        throw new Error(`${err.message} (${await whereItStopped()})`);
+      });
     }
     // Article events only: account events (the seeded users') stay out of Kafka and the audit trail.
     const [{ n: stored }] = await sys.db.dataSource.query(

@@ -29,6 +29,7 @@ export async function startSystem(
   process.env.KAFKA_TOPIC_PREFIX = topicPrefix;
   const api = await startApi(label, createApi, migrations, privileges);
   const children = new Map<string, ChildProcess>();
+  let closing = false;
   // The children get their role's URL only, as `npm start` runs them: no owner's URL to fall back to.
   const env = (app: 'outbox-relay' | 'projector') => {
     const { DATABASE_URL: _owner, ...parent } = process.env;
@@ -51,6 +52,11 @@ export async function startSystem(
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.set(app, child);
+    // A child that died on its own explains a suite that then waits in vain for the read models.
+    child.once('exit', (code, signal) => {
+      if (!closing && children.get(app) === child)
+        process.stderr.write(`[system harness] ${app} exited (${signal ?? code}); nothing here restarts it\n`);
+    });
     return child;
   };
   startApp('outbox-relay');
@@ -61,6 +67,7 @@ export async function startSystem(
     startApp,
     children,
     async close() {
+      closing = true;
       await Promise.all([...children.values()].map((c) => stopChild(c)));
       await api.close();
     },

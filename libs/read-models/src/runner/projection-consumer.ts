@@ -10,6 +10,7 @@ import { liveTables, type ReadModelName } from './projection';
 import { confirmedByEventStore, type Provenance } from './provenance';
 import { PROJECTIONS } from './read-model.writers';
 import { isDataError } from './runner.errors';
+import { reopenWhileBrokerAway } from './consumer-reopen';
 import {
   BROKER_DEFAULT_MINIMUM,
   CONSUMER_RETRY,
@@ -88,15 +89,31 @@ export async function startProjectionConsumer(s: ProjectionConsumerSettings): Pr
       // kafkajs gives up for good when the broker has no group coordinator yet (it is restarting):
       // open the consumer again shortly rather than stop the process with the others still running.
       if (isBrokerAway(payload.error)) {
-        setTimeout(() => {
-          if (!stopping && consumer === current) open().catch((err: Error) => s.onFatal?.(err));
-        }, REOPEN_AFTER_MS);
+        // Each attempt opens a new consumer; the attempts go on while the newest is the one wanted.
+        let newest: Consumer | null = current;
+        reopenWhileBrokerAway({
+          open: () => {
+            const opening = open();
+            newest = consumer;
+            return opening;
+          },
+          wanted: () => !stopping && consumer === newest,
+          onFatal: s.onFatal,
+          onRetry: (err, attempt, retryInMs) =>
+            log.warn({ groupId, err: err.message, attempt, retryInMs }, 'the broker is still away; reopening later'),
+        });
         return;
       }
       s.onFatal?.(payload.error);
     });
-    await current.connect();
-    await current.subscribe({ topic: topics.articleEvents, fromBeginning: true });
+    try {
+      await current.connect();
+      await current.subscribe({ topic: topics.articleEvents, fromBeginning: true });
+    } catch (err) {
+      // A half-opened consumer must not linger beside the one the next attempt opens.
+      await current.disconnect().catch(() => undefined);
+      throw err;
+    }
     await current.run({
       // Only offsets resolved after a batch's transaction committed are ever committed; committing
       // them once a second rather than per batch saves a broker round trip per batch. A crash
@@ -124,7 +141,6 @@ export async function startProjectionConsumer(s: ProjectionConsumerSettings): Pr
 }
 
 const PARTITIONS_IN_PARALLEL = 3;
-const REOPEN_AFTER_MS = 500;
 
 /**
  * Heartbeats while a batch is applied: kafkajs heartbeats only between batches, and a batch after

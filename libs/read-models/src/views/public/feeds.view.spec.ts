@@ -1,4 +1,5 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
+import { parseJsonFeed } from 'feedsmith';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
@@ -91,7 +92,8 @@ describe('JSON Feed 1.1', () => {
 
   it('lists the live stories with the same ids and dates as Atom, leaving the withdrawn one out', () => {
     const atom = parseFeed(atomFeedOf(SITE, page));
-    const items = doc.items as Array<{ id: string; date_published: string; date_modified: string }>;
+    // Read back from the wire text by a JSON Feed parser that did not write it.
+    const items = parseJsonFeed(JSON.stringify(doc)).items ?? [];
 
     expect(items.map((i) => [i.id, i.date_published, i.date_modified])).toEqual(
       atom.items.map((i) => [i.id, i.published?.toISOString(), i.updated?.toISOString()]),

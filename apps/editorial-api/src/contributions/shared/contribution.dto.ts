@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
-  ARTICLE_LIMITS as L,
   CONTRIBUTION_BLOCK_TYPES,
   CONTRIBUTION_LIMITS as C,
-  CONTRIBUTOR_ROLES,
   type ContributionBlock,
   type Credit,
 } from '@newsroom/editorial-domain';
+import { AddContributorRequestDto } from '../../articles/add-contributor/add-contributor.request.dto';
+import { AttachPhotoRequestDto } from '../../articles/attach-photo/attach-photo.request.dto';
 
 /** One block of a contribution; the decider checks the per-type rules (text required). */
 export class ContributionBlockDto {
@@ -27,52 +27,8 @@ export class ContributionBlockDto {
   attribution?: string;
 }
 
-export class CreditDto implements Credit {
-  @ApiProperty({ maxLength: L.contributorNameMaxLength })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(L.contributorNameMaxLength)
-  name: string;
+/** The credit a contributor asks for: the same fields and limits as crediting one on an article. */
+export class CreditDto extends AddContributorRequestDto implements Credit {}
 
-  @ApiProperty({ enum: CONTRIBUTOR_ROLES })
-  @IsIn(CONTRIBUTOR_ROLES)
-  role: (typeof CONTRIBUTOR_ROLES)[number];
-
-  @ApiPropertyOptional({ maxLength: L.affiliationMaxLength })
-  @IsOptional()
-  @IsString()
-  @MaxLength(L.affiliationMaxLength)
-  affiliation?: string;
-}
-
-/** A photo as a contributor sends it: the server mints its id. */
-export class ContributionPhotoDto {
-  @ApiProperty()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
-  @MaxLength(L.photoUrlMaxLength)
-  url: string;
-
-  @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(L.captionMaxLength)
-  caption: string;
-
-  @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(L.creditMaxLength)
-  credit: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(L.altTextMaxLength)
-  altText?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(L.rightsMaxLength)
-  rights?: string;
-}
+/** A photo as a contributor sends it, validated as attaching one to an article; the server mints its id. */
+export class ContributionPhotoDto extends AttachPhotoRequestDto {}

@@ -4,30 +4,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DATABASE_URL_VARIABLES, parseEnv, roleDatabaseUrls } from '@newsroom/settings';
+import { SYSTEM_PROCESSES } from './system-processes';
 
 /**
  * `npm start` for a newcomer: the API, the outbox relay and the projector in one terminal.
  * In production each runs on its own (`npm run start:<app>:prod`) and scales separately.
  */
-// The read-your-writes model (article_state) gets a projector process of its own, so its
-// batches never queue behind the audit trail's in one event loop (see bench:lag).
-type Child = { name: string; app: string; env?: Record<string, string> };
-const processes = (
-  [
-    { name: 'editorial-api', app: 'editorial-api' },
-    { name: 'outbox-relay', app: 'outbox-relay' },
-    { name: 'projector:article_state', app: 'projector', env: { PROJECTIONS: 'article_state' } },
-    {
-      name: 'projector:audit,list,contributors,public',
-      app: 'projector',
-      // The first projector takes the default metrics port (9465); this one the next.
-      env: {
-        PROJECTIONS: 'audit_trail,article_list,contributor_index,public_articles',
-        PROJECTOR_METRICS_PORT: '9466',
-      },
-    },
-  ] satisfies Child[] as Child[]
-).filter((p) => existsSync(join(__dirname, '..', 'apps', p.app, 'src', 'main.js')));
+const processes = SYSTEM_PROCESSES.filter((p) => existsSync(join(__dirname, '..', 'apps', p.app, 'src', 'main.js')));
 // Without JWT_SECRET (outside production), every process of this start shares one generated secret,
 // so a token works on every API instance; it dies with them.
 const sharedEnv: Record<string, string> = process.env.JWT_SECRET ? {} : { JWT_SECRET: randomBytes(32).toString('hex') };

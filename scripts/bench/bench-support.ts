@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { spawn, ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { createSchemaIfMissing, dataSourceOptions } from '@newsroom/event-store';
 import { allMigrations } from '@newsroom/read-models';
@@ -105,4 +106,33 @@ export function httpJson(
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+export const RAW_CLIENTS = 8;
+
+/** The raw baseline: single-row insert transactions from 8 clients on the same PostgreSQL; tx/s. */
+export async function rawInserts(seconds: number): Promise<number> {
+  const pool = new Pool({ connectionString: BENCH_DB_URL, max: RAW_CLIENTS });
+  await pool.query(`DROP TABLE IF EXISTS bench_raw`);
+  await pool.query(
+    `CREATE TABLE IF NOT EXISTS bench_raw
+       (id bigserial PRIMARY KEY, stream text, data jsonb, at timestamptz DEFAULT now())`,
+  );
+  const deadline = Date.now() + seconds * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: RAW_CLIENTS }, async () => {
+      const c = await pool.connect();
+      while (Date.now() < deadline) {
+        await c.query('BEGIN');
+        await c.query(`INSERT INTO bench_raw (stream, data) VALUES ($1, $2)`, ['s', '{"a":1}']);
+        await c.query('COMMIT');
+        done++;
+      }
+      c.release();
+    }),
+  );
+  await pool.query(`DROP TABLE bench_raw`);
+  await pool.end();
+  return done / seconds;
 }

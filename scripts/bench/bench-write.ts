@@ -1,5 +1,4 @@
-import { Pool } from 'pg';
-import { BENCH_DB_URL, fmt, freshSchema, httpJson, percentile, startApp, stop } from './bench-support';
+import { BENCH_DB_URL, fmt, freshSchema, httpJson, percentile, rawInserts, RAW_CLIENTS, startApp, stop } from './bench-support';
 
 /**
  * bench:write — editorial commands over HTTP (16 clients, 1,000 articles) against raw single-row
@@ -8,35 +7,8 @@ import { BENCH_DB_URL, fmt, freshSchema, httpJson, percentile, startApp, stop } 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000);
 const COMMANDS_PER_ARTICLE = Number(process.env.BENCH_COMMANDS ?? 5);
 const CLIENTS = 16;
-const RAW_CLIENTS = 8;
 const PORT = 3197;
 const base = `http://127.0.0.1:${PORT}`;
-
-async function rawInserts(seconds: number) {
-  const pool = new Pool({ connectionString: BENCH_DB_URL, max: RAW_CLIENTS });
-  await pool.query(`DROP TABLE IF EXISTS bench_raw`);
-  await pool.query(
-    `CREATE TABLE IF NOT EXISTS bench_raw
-       (id bigserial PRIMARY KEY, stream text, data jsonb, at timestamptz DEFAULT now())`,
-  );
-  const deadline = Date.now() + seconds * 1000;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: RAW_CLIENTS }, async () => {
-      const c = await pool.connect();
-      while (Date.now() < deadline) {
-        await c.query('BEGIN');
-        await c.query(`INSERT INTO bench_raw (stream, data) VALUES ($1, $2)`, ['s', '{"a":1}']);
-        await c.query('COMMIT');
-        done++;
-      }
-      c.release();
-    }),
-  );
-  await pool.query(`DROP TABLE bench_raw`);
-  await pool.end();
-  return done / seconds;
-}
 
 /** The framework's own ceiling: auth guard, routing and a pipe that refuses the id, no database. */
 async function frameworkFloor(headers: Record<string, string>, seconds: number) {

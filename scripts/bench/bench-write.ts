@@ -1,4 +1,14 @@
-import { BENCH_DB_URL, fmt, freshSchema, httpJson, percentile, rawInserts, RAW_CLIENTS, startApp, stop } from './bench-support';
+import {
+  BENCH_DB_URL,
+  fmt,
+  freshSchema,
+  httpJson,
+  percentile,
+  rawInserts,
+  RAW_CLIENTS,
+  startApp,
+  stop,
+} from './bench-support';
 
 /**
  * bench:write — editorial commands over HTTP (16 clients, 1,000 articles) against raw single-row

@@ -52,6 +52,11 @@ export class PrivateBroker {
     return broker;
   }
 
+  /** The broker's JVM while it runs: `bench:system` counts its CPU with the apps'. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Starts the broker and resolves once it answers metadata requests. */
   async start(): Promise<void> {
     if (this.child) return;

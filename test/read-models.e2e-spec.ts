@@ -340,6 +340,9 @@ describe('operating the read models', () => {
       'article_list',
       'contributor_index',
       'public_articles',
+      'contribution_list',
+      'contribution_audit',
+      'contributor_ledger',
     ]);
   });
 

@@ -28,6 +28,11 @@ export const READ_MODEL_STREAM_PREFIX: Readonly<Record<ReadModelName, string>> =
   contributor_ledger: 'article-',
 };
 
+/** The read models fed by the article topic (the specs that replay article histories count these). */
+export const ARTICLE_READ_MODELS: readonly ReadModelName[] = READ_MODELS.filter(
+  (n) => READ_MODEL_STREAM_PREFIX[n] === 'article-',
+);
+
 export function isReadModelName(name: string): name is ReadModelName {
   return (READ_MODELS as readonly string[]).includes(name);
 }

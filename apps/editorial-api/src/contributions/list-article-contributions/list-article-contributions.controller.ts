@@ -4,7 +4,7 @@ import type { AuthUser } from '../../auth/auth.guard';
 import { Roles } from '../../auth/roles.decorator';
 import { ArticleIdPipe } from '../../articles/shared/article-id.pipe';
 import { ContributionReads, seesAll } from '../shared/contribution-reads';
-import { ContributionStatusQueryDto } from '../shared/contribution-status.query.dto';
+import { ContributionListQueryDto } from '../shared/contribution-list.query.dto';
 
 @ApiTags('contributions')
 @ApiBearerAuth()
@@ -17,10 +17,11 @@ export class ListArticleContributionsController {
   @Roles('reporter', 'editor', 'admin', 'auditor')
   async list(
     @Param('id', ArticleIdPipe) articleId: string,
-    @Query() q: ContributionStatusQueryDto,
+    @Query() q: ContributionListQueryDto,
     @Req() req: { user: AuthUser },
   ) {
     const authorId = seesAll(req.user) ? undefined : req.user.id;
+    if (q.contribution && q.minVersion) await this.reads.awaitProjected(q.contribution, q.minVersion);
     return { items: await this.reads.byArticle(articleId, q.status, authorId) };
   }
 }

@@ -16,6 +16,7 @@ export class ListContributionsController {
   @Roles('reporter', 'editor', 'admin', 'auditor')
   async list(@Query() q: ListContributionsQueryDto, @Req() req: { user: AuthUser }) {
     const mine = q.mine === 'true' || !seesAll(req.user);
+    if (q.contribution && q.minVersion) await this.reads.awaitProjected(q.contribution, q.minVersion);
     return { items: await this.reads.byAuthor(mine ? req.user.id : undefined, q.status) };
   }
 }

@@ -4,7 +4,7 @@
  */
 export interface ContributorCredit {
   articleId: string;
-  /** The article version that was published. */
+  /** The article version whose content was published (ArticlePublished's `publishedVersion`). */
   articleVersion: number;
   publishedAt: string;
   /** The headline of that published version. */

@@ -15,7 +15,7 @@ export const personKeyOf = contributorNameKey;
 export interface LedgerEntry {
   personKey: string;
   articleId: string;
-  /** The article version that was published (the live copy's version). */
+  /** The article version whose content was published (the live copy's version, not the publishing event's). */
   articleVersion: number;
   publishedAt: string;
   headline: string;

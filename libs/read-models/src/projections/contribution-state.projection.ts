@@ -46,7 +46,10 @@ export function evolveContributionRow(row: ContributionRow | null, e: Contributi
     throw new UnprojectableEvent(described(e), `ContributionSubmitted names contribution ${event.data.contributionId}`);
   }
   const actor = { id: e.actor.id, name: e.actor.name };
-  const next = evolveContribution(row ? snapshotOf(row) : { status: 'none' }, event, { occurredAt: e.occurredAt, actor });
+  const next = evolveContribution(row ? snapshotOf(row) : { status: 'none' }, event, {
+    occurredAt: e.occurredAt,
+    actor,
+  });
   if (next.status === 'none') throw new UnprojectableEvent(described(e), 'the domain produced no contribution');
   return { ...next, updatedBy: { ...e.actor }, lastPosition: e.position };
 }

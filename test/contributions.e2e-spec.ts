@@ -237,5 +237,17 @@ describe('reporters contributing to a colleague’s story', () => {
     expect([badCursor.status, badCursor.body.details[0].path]).toEqual([400, 'cursor']);
     const tooLong = await ledger('x'.repeat(201));
     expect([tooLong.status, tooLong.body.details[0].path]).toEqual([400, 'key']);
+
+    // Rebuilt from the event store, each new read model holds exactly what its consumer built.
+    const admin = await client.as('admin');
+    for (const name of ['contribution_list', 'contribution_audit', 'contributor_ledger']) {
+      const rebuilt = await api.http().post(`/api/admin/projections/${name}/rebuild`).set(admin).expect(200);
+      expect(rebuilt.body.items).toEqual([
+        expect.objectContaining({ name, contentHash: rebuilt.body.items[0].replacedContentHash }),
+      ]);
+    }
+    expect((await ledger('Ana Quay')).body.items.map((i: { contributionId: string }) => i.contributionId)).toEqual([
+      fromAna,
+    ]);
   }, 120_000);
 });

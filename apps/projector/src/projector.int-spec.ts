@@ -99,7 +99,8 @@ describe('the projector killed with SIGKILL in the middle of 8,000 events', () =
     const ofArticles = (name: string) => (ARTICLE_READ_MODELS as readonly string[]).includes(name);
     await waitFor(
       'every article read model to count 8,000 events applied',
-      async () => (await projectionStatuses(ds)).filter((s) => ofArticles(s.name)).every((s) => s.eventsApplied >= 8000),
+      async () =>
+        (await projectionStatuses(ds)).filter((s) => ofArticles(s.name)).every((s) => s.eventsApplied >= 8000),
       60_000,
       100,
     );

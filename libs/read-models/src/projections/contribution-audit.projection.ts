@@ -60,8 +60,10 @@ export function contributionAuditEntryOf(
         return 'Contribution withdrawn by its author';
       case 'ContributionChangesRequested':
         return `Changes requested on a contribution: ${oneLine(ev.data.note)}`;
-      case 'ContributionAccepted':
-        return `Contribution accepted and merged (article version ${ev.data.articleVersion}), credited ${creditOf(ev.data.credit)}`;
+      case 'ContributionAccepted': {
+        const { articleVersion, credit } = ev.data;
+        return `Contribution accepted and merged (article version ${articleVersion}), credited ${creditOf(credit)}`;
+      }
       case 'ContributionRejected':
         return `Contribution rejected: ${oneLine(ev.data.reason)}`;
       default:

@@ -180,7 +180,8 @@ describe('a message that cannot be applied', () => {
     );
     expect(await rowVersions('article_state')).toContainEqual({ article_id: A, version: 2 });
     const statuses = await projectionStatuses(ds);
-    expect(statuses.map((s) => [s.name, s.openDeadLetters, s.lastError?.split(':')[0]])).toEqual(
+    const ofArticles = statuses.filter((s) => ARTICLE_READ_MODELS.includes(s.name));
+    expect(ofArticles.map((s) => [s.name, s.openDeadLetters, s.lastError?.split(':')[0]])).toEqual(
       ARTICLE_READ_MODELS.map((name) => [name, 8, 'held back']),
     );
   });

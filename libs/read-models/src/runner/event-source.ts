@@ -25,7 +25,11 @@ export async function readEventPage<E extends StreamEvent = ProjectedEvent>(
  * By version rather than position: a transaction that committed late with a lower position than
  * events already read is found here too. Streams held back reappear each time, harmlessly.
  */
-export async function readEventsAhead(m: EntityManager, rowsTable: string, source: StreamSource): Promise<StreamEvent[]> {
+export async function readEventsAhead(
+  m: EntityManager,
+  rowsTable: string,
+  source: StreamSource,
+): Promise<StreamEvent[]> {
   const versions = await articleVersions(m, rowsTable, undefined, source.keyColumn);
   const known = new Map([...versions].map(([id, version]) => [`${source.streamPrefix}${id}`, version]));
   const events = await readEventsBeyond(m, source.streamPrefix, known);

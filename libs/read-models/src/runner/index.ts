@@ -2,7 +2,13 @@
  * The projection runner: Kafka consumers that apply the pure projections to the read tables, one
  * consumer group per read model, and the rebuild that replays the event store into fresh tables.
  */
-export { READ_MODELS, ARTICLE_READ_MODELS, READ_MODEL_STREAM_PREFIX, isReadModelName, type ReadModelName } from './projection';
+export {
+  READ_MODELS,
+  ARTICLE_READ_MODELS,
+  READ_MODEL_STREAM_PREFIX,
+  isReadModelName,
+  type ReadModelName,
+} from './projection';
 export {
   startProjectionConsumer,
   type ProjectionConsumerSettings,

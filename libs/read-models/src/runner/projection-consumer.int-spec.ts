@@ -118,7 +118,9 @@ describe('the projector applying the topic', () => {
       `SELECT name, status, events_applied::int, last_position::int FROM projection_status ORDER BY name`,
     );
     expect(statuses).toEqual(
-      [...ARTICLE_READ_MODELS].sort().map((name) => ({ name, status: 'running', events_applied: 889, last_position: head })),
+      [...ARTICLE_READ_MODELS]
+        .sort()
+        .map((name) => ({ name, status: 'running', events_applied: 889, last_position: head })),
     );
     const views = await projectionStatuses(ds);
     expect(views.map((v) => [v.name, v.lagEvents, v.lagMs, v.openDeadLetters, v.lastError])).toEqual(

@@ -150,9 +150,7 @@ async function projectBatch(
   const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
   if (batch.messages.length === 0) return;
   const projection = PROJECTIONS[s.readModel];
-  const delivered = batch.messages.map((message) =>
-    itemOf(batch.topic, batch.partition, message, projection.source),
-  );
+  const delivered = batch.messages.map((message) => itemOf(batch.topic, batch.partition, message, projection.source));
   const articleIds = [...new Set(delivered.flatMap((i) => (i.articleId ? [i.articleId] : [])))];
   let isolate = false;
   for (let attempt = 1; ; attempt++) {

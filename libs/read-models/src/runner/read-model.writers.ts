@@ -11,10 +11,7 @@ import { articleSource, contributionSource } from './stream-source';
 import type { ContributionEventEnvelope } from '@newsroom/contracts';
 import type { ContributionRow } from '../projections/contribution-state.projection';
 import { contributionListRowOf, type ContributionListRow } from '../projections/contribution-list.projection';
-import {
-  contributionAuditEntryOf,
-  type ContributionAuditEntry,
-} from '../projections/contribution-audit.projection';
+import { contributionAuditEntryOf, type ContributionAuditEntry } from '../projections/contribution-audit.projection';
 import { ledgerChangeOf, type LedgerChange } from '../projections/contributor-ledger.projection';
 import { upsertContributionRows } from '../tables/contribution-list.table';
 import { insertContributionAuditEntries } from '../tables/contribution-audit.table';

@@ -97,7 +97,8 @@ describe('rebuilding while the live read models keep serving', () => {
       FROM audit_trail`);
     expect(audit).toEqual({ events: audit.events, entries: audit.events, distinct_entries: audit.events, gapped: 0 });
     // What the live consumers built on top of the switched-in tables equals a build from scratch.
-    for (const r of await rebuildProjections(ds, ARTICLE_READ_MODELS)) expect(r.contentHash).toBe(r.replacedContentHash);
+    for (const r of await rebuildProjections(ds, ARTICLE_READ_MODELS))
+      expect(r.contentHash).toBe(r.replacedContentHash);
   });
 
   it('refuses a second rebuild of the same read model while one runs', async () => {

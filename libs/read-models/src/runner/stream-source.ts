@@ -65,7 +65,8 @@ export const contributionSource: StreamSource<ContributionRow, ContributionEvent
     if (e.streamType !== CONTRIBUTION_STREAM_TYPE) {
       throw new MalformedEnvelope(`envelope of a ${e.streamType} stream on the contribution topic`);
     }
-    if (typeof e.contributionId !== 'string') throw new MalformedEnvelope('envelope field contributionId must be a string');
+    if (typeof e.contributionId !== 'string')
+      throw new MalformedEnvelope('envelope field contributionId must be a string');
     return e;
   },
   keyOf: (e) => e.contributionId,

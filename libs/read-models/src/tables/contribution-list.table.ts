@@ -75,5 +75,6 @@ export async function projectedContributionVersion(db: Db, contributionId: strin
 /** SQL counting the open contributions of the article in column `articleColumn` (the board card's count). */
 export function openContributionsOf(articleColumn: string): string {
   const open = OPEN_CONTRIBUTION_STATUSES.map((s) => `'${s}'`).join(', ');
-  return `(SELECT count(*)::int FROM contribution_list c WHERE c.article_id = ${articleColumn} AND c.status IN (${open}))`;
+  return `(SELECT count(*)::int FROM contribution_list c
+     WHERE c.article_id = ${articleColumn} AND c.status IN (${open}))`;
 }

@@ -49,12 +49,14 @@ export async function saveContributionRows(
   const written = new Set(returned.map((w) => w.contribution_id));
   // Only the live list's commits wake readers: a rebuild's twin is not what they read.
   if (table === CONTRIBUTION_LIST_ROWS) {
-    const versions = rows.filter((r) => written.has(r.row.contributionId)).map((r) => [r.row.contributionId, r.row.version]);
+    const versions = rows
+      .filter((r) => written.has(r.row.contributionId))
+      .map((r) => [r.row.contributionId, r.row.version]);
     for (let i = 0; i < versions.length; i += PER_NOTIFICATION) {
-      await db.query(`SELECT pg_notify($1, json_build_object('schema', current_schema(), 'versions', $2::jsonb)::text)`, [
-        CONTRIBUTION_VERSIONS_CHANNEL,
-        JSON.stringify(versions.slice(i, i + PER_NOTIFICATION)),
-      ]);
+      await db.query(
+        `SELECT pg_notify($1, json_build_object('schema', current_schema(), 'versions', $2::jsonb)::text)`,
+        [CONTRIBUTION_VERSIONS_CHANNEL, JSON.stringify(versions.slice(i, i + PER_NOTIFICATION))],
+      );
     }
   }
   return written;

@@ -95,18 +95,16 @@ export async function ledgerPage(
      ORDER BY published_at DESC, article_id DESC, article_version DESC, contributor_id DESC LIMIT ${p(limit + 1)}`,
     params,
   );
-  const items = rows.slice(0, limit).map(
-    (r): LedgerCredit => ({
-      articleId: r.article_id,
-      articleVersion: r.article_version,
-      publishedAt: new Date(r.published_at).toISOString(),
-      headline: r.headline,
-      contributorId: r.contributor_id,
-      name: r.name,
-      role: r.role,
-      affiliation: r.affiliation,
-      contributionId: r.contribution_id,
-    }),
-  );
+  const items = rows.slice(0, limit).map((r): LedgerCredit => ({
+    articleId: r.article_id,
+    articleVersion: r.article_version,
+    publishedAt: new Date(r.published_at).toISOString(),
+    headline: r.headline,
+    contributorId: r.contributor_id,
+    name: r.name,
+    role: r.role,
+    affiliation: r.affiliation,
+    contributionId: r.contribution_id,
+  }));
   return { items, more: rows.length > limit };
 }

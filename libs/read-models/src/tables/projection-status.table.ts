@@ -87,7 +87,8 @@ export interface ProjectionStatusView {
 export async function projectionStatuses(ds: Db): Promise<ProjectionStatusView[]> {
   // Each read model follows one aggregate: another aggregate's events never make it lag.
   const heads = new Map<string, number>();
-  for (const prefix of new Set(Object.values(READ_MODEL_STREAM_PREFIX))) heads.set(prefix, await headPosition(ds, prefix));
+  for (const prefix of new Set(Object.values(READ_MODEL_STREAM_PREFIX)))
+    heads.set(prefix, await headPosition(ds, prefix));
   // Over the last six whole buckets and the current partial one.
   const since = `date_bin('10 seconds', now(), timestamptz 'epoch') - interval '60 seconds'`;
   const recent = `(SELECT COALESCE(sum(events), 0) / EXTRACT(EPOCH FROM now() - (${since}))

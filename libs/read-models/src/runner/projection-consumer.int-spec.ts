@@ -122,7 +122,7 @@ describe('the projector applying the topic', () => {
         .sort()
         .map((name) => ({ name, status: 'running', events_applied: 889, last_position: head })),
     );
-    const views = await projectionStatuses(ds);
+    const views = (await projectionStatuses(ds)).filter((v) => ARTICLE_READ_MODELS.includes(v.name));
     expect(views.map((v) => [v.name, v.lagEvents, v.lagMs, v.openDeadLetters, v.lastError])).toEqual(
       ARTICLE_READ_MODELS.map((n) => [n, 0, 0, 0, null]),
     );

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../auth/auth.guard';
 import { Roles } from '../../auth/roles.decorator';
@@ -19,9 +19,14 @@ export class ListArticleContributionsController {
     @Param('id', ArticleIdPipe) articleId: string,
     @Query() q: ContributionListQueryDto,
     @Req() req: { user: AuthUser },
+    @Res({ passthrough: true }) res: { setHeader(n: string, v: string): void },
   ) {
     const authorId = seesAll(req.user) ? undefined : req.user.id;
-    if (q.contribution && q.minVersion) await this.reads.awaitProjected(q.contribution, q.minVersion);
+    if (q.contribution && q.minVersion) {
+      // Which version of that contribution the list shows: the caller's check that the wait sufficed.
+      const shown = await this.reads.awaitProjected(q.contribution, q.minVersion);
+      res.setHeader('X-Read-Model-Version', String(shown));
+    }
     return { items: await this.reads.byArticle(articleId, q.status, authorId) };
   }
 }

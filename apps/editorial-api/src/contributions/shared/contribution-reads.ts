@@ -52,9 +52,10 @@ export class ContributionReads {
   /**
    * Waits (bounded) until the list shows `minVersion` of the contribution, so a client lists its
    * own write without polling: the article routes' `?minVersion`, for a list. A version the event
-   * store does not hold is a 409 at once; an unknown contribution a 404.
+   * store does not hold is a 409 at once; an unknown contribution a 404. Returns the version the
+   * list shows after the wait (lower than asked when the bound ran out), for `X-Read-Model-Version`.
    */
-  async awaitProjected(contributionId: string, minVersion: number): Promise<void> {
+  async awaitProjected(contributionId: string, minVersion: number): Promise<number> {
     const stored = await streamVersion(this.ds, contributionStreamId(contributionId));
     if (stored === 0) throw new NotFoundException(`Contribution ${contributionId} does not exist`);
     if (stored < minVersion) {
@@ -68,7 +69,9 @@ export class ContributionReads {
     await this.versions.ready();
     const controller = new AbortController();
     const woken = this.versions.waitFor(contributionId, minVersion, MIN_VERSION_WAIT_MS, controller.signal);
-    if ((await projectedContributionVersion(this.ds, contributionId)) >= minVersion) controller.abort();
+    const first = await projectedContributionVersion(this.ds, contributionId);
+    if (first >= minVersion) controller.abort();
     await woken;
+    return first >= minVersion ? first : projectedContributionVersion(this.ds, contributionId);
   }
 }

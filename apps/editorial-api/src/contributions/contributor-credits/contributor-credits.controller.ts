@@ -33,7 +33,8 @@ export class ContributorCreditsController {
     @Req() req: { user: AuthUser },
   ): Promise<ContributorCredits> {
     const key = personKeyOf(raw);
-    if (key === '' || key.length > KEY_MAX_LENGTH) {
+    // Control characters (NUL above all, which PostgreSQL's text refuses) are in no credited name.
+    if (key === '' || key.length > KEY_MAX_LENGTH || /\p{Cc}/u.test(key)) {
       throw new BadRequestException({
         message: 'Invalid input',
         details: [{ path: 'key', message: `must be a credited name of 1 to ${KEY_MAX_LENGTH} characters` }],

@@ -156,7 +156,13 @@ async function main() {
     ['revisions', reviseRun],
   ] as const) {
     if (run.failed.length === 0) continue;
-    const reasons = [...new Set(run.failed)].join('; ');
+    // Grouped by kind: ids and numbers vary, the reason does not.
+    const kinds = new Map<string, number>();
+    for (const m of run.failed) {
+      const kind = m.replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/g, '<id>').replace(/\d+/g, 'N');
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    const reasons = [...kinds].map(([kind, n]) => `${n}× ${kind}`).join('; ');
     console.log(`${name} failed: ${run.failed.length} of ${total} (not in the percentiles): ${reasons}`);
   }
   // The figures are this machine's: say how busy it was.

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { waitFor } from '@newsroom/testing';
 import type { SystemHarness } from '@newsroom/testing-system';
 import { newsroomClient } from './newsroom.client';
 import { startNewsroom } from './newsroom.harness';
 
 // Issue #9 over HTTP, against the whole system: three reporters contribute to one story, the desk
-// accepts two and rejects one, publishes, and the story credits exactly the two, in order.
+// accepts two and rejects one, publishes, and the story credits exactly the two, in order. The
+// lists, the audit log and the contributor ledger (read models fed by the projector) agree.
+
+const READ_MODEL_TIMEOUT_MS = 30_000;
 
 let api: SystemHarness;
 let client: ReturnType<typeof newsroomClient>;
@@ -28,6 +32,29 @@ async function aReporter(name: string) {
   return { name, auth: { Authorization: `Bearer ${login.body.accessToken}` } };
 }
 
+type Auth = Record<string, string>;
+
+/**
+ * A list that shows the contributions at least at these versions: the read-your-write wait, one by
+ * one; a wait that ran out of its bound (X-Read-Model-Version lower than asked) is asked again.
+ */
+async function listAfter(path: string, auth: Auth, written: Array<[cid: string, version: number]>) {
+  let items: Array<{ contributionId: string; status: string }> = [];
+  for (const [cid, version] of written) {
+    const sep = path.includes('?') ? '&' : '?';
+    items = await waitFor(
+      `contribution ${cid} at version ${version} in ${path}`,
+      async () => {
+        const res = await api.http().get(`${path}${sep}contribution=${cid}&minVersion=${version}`).set(auth);
+        expect(res.status).toBe(200);
+        return Number(res.headers['x-read-model-version']) >= version ? res.body.items : undefined;
+      },
+      READ_MODEL_TIMEOUT_MS,
+    );
+  }
+  return items;
+}
+
 async function contribute(articleId: string, reporter: { name: string; auth: Record<string, string> }, text: string) {
   const res = await api
     .http()
@@ -41,6 +68,23 @@ async function contribute(articleId: string, reporter: { name: string; auth: Rec
   expect(res.status).toBe(201);
   expect(res.headers.location).toBe(`/api/contributions/${res.body.contributionId}`);
   return res.body.contributionId as string;
+}
+
+/** The board card's count for an article, from the article list. */
+async function openContributionsOf(articleId: string): Promise<number> {
+  const editor = await client.as('editor');
+  let item: { openContributions: number } | undefined;
+  // The article list is its own read model: wait for the article to be listed at all.
+  await waitFor(
+    'the article listed',
+    async () => {
+      const res = await api.http().get('/api/articles?limit=100').set(editor).expect(200);
+      item = res.body.items.find((i: { id: string }) => i.id === articleId);
+      return item !== undefined;
+    },
+    READ_MODEL_TIMEOUT_MS,
+  );
+  return item!.openContributions;
 }
 
 describe('reporters contributing to a colleague’s story', () => {
@@ -59,17 +103,21 @@ describe('reporters contributing to a colleague’s story', () => {
       await contribute(draft.id, cy!, 'Nobody told us.'),
     ];
 
-    // The desk's inbox for the article, and a reporter's own list.
-    const inbox = await api
-      .http()
-      .get(`/api/articles/${draft.id}/contributions?status=submitted`)
-      .set(editor)
-      .expect(200);
-    expect(inbox.body.items.map((c: { contributionId: string }) => c.contributionId).sort()).toEqual(
-      [fromAna, fromBen, fromCy].sort(),
-    );
-    const mine = await api.http().get('/api/contributions?mine=true').set(ben!.auth).expect(200);
-    expect(mine.body.items.map((c: { contributionId: string }) => c.contributionId)).toEqual([fromBen]);
+    // The desk's inbox for the article, in the order received, and a reporter's own list.
+    const submitted: Array<[string, number]> = [fromAna, fromBen, fromCy].map((cid) => [cid, 1]);
+    const inbox = await listAfter(`/api/articles/${draft.id}/contributions?status=submitted`, editor, submitted);
+    expect(inbox.map((c) => c.contributionId)).toEqual([fromAna, fromBen, fromCy]);
+    const mine = await listAfter('/api/contributions?mine=true', ben!.auth, [[fromBen, 1]]);
+    expect(mine.map((c) => c.contributionId)).toEqual([fromBen]);
+    // A reporter's view of the inbox holds only their own; waiting names its field when half given.
+    const cyInbox = await listAfter(`/api/articles/${draft.id}/contributions`, cy!.auth, [[fromCy, 1]]);
+    expect(cyInbox.map((c) => c.contributionId)).toEqual([fromCy]);
+    const halfWait = await api.http().get('/api/contributions?minVersion=1').set(ben!.auth).expect(400);
+    expect(halfWait.body.details.map((d: { path: string }) => d.path)).toEqual(['contribution']);
+    const beyond = await api.http().get(`/api/contributions?contribution=${fromBen}&minVersion=9`).set(ben!.auth);
+    expect(beyond.status).toBe(409);
+    // The board card's count: three waiting on the desk.
+    expect(await openContributionsOf(draft.id)).toBe(3);
     await api.http().get(`/api/contributions/${fromAna}`).set(ben!.auth).expect(403);
 
     // A preview, then Ana's quote after the first paragraph, Ben's at the end; Cy's is rejected.
@@ -119,5 +167,98 @@ describe('reporters contributing to a colleague’s story', () => {
       ['Contribution merged: 1 block by Ana Quay, credited as Ana Quay', 'Eda Editor'],
       ['Contribution merged: 1 block by Ben Pier, credited as Ben Pier', 'Eda Editor'],
     ]);
-  }, 120_000);
+
+    // The lists: the desk's inbox and each reporter's own list show the outcomes.
+    const decided: Array<[string, number]> = [fromAna, fromBen, fromCy].map((cid) => [cid, 2]);
+    const outcomes = await listAfter(`/api/articles/${draft.id}/contributions`, editor, decided);
+    expect(outcomes.map((c) => [c.contributionId, c.status])).toEqual([
+      [fromAna, 'accepted'],
+      [fromBen, 'accepted'],
+      [fromCy, 'rejected'],
+    ]);
+    const cyList = await listAfter('/api/contributions?mine=true', cy!.auth, [[fromCy, 2]]);
+    expect(cyList).toMatchObject([{ contributionId: fromCy, status: 'rejected', rejection: { reason: 'Unsourced.' } }]);
+    expect(await openContributionsOf(draft.id)).toBe(0);
+
+    // The audit log: every contribution event, linked to the article, beside the article's own.
+    const auditor = await client.as('auditor');
+    const contributionEntries = async () => {
+      const res = await api.http().get(`/api/audit?article=${draft.id}&limit=500`).set(auditor).expect(200);
+      return (res.body.items as Array<{ contributionId?: string; type: string; articleId: string }>).filter(
+        (i) => i.contributionId,
+      );
+    };
+    await waitFor(
+      'six contribution events in the audit log',
+      async () => (await contributionEntries()).length === 6,
+      READ_MODEL_TIMEOUT_MS,
+    );
+    const entries = await contributionEntries();
+    expect(entries.every((e) => e.articleId === draft.id)).toBe(true);
+    expect(entries.filter((e) => e.contributionId === fromCy).map((e) => e.type)).toEqual([
+      'ContributionSubmitted',
+      'ContributionRejected',
+    ]);
+    expect(
+      entries
+        .filter((e) => e.type === 'ContributionAccepted')
+        .map((e) => e.contributionId)
+        .sort(),
+    ).toEqual([fromAna, fromBen].sort());
+
+    // The ledger: the published version credits Ana and Ben through their contributions, never Cy;
+    // the working versions the merges made (2 and 3) were never published, so they are not in it.
+    expect(article.live.version).toBeGreaterThan(3);
+    const ledger = async (name: string, auth: Auth = editor) =>
+      api
+        .http()
+        .get(`/api/contributors/${encodeURIComponent(name)}/credits`)
+        .set(auth);
+    await waitFor(
+      'the publication in the ledger',
+      async () => (await ledger('Ben Pier')).body.items?.length === 1,
+      READ_MODEL_TIMEOUT_MS,
+    );
+    const anaCredits = await ledger('ana  QUAY', ana!.auth);
+    expect(anaCredits.status).toBe(200);
+    expect(anaCredits.body).toEqual({
+      key: 'ana quay',
+      items: [
+        {
+          articleId: draft.id,
+          // The version whose content went live (the publishing event itself is the next one).
+          articleVersion: article.live.version,
+          publishedAt: article.live.publishedAt,
+          headline: 'Ferries return',
+          contributorId: expect.any(String),
+          name: 'Ana Quay',
+          role: 'contributor',
+          affiliation: 'Harbour Gazette',
+          contributionId: fromAna,
+        },
+      ],
+      nextCursor: null,
+    });
+    expect((await ledger('Ben Pier')).body.items.map((i: { contributionId: string }) => i.contributionId)).toEqual([
+      fromBen,
+    ]);
+    expect((await ledger('Cy Dock')).body.items).toEqual([]);
+    expect((await ledger('Ben Pier', ana!.auth)).status).toBe(403);
+    const badCursor = await api.http().get('/api/contributors/ben%20pier/credits?cursor=nonsense').set(editor);
+    expect([badCursor.status, badCursor.body.details[0].path]).toEqual([400, 'cursor']);
+    const tooLong = await ledger('x'.repeat(201));
+    expect([tooLong.status, tooLong.body.details[0].path]).toEqual([400, 'key']);
+
+    // Rebuilt from the event store, each new read model holds exactly what its consumer built.
+    const admin = await client.as('admin');
+    for (const name of ['contribution_list', 'contribution_audit', 'contributor_ledger']) {
+      const rebuilt = await api.http().post(`/api/admin/projections/${name}/rebuild`).set(admin).expect(200);
+      expect(rebuilt.body.items).toEqual([
+        expect.objectContaining({ name, contentHash: rebuilt.body.items[0].replacedContentHash }),
+      ]);
+    }
+    expect((await ledger('Ana Quay')).body.items.map((i: { contributionId: string }) => i.contributionId)).toEqual([
+      fromAna,
+    ]);
+  }, 300_000);
 });

@@ -320,7 +320,7 @@ describe('every command reaches the read models', () => {
     expect(lines.filter((l) => l.articleId === story.id)).toEqual(items);
     const csv = await sys.http().get('/api/audit/export?format=csv').set(auditor).expect(200);
     const [header, ...rows] = csv.text.trim().split('\n');
-    expect(header).toBe('occurredAt,articleId,version,type,actorId,actorName,actorRole,summary,changes');
+    expect(header).toBe('occurredAt,articleId,version,type,actorId,actorName,actorRole,summary,changes,contributionId');
     // occurredAt holds no comma, so the next three cells are the 2nd to 4th comma-separated pieces.
     const cells = rows.map((r) => r.split(',').slice(1, 4)).filter(([articleId]) => articleId === `"${story.id}"`);
     expect(cells).toEqual(items.map((i: any) => [`"${story.id}"`, `"${i.version}"`, `"${i.type}"`]));
@@ -340,6 +340,9 @@ describe('operating the read models', () => {
       'article_list',
       'contributor_index',
       'public_articles',
+      'contribution_list',
+      'contribution_audit',
+      'contributor_ledger',
     ]);
   });
 

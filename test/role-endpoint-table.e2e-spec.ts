@@ -32,6 +32,7 @@ const PARAMS: Record<string, string> = {
   photoId: '1f1e1d1c-1b1a-4919-8817-161514131211',
   userId: '2f2e2d2c-2b2a-4929-8827-262524232221',
   cid: '3c7d9e1f-2a4b-4c6d-8e0f-1a2b3c4d5e6f',
+  key: 'nobody-in-particular',
   n: '1',
   name: 'no_such_read_model',
   slug: 'no-such-story-00000000',
@@ -125,6 +126,8 @@ const TABLE: Record<string, Row> = {
   'POST /api/contributions/:cid/reject':                [401,      403,     404,   403,    404],
   'POST /api/contributions/:cid/request-changes':       [401,      403,     404,   403,    404],
   'POST /api/contributions/:cid/withdraw':              [401,      404,     404,   403,    404],
+  // The contributor ledger: a reporter reads only the ledger of their own name (not this one).
+  'GET /api/contributors/:key/credits':                 [401,      403,     200,   200,    200],
   // Operations: admins run them, auditors watch them.
   'GET /api/admin/projections':                         [401,      403,     403,   200,    200],
   'GET /api/admin/dead-letters':                        [401,      403,     403,   200,    200],

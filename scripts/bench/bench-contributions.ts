@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import {
   articleDecider,
   articleStreamId,
@@ -33,18 +34,30 @@ const metadataOf = (a: Actor) => {
   return { actor: { id: a.id, name: a.name, role: a.role }, commandId: id, correlationId: id, causationId: id };
 };
 
-async function openLoop(n: number, run: (i: number) => Promise<unknown>): Promise<number[]> {
+/**
+ * Lags of the commands that succeeded, and why the others failed: on a saturated machine a command
+ * queued past the pool's connection timeout fails, and the run reports it instead of dying unprinted.
+ */
+async function openLoop(
+  n: number,
+  run: (i: number) => Promise<unknown>,
+): Promise<{ lags: number[]; failed: string[] }> {
   const start = performance.now();
   const lags: number[] = [];
+  const failed: string[] = [];
   await Promise.all(
     Array.from({ length: n }, async (_, i) => {
       const due = start + (i * 1000) / RATE;
       await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
-      await run(i);
-      lags.push(performance.now() - due);
+      try {
+        await run(i);
+        lags.push(performance.now() - due);
+      } catch (err) {
+        failed.push((err as Error).message);
+      }
     }),
   );
-  return lags.sort((a, b) => a - b);
+  return { lags: lags.sort((a, b) => a - b), failed };
 }
 
 async function main() {
@@ -124,12 +137,13 @@ async function main() {
   }
   console.log(`${total} contributions on ${ARTICLES} articles; ${RATE}/s of each command for ${SECONDS} s`);
 
-  const [accepts, revisions] = await Promise.all([
+  const [acceptRun, reviseRun] = await Promise.all([
     openLoop(total, (i) => accept(submitted[i]!, targets[i % ARTICLES]!)),
     openLoop(total, (i) =>
       article({ type: 'ReviseArticle', articleId: edited[i % ARTICLES]!, data: { headline: `Bench ${i}` } }, editor),
     ),
   ]);
+  const [accepts, revisions] = [acceptRun.lags, reviseRun.lags];
   const merged = await ds.query(`SELECT count(*)::int AS n FROM events WHERE type = 'ContributionMerged'`);
   const ms = (lags: number[], p: number) => fmt(percentile(lags, p)).padStart(7);
   const row = (name: string, lags: number[]) => `${name.padEnd(34)} p50 ${ms(lags, 50)} ms   p99 ${ms(lags, 99)} ms`;
@@ -137,6 +151,22 @@ async function main() {
   console.log(row('ReviseArticle (baseline, same run)', revisions));
   const ratio = (p: number) => fmt(percentile(accepts, p) / percentile(revisions, p), 2);
   console.log(`ratio accept/revise: p50 ${ratio(50)}x, p99 ${ratio(99)}x; merges stored: ${merged[0].n} of ${total}`);
+  for (const [name, run] of [
+    ['accepts', acceptRun],
+    ['revisions', reviseRun],
+  ] as const) {
+    if (run.failed.length === 0) continue;
+    // Grouped by kind: ids and numbers vary, the reason does not.
+    const kinds = new Map<string, number>();
+    for (const m of run.failed) {
+      const kind = m.replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/g, '<id>').replace(/\d+/g, 'N');
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    const reasons = [...kinds].map(([kind, n]) => `${n}× ${kind}`).join('; ');
+    console.log(`${name} failed: ${run.failed.length} of ${total} (not in the percentiles): ${reasons}`);
+  }
+  // The figures are this machine's: say how busy it was.
+  console.log(`load average (1 min) at the end: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
   await ds.destroy();
 }
 

@@ -2,15 +2,18 @@ import { InvalidEnvironment } from '@newsroom/settings';
 import { projectorConfig } from './projector.config';
 
 describe('PROJECTIONS', () => {
-  it('runs all five read models when unset or blank', () => {
+  it('runs all eight read models when unset or blank', () => {
     expect(projectorConfig({}).readModels).toEqual([
       'article_state',
       'audit_trail',
       'article_list',
       'contributor_index',
       'public_articles',
+      'contribution_list',
+      'contribution_audit',
+      'contributor_ledger',
     ]);
-    expect(projectorConfig({ PROJECTIONS: ' ' }).readModels).toHaveLength(5);
+    expect(projectorConfig({ PROJECTIONS: ' ' }).readModels).toHaveLength(8);
   });
 
   it('runs the ones it lists, once each', () => {

@@ -19,6 +19,11 @@ export interface ArticleListItem {
   embargoUntil: string | null;
   /** When the scheduled publication is due; null unless one is scheduled. */
   publishAt: string | null;
+  /**
+   * Contributions to the article still waiting on the desk (status submitted or changes_requested),
+   * as the contribution read model counts them: the board card's count.
+   */
+  openContributions: number;
 }
 
 /** A page of a keyset-paginated list; `nextCursor` is null on the last page. */

@@ -20,6 +20,11 @@ export interface AuditItem {
   /** One line for people: "Headline and body changed", "Published (initial, version 12)". */
   summary: string;
   changes: FieldChange[];
+  /**
+   * Set on the entries of contribution events (`GET /api/audit` only): `version` is then the
+   * contribution's own, and `articleId` the article it was proposed to.
+   */
+  contributionId?: string;
 }
 
 /** An article's history is its audit entries. */

@@ -8,3 +8,4 @@ export * from './audit.view';
 export * from './error-body';
 export * from './event-envelope';
 export * from './user.view';
+export * from './contributor-credits.view';

@@ -166,35 +166,3 @@ export async function storedLinks(
     globalPosition: Number(r.global_position),
   }));
 }
-
-/** Which streams hold an event of `type` with `data[field]` = `value`, or recorded by `actorId`. */
-export interface StreamsWithEventQuery {
-  type: string;
-  field?: { name: string; value: string };
-  actorId?: string;
-  limit: number;
-}
-
-/**
- * Every event of the streams that hold an event matching `q` (a submission naming an article, say),
- * per stream in version order, newest matching stream first. A scan of the store, for aggregates
- * that have no read model of their own yet.
- */
-export async function eventsOfStreamsWith(db: Db, q: StreamsWithEventQuery): Promise<StoredEvent[][]> {
-  const rows = await db.query(
-    `WITH chosen AS (
-       SELECT stream_id, global_position FROM events
-       WHERE type = $1 AND ($2::text IS NULL OR data->>$2 = $3) AND ($4::text IS NULL OR metadata->'actor'->>'id' = $4)
-       ORDER BY global_position DESC LIMIT $5
-     )
-     SELECT ${COLUMNS.replace(/(\w+)/g, 'e.$1')}, c.global_position AS chosen_at
-     FROM events e JOIN chosen c USING (stream_id) ORDER BY c.global_position DESC, e.version`,
-    [q.type, q.field?.name ?? null, q.field?.value ?? null, q.actorId ?? null, q.limit],
-  );
-  const streams = new Map<string, StoredEvent[]>();
-  for (const r of rows) {
-    if (!streams.has(r.stream_id)) streams.set(r.stream_id, []);
-    streams.get(r.stream_id)!.push(rowToEvent(r));
-  }
-  return [...streams.values()];
-}

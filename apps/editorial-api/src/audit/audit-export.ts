@@ -13,6 +13,8 @@ const CSV_COLUMNS = [
   'actorRole',
   'summary',
   'changes',
+  // Last, so that earlier columns keep their places: set on contribution events, whose version is the contribution's.
+  'contributionId',
 ];
 
 /** HTTP trailers sent after the last line: the count a client checks the file against. */
@@ -25,8 +27,8 @@ function csvCell(v: unknown): string {
 }
 
 function csvLine(item: AuditItem): string {
-  const { occurredAt, articleId, version, type, actor, summary, changes } = item;
-  return [occurredAt, articleId, version, type, actor.id, actor.name, actor.role, summary, changes]
+  const { occurredAt, articleId, version, type, actor, summary, changes, contributionId = '' } = item;
+  return [occurredAt, articleId, version, type, actor.id, actor.name, actor.role, summary, changes, contributionId]
     .map(csvCell)
     .join(',');
 }

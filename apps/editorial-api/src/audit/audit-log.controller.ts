@@ -23,7 +23,7 @@ export class AuditLogController {
   @Get()
   async log(@Query() q: AuditLogQueryDto): Promise<Page<AuditItem>> {
     const { limit = PAGE_LIMITS.audit.default, cursor, ...filter } = q;
-    const after = decodeCursor(cursor, ['instant', 'uuid', 'int']) as AuditKey | undefined;
+    const after = decodeCursor(cursor, ['instant', 'uuid', 'int', 'uuid']) as AuditKey | undefined;
     const { items, more } = await auditLogPage(this.ds, filter, after, limit);
     return { items, nextCursor: more ? encodeCursor(auditKeyOf(items.at(-1)!)) : null };
   }

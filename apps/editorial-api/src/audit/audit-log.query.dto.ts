@@ -2,11 +2,13 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PAGE_LIMITS, ROLES, type AuditFilter, type AuditLogQuery } from '@newsroom/contracts';
-import { ARTICLE_EVENT_TYPES } from '@newsroom/editorial-domain';
+import { ARTICLE_EVENT_TYPES, CONTRIBUTION_EVENT_TYPES } from '@newsroom/editorial-domain';
 import { IsInstant } from '../common/instant';
 
 // The scheduler acts as `system` when it publishes a scheduled article.
 const AUDIT_ROLES = [...ROLES, 'system'];
+// Contribution events are in the log too, linked to their article.
+const AUDIT_EVENT_TYPES = [...ARTICLE_EVENT_TYPES, ...CONTRIBUTION_EVENT_TYPES];
 
 export class AuditFilterDto implements AuditFilter {
   @ApiPropertyOptional({ description: 'Actor id' })
@@ -25,9 +27,9 @@ export class AuditFilterDto implements AuditFilter {
   @IsUUID()
   article?: string;
 
-  @ApiPropertyOptional({ enum: ARTICLE_EVENT_TYPES })
+  @ApiPropertyOptional({ enum: AUDIT_EVENT_TYPES })
   @IsOptional()
-  @IsIn(ARTICLE_EVENT_TYPES)
+  @IsIn(AUDIT_EVENT_TYPES)
   type?: string;
 
   @ApiPropertyOptional()

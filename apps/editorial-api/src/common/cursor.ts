@@ -17,6 +17,8 @@ export const CURSOR_PART = {
   instant: isIsoTimestamp,
   uuid: (v: unknown): v is string => typeof v === 'string' && UUID.test(v),
   int: (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= INT4_MAX,
+  /** An id the server made (a contributor id in an article): bounded, no NUL for PostgreSQL's text. */
+  text: (v: unknown): v is string => typeof v === 'string' && v.length <= 200 && !v.includes('\0'),
 } satisfies Record<string, (v: unknown) => boolean>;
 
 export type CursorPart = keyof typeof CURSOR_PART;

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ArticlesModule } from '../articles/articles.module';
+import { ContributorCreditsController } from './contributor-credits/contributor-credits.controller';
 import { AcceptContributionController } from './accept-contribution/accept-contribution.controller';
 import { GetContributionController } from './get-contribution/get-contribution.controller';
 import { ListArticleContributionsController } from './list-article-contributions/list-article-contributions.controller';
@@ -15,6 +17,8 @@ import { WithdrawContributionController } from './withdraw-contribution/withdraw
 
 /** Reporters' contributions to others' articles (issue #9): one folder per use case. */
 @Module({
+  // For the read model's version listener (one LISTEN connection per process).
+  imports: [ArticlesModule],
   controllers: [
     SubmitContributionController,
     ListArticleContributionsController,
@@ -25,6 +29,7 @@ import { WithdrawContributionController } from './withdraw-contribution/withdraw
     RejectContributionController,
     RequestContributionChangesController,
     WithdrawContributionController,
+    ContributorCreditsController,
   ],
   providers: [ContributionCommandRunner, ContributionReads, ExecuteContributionHandler],
 })

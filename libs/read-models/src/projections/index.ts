@@ -6,3 +6,7 @@ export * from './projected-event';
 export * from './projection.errors';
 export * from './public-article.projection';
 export * from './word-diff';
+export * from './contribution-state.projection';
+export * from './contribution-list.projection';
+export * from './contribution-audit.projection';
+export * from './contributor-ledger.projection';

@@ -1,23 +1,25 @@
 import type { EntityManager } from 'typeorm';
 import { GENESIS_HASH } from '@newsroom/event-store';
-import { evolveArticleRow, type ArticleRow } from '../projections/article-state.projection';
 import type { ProjectedEvent } from '../projections/projected-event';
 import type { AppliedEvent, ArticleChange, Projection, TableNames } from './projection';
-import { loadRows, saveRows } from '../tables/article-state.table';
 import { describeError, isDataError, OutOfChain } from './runner.errors';
+import type { StreamEvent } from './stream-source';
 
 /** One message or stored event offered to a projection; `ref` is the caller's (a Kafka offset, say). */
-export interface Item<R> {
-  /** From the envelope, or from the message key when the envelope could not be read. */
+export interface Item<R, E extends StreamEvent = ProjectedEvent> {
+  /**
+   * The id of the event's stream (an article's, or a contribution's for a contribution read model),
+   * from the envelope, or from the message key when the envelope could not be read.
+   */
   articleId: string | null;
-  event: ProjectedEvent | null;
+  event: E | null;
   /** Why there is no event: the message could not be read (MalformedEnvelope, a bad article id). */
   unreadable?: Error;
   ref: R;
 }
 
 export interface ParkedItem<R> {
-  item: Item<R>;
+  item: Item<R, StreamEvent>;
   reason: string;
 }
 
@@ -27,7 +29,7 @@ export interface ApplyOutcome<R> {
   skipped: number;
   parked: ParkedItem<R>[];
   /** The furthest event applied or found applied, for status and lag. */
-  lastEvent: ProjectedEvent | null;
+  lastEvent: StreamEvent | null;
 }
 
 export interface ApplyOptions {
@@ -37,7 +39,7 @@ export interface ApplyOptions {
   isolate?: boolean;
 }
 
-type Step<R, D> = AppliedEvent & { derived: D; item: Item<R> };
+type Step<R, D> = AppliedEvent<any, any> & { derived: D; item: Item<R, any> };
 interface Plan<R, D> {
   articleId: string;
   steps: Step<R, D>[];
@@ -48,16 +50,17 @@ export async function applyItems<R, D>(
   m: EntityManager,
   projection: Projection<D>,
   t: TableNames,
-  items: Item<R>[],
+  items: Item<R, any>[],
   opts: ApplyOptions,
 ): Promise<ApplyOutcome<R>> {
+  const { source } = projection;
   const outcome: ApplyOutcome<R> = { applied: 0, skipped: 0, parked: [], lastEvent: null };
-  const park = (item: Item<R>, reason: string) => outcome.parked.push({ item, reason });
-  const seen = (e: ProjectedEvent) => {
+  const park = (item: Item<R, any>, reason: string) => outcome.parked.push({ item, reason });
+  const seen = (e: StreamEvent) => {
     if (!outcome.lastEvent || e.position > outcome.lastEvent.position) outcome.lastEvent = e;
   };
   // 1. Group by article, in arrival order; an item without an article holds nothing back.
-  const groups = new Map<string, Item<R>[]>();
+  const groups = new Map<string, Item<R, any>[]>();
   for (const item of items) {
     if (item.articleId === null) park(item, describeError(item.unreadable));
     else {
@@ -67,11 +70,11 @@ export async function applyItems<R, D>(
     }
   }
   // 2. This read model's own rows, locked until commit.
-  const rows = await loadRows(m, t(projection.rowsTable), [...groups.keys()]);
+  const rows = await source.load(m, t(projection.rowsTable), [...groups.keys()]);
   // 3. Evolve (pure). An exception here is a property of the event: retrying cannot change it.
   const plans: Plan<R, D>[] = [];
   for (const [articleId, group] of groups) {
-    let row: ArticleRow | null = rows.get(articleId)?.row ?? null;
+    let row: { version: number } | null = rows.get(articleId)?.row ?? null;
     let lastHash = rows.get(articleId)?.lastHash ?? null;
     let blockedBy = opts.heldBack.has(articleId) ? 'an unresolved dead letter' : null;
     const steps: Step<R, D>[] = [];
@@ -83,12 +86,12 @@ export async function applyItems<R, D>(
         continue;
       }
       if (blockedBy) {
-        park(item, `held back: article ${articleId} waits behind ${blockedBy}`);
+        park(item, `held back: ${source.streamType} ${articleId} waits behind ${blockedBy}`);
         continue;
       }
       try {
         if (!e) throw item.unreadable ?? new Error('no event');
-        const after = evolveArticleRow(row, e);
+        const after = source.evolve(row, e);
         // The next link of this article's chain as this read model last saw it (VersionGap came first).
         const expected = row ? lastHash : GENESIS_HASH;
         if (e.prevHash !== expected) throw new OutOfChain(e, expected);
@@ -115,8 +118,8 @@ interface WriteContext<R, D> {
   projection: Projection<D>;
   t: TableNames;
   outcome: ApplyOutcome<R>;
-  park(item: Item<R>, reason: string): void;
-  seen(e: ProjectedEvent): void;
+  park(item: Item<R, any>, reason: string): void;
+  seen(e: StreamEvent): void;
 }
 
 /** Event by event, each under a savepoint: the first the database refuses is parked with what follows it. */
@@ -132,7 +135,8 @@ async function writeIsolated<R, D>(ctx: WriteContext<R, D>, plans: Plan<R, D>[])
         await ctx.m.query('ROLLBACK TO SAVEPOINT runner_event');
         ctx.park(steps[i].item, describeError(err));
         for (const later of steps.slice(i + 1)) {
-          ctx.park(later.item, `held back: article ${articleId} waits behind its version ${steps[i].event.version}`);
+          const stream = `${ctx.projection.source.streamType} ${articleId}`;
+          ctx.park(later.item, `held back: ${stream} waits behind its version ${steps[i].event.version}`);
         }
         break;
       }
@@ -145,13 +149,13 @@ async function write<R, D>(
   plans: Plan<R, D>[],
 ): Promise<void> {
   if (plans.length === 0) return;
-  const changes: ArticleChange<D>[] = plans.map(({ articleId, steps }) => ({
+  const changes: ArticleChange<D, any, any>[] = plans.map(({ articleId, steps }) => ({
     articleId,
     before: steps[0].before,
     after: steps[steps.length - 1].after,
     applied: steps,
   }));
-  const written = await saveRows(
+  const written = await projection.source.save(
     m,
     t(projection.rowsTable),
     changes.map((c) => ({ row: c.after, lastHash: c.applied[c.applied.length - 1].event.hash })),

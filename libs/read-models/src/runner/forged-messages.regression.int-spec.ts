@@ -7,7 +7,7 @@ import { encodeEnvelope, envelopeOf } from '@newsroom/messaging';
 import { addContributor, draftArticle, reviseArticle, waitFor } from '@newsroom/testing';
 import { createTestDatabase, testKafka, type TestDatabase, type TestKafka } from '@newsroom/testing-system';
 import { allMigrations } from '../migrations';
-import { READ_MODELS } from './projection';
+import { ARTICLE_READ_MODELS } from './projection';
 import type { RunningConsumer } from './projection-consumer';
 import { PROJECTIONS } from './read-model.writers';
 import { rebuildProjection } from './rebuild';
@@ -46,7 +46,7 @@ const deadLetters = (articleId: string): Promise<Array<{ projection: string; err
   ds.query(`SELECT projection, error FROM dead_letters WHERE article_id = $1 AND resolved_at IS NULL ORDER BY 1`, [
     articleId,
   ]);
-const reasons = async (articleId: string, count = READ_MODELS.length) =>
+const reasons = async (articleId: string, count = ARTICLE_READ_MODELS.length) =>
   waitFor(
     `${count} dead letters of ${articleId}`,
     async () => {
@@ -58,7 +58,7 @@ const reasons = async (articleId: string, count = READ_MODELS.length) =>
   );
 const versions = (articleId: string) =>
   Promise.all(
-    READ_MODELS.map(async (m) => {
+    ARTICLE_READ_MODELS.map(async (m) => {
       const [r] = await ds.query(`SELECT version FROM ${PROJECTIONS[m].rowsTable} WHERE article_id = $1`, [articleId]);
       return r?.version;
     }),
@@ -78,7 +78,7 @@ beforeAll(async () => {
   await runCommands(ds, honest, [addContributor({ name: 'Cal Contributor' })]);
   relayed = await relay(ds, k);
   consumers = await startConsumers(ds, k);
-  for (const name of READ_MODELS) await caughtUp(ds, name);
+  for (const name of ARTICLE_READ_MODELS) await caughtUp(ds, name);
 });
 afterAll(async () => {
   await Promise.all(consumers.map((c) => c.stop()));
@@ -89,7 +89,7 @@ afterAll(async () => {
 describe('regression: the projector trusted every message on the topic', () => {
   it('applies the relayed chain and keeps, per read model, the hash of each article’s last event', async () => {
     const [head] = (await stored(honest)).slice(-1);
-    for (const m of READ_MODELS) {
+    for (const m of ARTICLE_READ_MODELS) {
       const [row] = await ds.query(`SELECT version, last_hash FROM ${PROJECTIONS[m].rowsTable} WHERE article_id = $1`, [
         honest,
       ]);
@@ -102,7 +102,7 @@ describe('regression: the projector trusted every message on the topic', () => {
     await send({ ...link, data: { changes: { headline: 'Tampered headline' } } });
 
     expect(await reasons(tampered)).toEqual(['TamperedEnvelope']);
-    expect(await versions(tampered)).toEqual(READ_MODELS.map(() => 1));
+    expect(await versions(tampered)).toEqual(ARTICLE_READ_MODELS.map(() => 1));
     expect(await headlines()).not.toContain('Tampered headline');
   });
 
@@ -110,7 +110,7 @@ describe('regression: the projector trusted every message on the topic', () => {
     await send(envelopeOf(await nextLink(forged, 'Forged headline')));
 
     expect(await reasons(forged)).toEqual(['NotInEventStore']);
-    expect(await versions(forged)).toEqual(READ_MODELS.map(() => 1));
+    expect(await versions(forged)).toEqual(ARTICLE_READ_MODELS.map(() => 1));
     expect(await headlines()).not.toContain('Forged headline');
   });
 
@@ -120,7 +120,7 @@ describe('regression: the projector trusted every message on the topic', () => {
     relayed = await relay(ds, k, relayed);
 
     expect(await reasons(unlinked)).toEqual(['OutOfChain']);
-    expect(await versions(unlinked)).toEqual(READ_MODELS.map(() => 1));
+    expect(await versions(unlinked)).toEqual(ARTICLE_READ_MODELS.map(() => 1));
   });
 
   it('holds back only those articles: the honest one goes on', async () => {
@@ -144,7 +144,7 @@ describe('regression: the projector trusted every message on the topic', () => {
     );
 
     expect(await deadLetters(honest)).toEqual([]);
-    expect(await versions(honest)).toEqual(READ_MODELS.map(() => 3));
+    expect(await versions(honest)).toEqual(ARTICLE_READ_MODELS.map(() => 3));
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM audit_trail WHERE article_id = $1`, [honest]);
     expect(n).toBe(3);
   });

@@ -2,7 +2,13 @@
  * The projection runner: Kafka consumers that apply the pure projections to the read tables, one
  * consumer group per read model, and the rebuild that replays the event store into fresh tables.
  */
-export { READ_MODELS, isReadModelName, type ReadModelName } from './projection';
+export {
+  READ_MODELS,
+  ARTICLE_READ_MODELS,
+  READ_MODEL_STREAM_PREFIX,
+  isReadModelName,
+  type ReadModelName,
+} from './projection';
 export {
   startProjectionConsumer,
   type ProjectionConsumerSettings,
@@ -21,6 +27,7 @@ export {
 export { contentHash } from './content-hash';
 export { ensureRunnerTables } from './runner-tables';
 export { readEventPage } from './event-source';
+export { articleSource, contributionSource, type StreamSource, type StreamEvent } from './stream-source';
 export { RebuildInProgress, ReadModelsNotMigrated, UnknownReadModel } from './runner.errors';
 /** Made-up article histories (dummy hash chain) for benchmarks and tests; never for a real database. */
 export {

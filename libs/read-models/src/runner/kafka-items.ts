@@ -1,9 +1,9 @@
 import type { KafkaMessage } from 'kafkajs';
-import { decodeEnvelope, verifyEnvelopeHash } from '@newsroom/messaging';
-import type { ProjectedEvent } from '../projections/projected-event';
+import { verifyEnvelopeHash } from '@newsroom/messaging';
 import { UnprojectableEvent } from '../projections/projection.errors';
 import type { Item } from './apply-events';
 import type { MessageRef } from './dead-letters';
+import { articleSource, type StreamEvent, type StreamSource } from './stream-source';
 
 /** Article ids as the event store writes them; anything else could not be a key of `article_state`. */
 const ARTICLE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -17,7 +17,12 @@ export function isArticleId(id: string): boolean {
  * match its hash, still names an article through its key (the relay keys by article), so that
  * article can be held back behind it.
  */
-export function itemOf(topic: string, partition: number, message: KafkaMessage): Item<MessageRef> {
+export function itemOf(
+  topic: string,
+  partition: number,
+  message: KafkaMessage,
+  source: StreamSource = articleSource,
+): Item<MessageRef, StreamEvent> {
   const key = message.key?.toString('utf8') ?? null;
   const ref: MessageRef = {
     topic,
@@ -28,13 +33,15 @@ export function itemOf(topic: string, partition: number, message: KafkaMessage):
     headers: message.headers ?? {},
   };
   try {
-    const event: ProjectedEvent = decodeEnvelope(message.value);
-    if (!ARTICLE_ID.test(event.articleId)) throw new UnprojectableEvent(event, 'articleId is not a lower-case UUID');
-    // Ordering per article holds only within the partition its key chose.
-    if (key !== event.articleId) throw new UnprojectableEvent(event, `message key ${key} is not its article id`);
+    const event: StreamEvent = source.decode(message.value);
+    const id = source.keyOf(event);
+    const named = { ...event, articleId: id };
+    if (!ARTICLE_ID.test(id)) throw new UnprojectableEvent(named, `${source.streamType}Id is not a lower-case UUID`);
+    // Ordering per stream holds only within the partition its key chose.
+    if (key !== id) throw new UnprojectableEvent(named, `message key ${key} is not its ${source.streamType} id`);
     // Content against its own hash here; the hash against the event store per batch (provenance.ts).
     verifyEnvelopeHash(event);
-    return { articleId: event.articleId, event, ref };
+    return { articleId: id, event, ref };
   } catch (err) {
     return { articleId: key !== null && ARTICLE_ID.test(key) ? key : null, event: null, unreadable: err as Error, ref };
   }

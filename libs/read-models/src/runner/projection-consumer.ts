@@ -1,6 +1,5 @@
 import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { topicNames } from '@newsroom/messaging';
 import { applyItems } from './apply-events';
 import { lockAndFindHeldBack } from '../tables/dead-letters.table';
 import { recordBatch } from '../tables/projection-status.table';
@@ -61,10 +60,10 @@ export interface RunningConsumer {
 /** Attempts per batch before kafkajs takes over (it backs off and restarts the consumer). */
 const MAX_ATTEMPTS = 3;
 
-/** Starts consumer group `projector.<read model>` on the article-events topic, from the beginning. */
+/** Starts consumer group `projector.<read model>` on its aggregate's topic, from the beginning. */
 export async function startProjectionConsumer(s: ProjectionConsumerSettings): Promise<RunningConsumer> {
   const prefix = s.prefix ?? '';
-  const topics = topicNames(prefix);
+  const topics = PROJECTIONS[s.readModel].source.topics(prefix);
   const groupId = `${prefix}projector.${s.readModel}`;
   const log = s.log ?? silent;
   let timeouts = s.sessionTimeoutMs === undefined ? FAST_TAKEOVER : groupTimeoutsFor(s.sessionTimeoutMs);
@@ -108,7 +107,7 @@ export async function startProjectionConsumer(s: ProjectionConsumerSettings): Pr
     });
     try {
       await current.connect();
-      await current.subscribe({ topic: topics.articleEvents, fromBeginning: true });
+      await current.subscribe({ topic: topics.events, fromBeginning: true });
     } catch (err) {
       // A half-opened consumer must not linger beside the one the next attempt opens.
       await current.disconnect().catch(() => undefined);
@@ -121,11 +120,11 @@ export async function startProjectionConsumer(s: ProjectionConsumerSettings): Pr
       autoCommit: true,
       autoCommitInterval: AUTO_COMMIT_MS,
       eachBatchAutoResolve: false,
-      // Partitions hold disjoint articles, so their batches can commit side by side; serially, a
+      // Partitions hold disjoint streams (articles), so their batches can commit side by side; serially, a
       // message on the sixth partition waited for five transactions before its own.
       partitionsConsumedConcurrently: PARTITIONS_IN_PARALLEL,
       eachBatch: (payload) =>
-        keepingAlive(payload, timeouts.heartbeatInterval, () => projectBatch(s, topics.articleEventsDlq, log, payload)),
+        keepingAlive(payload, timeouts.heartbeatInterval, () => projectBatch(s, topics.dlq, log, payload)),
     });
   };
   await open();
@@ -167,7 +166,7 @@ async function projectBatch(
   const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
   if (batch.messages.length === 0) return;
   const projection = PROJECTIONS[s.readModel];
-  const delivered = batch.messages.map((message) => itemOf(batch.topic, batch.partition, message));
+  const delivered = batch.messages.map((message) => itemOf(batch.topic, batch.partition, message, projection.source));
   const articleIds = [...new Set(delivered.flatMap((i) => (i.articleId ? [i.articleId] : [])))];
   let isolate = false;
   for (let attempt = 1; ; attempt++) {

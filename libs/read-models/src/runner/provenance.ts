@@ -1,13 +1,15 @@
-import { articleStreamId } from '@newsroom/editorial-domain';
 import { storedLinks } from '@newsroom/event-store';
-import type { ProjectedEvent } from '../projections/projected-event';
+import { hashedStreamIdOf } from '@newsroom/messaging';
 import type { Db } from '../tables/recordset';
 import type { Item } from './apply-events';
+import type { StreamEvent } from './stream-source';
 
-/** A delivered event that is not the one the event store holds at its article and version. */
+const streamOf = (e: StreamEvent) => hashedStreamIdOf(e) ?? '?';
+
+/** A delivered event that is not the one the event store holds at its stream and version. */
 export class NotInEventStore extends Error {
-  constructor(e: ProjectedEvent, why: string) {
-    super(`event ${e.eventId} (article ${e.articleId}, version ${e.version}): ${why}`);
+  constructor(e: StreamEvent, why: string) {
+    super(`event ${e.eventId} (${streamOf(e).replace('-', ' ')}, version ${e.version}): ${why}`);
     this.name = 'NotInEventStore';
   }
 }
@@ -16,7 +18,7 @@ export class NotInEventStore extends Error {
  * How the runner establishes that delivered events were really appended; an item that fails turns
  * unreadable (parked, holding back its article).
  */
-export type Provenance = <R>(db: Db, items: Item<R>[]) => Promise<Item<R>[]>;
+export type Provenance = <R, E extends StreamEvent>(db: Db, items: Item<R, E>[]) => Promise<Item<R, E>[]>;
 
 const keyOf = (streamId: string, version: number) => `${streamId}#${version}`;
 
@@ -30,13 +32,13 @@ export const confirmedByEventStore: Provenance = async (db, items) => {
   const events = items.flatMap((i) => (i.event ? [i.event] : []));
   const links = await storedLinks(
     db,
-    events.map((e) => ({ streamId: articleStreamId(e.articleId), version: e.version })),
+    events.map((e) => ({ streamId: streamOf(e), version: e.version })),
   );
   const stored = new Map(links.map((l) => [keyOf(l.streamId, l.version), l]));
   return items.map((item) => {
     const e = item.event;
     if (!e) return item;
-    const link = stored.get(keyOf(articleStreamId(e.articleId), e.version));
+    const link = stored.get(keyOf(streamOf(e), e.version));
     const why = !link
       ? 'the event store has no such event'
       : link.hash !== e.hash

@@ -7,12 +7,23 @@ import { replaceContributorEntries } from '../tables/contributor-index.table';
 import { evolvePublicArticle, type PublicArticle } from '../projections/public-article.projection';
 import { loadPublicRows, savePublicRows } from '../tables/public-articles.table';
 import type { AppliedEvent, ArticleChange, Projection, ReadModelName } from './projection';
+import { articleSource, contributionSource } from './stream-source';
+import type { ContributionEventEnvelope } from '@newsroom/contracts';
+import type { ContributionRow } from '../projections/contribution-state.projection';
+import { contributionListRowOf, type ContributionListRow } from '../projections/contribution-list.projection';
+import { contributionAuditEntryOf, type ContributionAuditEntry } from '../projections/contribution-audit.projection';
+import { ledgerChangeOf, type LedgerChange } from '../projections/contributor-ledger.projection';
+import { upsertContributionRows } from '../tables/contribution-list.table';
+import { insertContributionAuditEntries } from '../tables/contribution-audit.table';
+import { CONTRIBUTION_LIST_ROWS } from '../tables/contribution-rows.table';
+import { insertLedgerEntries, insertMergedCredits } from '../tables/contributor-ledger.table';
 
-const lastDerived = <D>(c: ArticleChange<D>): D => c.applied[c.applied.length - 1].derived;
+const lastDerived = <D>(c: ArticleChange<D, any, any>): D => c.applied[c.applied.length - 1].derived;
 
 /** The article row is the read model: the runner's row upsert is the whole write. */
 const articleState: Projection<null> = {
   name: 'article_state',
+  source: articleSource,
   tables: ['article_state'],
   rowsTable: 'article_state',
   derive: () => null,
@@ -21,6 +32,7 @@ const articleState: Projection<null> = {
 
 const auditTrail: Projection<AuditEntry & { position: number }> = {
   name: 'audit_trail',
+  source: articleSource,
   tables: ['audit_trail', 'audit_trail_article_rows'],
   rowsTable: 'audit_trail_article_rows',
   derive: ({ before, event }) => ({ ...auditEntryOf(before, event), position: event.position }),
@@ -35,6 +47,7 @@ const auditTrail: Projection<AuditEntry & { position: number }> = {
 
 const articleList: Projection<ArticleListRow> = {
   name: 'article_list',
+  source: articleSource,
   tables: ['article_list', 'article_list_article_rows'],
   rowsTable: 'article_list_article_rows',
   derive: ({ after }) => listRowOf(after),
@@ -47,6 +60,7 @@ const articleList: Projection<ArticleListRow> = {
  */
 const contributorIndex: Projection<ContributorEntry[]> = {
   name: 'contributor_index',
+  source: articleSource,
   tables: ['contributor_index', 'contributor_index_article_rows'],
   rowsTable: 'contributor_index_article_rows',
   derive: ({ after }) => contributorEntriesOf(after),
@@ -66,6 +80,7 @@ const contributorIndex: Projection<ContributorEntry[]> = {
  */
 const publicArticles: Projection<AppliedEvent> = {
   name: 'public_articles',
+  source: articleSource,
   tables: ['public_articles', 'public_article_slugs', 'public_articles_article_rows'],
   rowsTable: 'public_articles_article_rows',
   derive: (applied) => applied,
@@ -86,10 +101,64 @@ const publicArticles: Projection<AppliedEvent> = {
   },
 };
 
+/** Contributions by article (the desk's inbox) and by author, one row each, fed by contribution streams. */
+const contributionList: Projection<ContributionListRow, ContributionRow, ContributionEventEnvelope> = {
+  name: 'contribution_list',
+  source: contributionSource,
+  tables: ['contribution_list', CONTRIBUTION_LIST_ROWS],
+  rowsTable: CONTRIBUTION_LIST_ROWS,
+  derive: ({ after }) => contributionListRowOf(after),
+  write: (m, t, changes) => upsertContributionRows(m, changes.map(lastDerived), t),
+};
+
+/** The contribution events' audit entries, each linked to its article; insert-only like the article's. */
+const contributionAudit: Projection<ContributionAuditEntry, ContributionRow, ContributionEventEnvelope> = {
+  name: 'contribution_audit',
+  source: contributionSource,
+  tables: ['contribution_audit_trail', 'contribution_audit_contribution_rows'],
+  rowsTable: 'contribution_audit_contribution_rows',
+  derive: ({ before, event, after }) => contributionAuditEntryOf(before, event, after),
+  write: (m, t, changes) =>
+    insertContributionAuditEntries(
+      m,
+      changes.flatMap((c) => c.applied.map((a) => a.derived)),
+      t,
+    ),
+};
+
+/**
+ * Every credit of every published version, with the contribution that created it. Fed by article
+ * streams alone: an accepted contribution enters the article as ContributionMerged, which names it.
+ */
+const contributorLedger: Projection<LedgerChange> = {
+  name: 'contributor_ledger',
+  source: articleSource,
+  tables: ['contributor_ledger', 'contributor_ledger_credits', 'contributor_ledger_article_rows'],
+  rowsTable: 'contributor_ledger_article_rows',
+  derive: ({ before, event, after }) => ledgerChangeOf(before, event, after),
+  write: async (m, t, changes) => {
+    const derived = changes.flatMap((c) => c.applied.map((a) => a.derived));
+    // Credits first: a publication later in the same batch looks its merge up.
+    await insertMergedCredits(
+      m,
+      derived.flatMap((d) => (d.merged ? [d.merged] : [])),
+      t,
+    );
+    await insertLedgerEntries(
+      m,
+      derived.flatMap((d) => d.published),
+      t,
+    );
+  },
+};
+
 export const PROJECTIONS: Readonly<Record<ReadModelName, Projection<any>>> = {
   article_state: articleState,
   audit_trail: auditTrail,
   article_list: articleList,
   contributor_index: contributorIndex,
   public_articles: publicArticles,
+  contribution_list: contributionList,
+  contribution_audit: contributionAudit,
+  contributor_ledger: contributorLedger,
 };

@@ -3,7 +3,7 @@ import { waitFor } from '@newsroom/testing';
 import { createTestDatabase, testKafka, type TestDatabase, type TestKafka } from '@newsroom/testing-system';
 import { allMigrations } from '../migrations';
 import { contentHash } from './content-hash';
-import { READ_MODELS } from './projection';
+import { ARTICLE_READ_MODELS } from './projection';
 import type { RunningConsumer } from './projection-consumer';
 import { rebuildProjection, rebuildProjections } from './rebuild';
 import { caughtUp, heads, relay, startConsumers } from './runner.fixture';
@@ -41,7 +41,7 @@ const versionOf = async (articleId: string) =>
   (await ds.query(`SELECT version FROM article_state WHERE article_id = $1`, [articleId]))[0]?.version;
 
 async function allCaughtUp() {
-  for (const name of READ_MODELS) await caughtUp(ds, name);
+  for (const name of ARTICLE_READ_MODELS) await caughtUp(ds, name);
 }
 
 beforeAll(async () => {
@@ -62,7 +62,7 @@ afterAll(async () => {
 describe('rebuilding while the live read models keep serving', () => {
   it('rebuilds tables equal to the incrementally built ones, and switches them in', async () => {
     const progress: string[] = [];
-    const results = await rebuildProjections(ds, READ_MODELS, { onProgress: (p) => progress.push(p.phase) });
+    const results = await rebuildProjections(ds, ARTICLE_READ_MODELS, { onProgress: (p) => progress.push(p.phase) });
     for (const r of results) {
       expect(r).toMatchObject({ events: 4000, heldBackArticles: 0 });
       expect(r.contentHash).toBe(r.replacedContentHash);
@@ -78,7 +78,7 @@ describe('rebuilding while the live read models keep serving', () => {
 
   it('misses and repeats nothing written during the rebuild or after the switch', async () => {
     let rebuilding = true;
-    const rebuild = rebuildProjections(ds, READ_MODELS).finally(() => {
+    const rebuild = rebuildProjections(ds, ARTICLE_READ_MODELS).finally(() => {
       rebuilding = false;
     });
     let writes = 0;
@@ -97,7 +97,8 @@ describe('rebuilding while the live read models keep serving', () => {
       FROM audit_trail`);
     expect(audit).toEqual({ events: audit.events, entries: audit.events, distinct_entries: audit.events, gapped: 0 });
     // What the live consumers built on top of the switched-in tables equals a build from scratch.
-    for (const r of await rebuildProjections(ds, READ_MODELS)) expect(r.contentHash).toBe(r.replacedContentHash);
+    for (const r of await rebuildProjections(ds, ARTICLE_READ_MODELS))
+      expect(r.contentHash).toBe(r.replacedContentHash);
   });
 
   it('refuses a second rebuild of the same read model while one runs', async () => {
@@ -117,12 +118,12 @@ describe('rebuilding while the live read models keep serving', () => {
       'the garbage and the event behind it dead-lettered in each read model',
       async () =>
         (await ds.query(`SELECT count(*)::int AS n FROM dead_letters WHERE article_id = $1`, [article]))[0].n ===
-        2 * READ_MODELS.length,
+        2 * ARTICLE_READ_MODELS.length,
       30_000,
     );
     expect(await versionOf(article)).toBe(held - 1);
 
-    await rebuildProjections(ds, READ_MODELS);
+    await rebuildProjections(ds, ARTICLE_READ_MODELS);
     expect(await versionOf(article)).toBe(held);
     expect(await ds.query(`SELECT count(*)::int AS n FROM dead_letters WHERE resolved_at IS NULL`)).toEqual([{ n: 0 }]);
     const next = await appendTo(article);

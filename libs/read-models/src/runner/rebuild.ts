@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ProjectedEvent } from '../projections/projected-event';
 import { applyItems } from './apply-events';
-import { countArticleEvents, readEventPage, storedItems } from './event-source';
+import { countSourceEvents, readEventPage, storedItems } from './event-source';
 import { READ_MODELS, isReadModelName, rebuildTables, type Projection, type ReadModelName } from './projection';
 import { setStatus } from '../tables/projection-status.table';
 import { PROJECTIONS } from './read-model.writers';
@@ -10,6 +9,7 @@ import { ensureRunnerTables } from './runner-tables';
 import { holdRebuildLocks } from './rebuild-locks';
 import { switchOver, type RebuildResult } from './switch-over';
 import { createRebuildTables, dropRebuildTables, indexRebuildTables } from './table-swap';
+import type { StreamEvent, StreamSource } from './stream-source';
 
 export type { RebuildResult } from './switch-over';
 
@@ -68,28 +68,34 @@ export async function rebuildProjections(
       await setStatus(ds, p.name, 'rebuilding');
       await createRebuildTables(ds, p);
     }
-    const total = await countArticleEvents(ds.manager);
-    // 1. Replay in global order, page by page, until a page comes back empty: that last stretch is
-    //    the catch-up with what was appended meanwhile. The next page is read while this one applies.
+    // One pass per aggregate: the read models of one aggregate share its pages.
+    const sources = [...new Set(projections.map((p) => p.source))];
+    let total = 0;
+    for (const source of sources) total += await countSourceEvents(ds.manager, source);
     const held = new Map(projections.map((p) => [p.name, new Set<string>()]));
     let replayed = 0;
-    let next = prefetch(ds, 0, pageSize);
-    for (;;) {
-      const page = await next;
-      if (page.length === 0) break;
-      next = prefetch(ds, page[page.length - 1].position, pageSize);
-      // Read models are independent: each page goes to each in a transaction of its own, in parallel.
-      await Promise.all(
-        projections.map((p) =>
-          ds.transaction(async (m) => {
-            // Nobody reads the twins before the switch, whose own commit is synchronous.
-            await m.query(`SET LOCAL synchronous_commit = off`);
-            await replayInto(m, p, page, held.get(p.name)!);
-          }),
-        ),
-      );
-      replayed += page.length;
-      opts.onProgress?.({ phase: 'replay', events: replayed, total: Math.max(total, replayed) });
+    for (const source of sources) {
+      const group = projections.filter((p) => p.source === source);
+      // 1. Replay in global order, page by page, until a page comes back empty: that last stretch is
+      //    the catch-up with what was appended meanwhile. The next page is read while this one applies.
+      let next = prefetch(ds, source, 0, pageSize);
+      for (;;) {
+        const page = await next;
+        if (page.length === 0) break;
+        next = prefetch(ds, source, page[page.length - 1].position, pageSize);
+        // Read models are independent: each page goes to each in a transaction of its own, in parallel.
+        await Promise.all(
+          group.map((p) =>
+            ds.transaction(async (m) => {
+              // Nobody reads the twins before the switch, whose own commit is synchronous.
+              await m.query(`SET LOCAL synchronous_commit = off`);
+              await replayInto(m, p, page, held.get(p.name)!);
+            }),
+          ),
+        );
+        replayed += page.length;
+        opts.onProgress?.({ phase: 'replay', events: replayed, total: Math.max(total, replayed) });
+      }
     }
     // 2. Index, then switch, read model by read model (see switchOver).
     const results: RebuildResult[] = [];
@@ -111,8 +117,8 @@ export async function rebuildProjections(
   }
 }
 
-function prefetch(ds: DataSource, after: number, pageSize: number): Promise<ProjectedEvent[]> {
-  const page = readEventPage(ds.manager, after, pageSize);
+function prefetch(ds: DataSource, source: StreamSource, after: number, pageSize: number): Promise<StreamEvent[]> {
+  const page = readEventPage(ds.manager, after, pageSize, source);
   page.catch(() => undefined); // awaited later; this only keeps an early failure from being "unhandled"
   return page;
 }
@@ -121,7 +127,7 @@ function prefetch(ds: DataSource, after: number, pageSize: number): Promise<Proj
  * Held-back articles stay held for the rest of the replay: in global order an article can show a
  * gap (a transaction that committed late); the final catch-up, in version order, settles them.
  */
-async function replayInto(m: EntityManager, p: Projection, events: ProjectedEvent[], held: Set<string>): Promise<void> {
-  const outcome = await applyItems(m, p, rebuildTables, storedItems(events), { heldBack: held });
+async function replayInto(m: EntityManager, p: Projection, events: StreamEvent[], held: Set<string>): Promise<void> {
+  const outcome = await applyItems(m, p, rebuildTables, storedItems(events, p.source), { heldBack: held });
   for (const { item } of outcome.parked) if (item.articleId) held.add(item.articleId);
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ReadModelsNotMigrated } from './runner.errors';
 
-/** Every table the runner reads or writes; migrations 1764300000002, 1764300000003 and 1764300000100 create them. */
+/** Every table the runner reads or writes; migrations 1764300000002, …003, …100 and …910 create them. */
 const READ_MODEL_TABLES = [
   'article_state',
   'audit_trail',
@@ -16,15 +16,25 @@ const READ_MODEL_TABLES = [
   'public_articles',
   'public_article_slugs',
   'public_articles_article_rows',
+  'contribution_list',
+  'contribution_list_contribution_rows',
+  'contribution_audit_trail',
+  'contribution_audit_contribution_rows',
+  'contributor_ledger',
+  'contributor_ledger_credits',
+  'contributor_ledger_article_rows',
 ];
 
-/** The article rows' chain link, added by migration 1764300000080. */
+/** The rows' chain link, added by migration 1764300000080. */
 const CHAINED_ROWS = [
   'article_state',
   'audit_trail_article_rows',
   'article_list_article_rows',
   'contributor_index_article_rows',
   'public_articles_article_rows',
+  'contribution_list_contribution_rows',
+  'contribution_audit_contribution_rows',
+  'contributor_ledger_article_rows',
 ];
 
 /** Refuses to start on a schema the migrations never reached (one round trip, no DDL). */

@@ -13,7 +13,7 @@ import { sendPages, type TestKafka } from '@newsroom/testing-system';
 import { evolveArticleRow, type ArticleRow } from '../projections/article-state.projection';
 import { articleVersions } from '../tables/article-state.table';
 import { readEventPage } from './event-source';
-import { READ_MODELS, type ReadModelName } from './projection';
+import { ARTICLE_READ_MODELS, type ReadModelName } from './projection';
 import type { Provenance } from './provenance';
 import { startProjectionConsumer, type RunningConsumer } from './projection-consumer';
 
@@ -22,7 +22,7 @@ import { startProjectionConsumer, type RunningConsumer } from './projection-cons
 export async function startConsumers(
   ds: DataSource,
   k: TestKafka,
-  names: readonly ReadModelName[] = READ_MODELS,
+  names: readonly ReadModelName[] = ARTICLE_READ_MODELS,
   provenance?: Provenance,
 ): Promise<RunningConsumer[]> {
   return Promise.all(

@@ -52,13 +52,13 @@ export async function switchOver(
 async function switchOnce(ds: DataSource, p: Projection, replayed: number, started: number): Promise<RebuildResult> {
   return ds.transaction(async (m) => {
     await m.query(`SELECT pg_advisory_xact_lock(${READ_MODEL_LOCK})`, [p.name]);
-    const ahead = await readEventsAhead(m, rebuildTables(p.rowsTable));
-    const outcome = await applyItems(m, p, rebuildTables, storedItems(ahead), { heldBack: new Set() });
+    const ahead = await readEventsAhead(m, rebuildTables(p.rowsTable), p.source);
+    const outcome = await applyItems(m, p, rebuildTables, storedItems(ahead, p.source), { heldBack: new Set() });
     const held = [...new Set(outcome.parked.flatMap(({ item }) => (item.articleId ? [item.articleId] : [])))];
     const rebuiltHash = await contentHash(m, p.name, rebuildTables);
     const replacedContentHash = await contentHash(m, p.name, liveTables);
     await swapTables(m, p);
-    await resolveDeadLettersPast(m, p.name, p.rowsTable, held);
+    await resolveDeadLettersPast(m, p.name, p.rowsTable, held, p.source.keyColumn);
     await markSwitchedOver(m, p.name, await furthestPosition(m, p.rowsTable));
     const events = replayed + outcome.applied;
     const seconds = (Date.now() - started) / 1000;

@@ -8,6 +8,7 @@ import type { ArticleListRow } from '../projections/article-list.projection';
 import { articleListItemOf, type ArticleListRecord } from '../views/article-list-item.view';
 import { nameKeyOf } from '../projections/contributor-index.projection';
 import { creditsNameKey } from './contributor-index.table';
+import { openContributionsOf } from './contribution-list.table';
 import { asRecordset, liveTables, type Db, type TableNames } from './recordset';
 
 // Table `article_list`: what the editors' article list shows and filters on, one row per article.
@@ -68,6 +69,9 @@ function filterConditions(q: ArticleListFilter, p: (v: unknown) => string): stri
 /**
  * Up to `limit` articles after `after`, newest first, filtered as the query asks; `more` when the
  * list goes on. Keyset paging: a page never skips or repeats a row while others write.
+ * `openContributions` is counted from the contribution read model, per listed row (an index
+ * lookup each, at most a page): contributions are another aggregate on another topic, so a column
+ * kept by the article list's consumer, gated by article versions, could not stay exact.
  */
 export async function listArticles(
   db: Db,
@@ -82,7 +86,8 @@ export async function listArticles(
   if (after) where.push(`(l.updated_at, l.article_id) < (${p(after[0])}::timestamptz, ${p(after[1])}::uuid)`);
   const rows: ArticleListRecord[] = await db.query(
     `SELECT l.article_id, l.version, l.status, l.headline, l.sections, l.contributor_names, l.updated_at,
-       l.updated_by_id, l.updated_by_name, l.updated_by_role, l.published_at, l.embargo_until, l.publish_at
+       l.updated_by_id, l.updated_by_name, l.updated_by_role, l.published_at, l.embargo_until, l.publish_at,
+       ${openContributionsOf('l.article_id')} AS open_contributions
      FROM article_list l ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY l.updated_at DESC, l.article_id DESC LIMIT ${p(limit + 1)}`,
     params,

@@ -41,8 +41,8 @@ export async function latestChanges(db: Db, articleIds: readonly string[]): Prom
 }
 
 /** An article row as the runner keeps it: with the hash of the event it last applied (null before migration 70). */
-export interface ChainedRow {
-  row: ArticleRow;
+export interface ChainedRow<Row = ArticleRow> {
+  row: Row;
   lastHash: string | null;
 }
 
@@ -115,16 +115,22 @@ async function notifyArticleVersions(db: Db, rows: ArticleRow[]): Promise<void> 
   }
 }
 
-/** Each article's version in `table` (every article, or only those named), by article id. */
+/**
+ * Each stream's version in `table` (every one, or only those named), by id; `keyColumn` names the
+ * rows table's id column (a contribution read model's rows are keyed by `contribution_id`).
+ */
 export async function articleVersions(
   db: Db,
   table = 'article_state',
   articleIds?: readonly string[],
+  keyColumn = 'article_id',
 ): Promise<Map<string, number>> {
-  const rows: Array<{ article_id: string; version: number }> = articleIds
-    ? await db.query(`SELECT article_id, version FROM ${table} WHERE article_id = ANY($1::uuid[])`, [articleIds])
-    : await db.query(`SELECT article_id, version FROM ${table}`);
-  return new Map(rows.map((r) => [r.article_id, r.version]));
+  const rows: Array<{ id: string; version: number }> = articleIds
+    ? await db.query(`SELECT ${keyColumn} AS id, version FROM ${table} WHERE ${keyColumn} = ANY($1::uuid[])`, [
+        articleIds,
+      ])
+    : await db.query(`SELECT ${keyColumn} AS id, version FROM ${table}`);
+  return new Map(rows.map((r) => [r.id, r.version]));
 }
 
 /** The highest event position any row of `table` reflects, 0 when empty. */

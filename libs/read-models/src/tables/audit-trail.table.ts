@@ -69,14 +69,27 @@ export async function articleHistory(db: Db, articleId: string): Promise<AuditIt
   return rows.map(itemOf);
 }
 
-/** Where a page of the newsroom-wide log ends: its keyset order is (occurred_at, article_id, version). */
-export type AuditKey = [occurredAt: string, articleId: string, version: number];
+/**
+ * Where a page of the newsroom-wide log ends: its keyset order is (occurred_at, article_id, version,
+ * contribution), where an article's own entries sort as the nil UUID before the entries of the
+ * contribution events linked to the article (whose `version` is the contribution's).
+ */
+export type AuditKey = [occurredAt: string, articleId: string, version: number, contribution: string];
 
-export const auditKeyOf = (item: AuditItem): AuditKey => [item.occurredAt, item.articleId, item.version];
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+export const auditKeyOf = (item: AuditItem): AuditKey => [
+  item.occurredAt,
+  item.articleId,
+  item.version,
+  item.contributionId ?? NIL_UUID,
+];
 
 /**
  * Up to `limit` entries of the newsroom-wide log after `after`, oldest first; `more` when the log
- * goes on. Keyset paging: a page never skips or repeats an entry while the projector writes.
+ * goes on. Keyset paging: a page never skips or repeats an entry while the projector writes. The
+ * article entries and the contribution entries (table `contribution_audit_trail`, each linked to
+ * its article) are merged in one order; each side's filter and keyset run on its own indexes.
  */
 export async function auditLogPage(
   db: Db,
@@ -93,15 +106,30 @@ export async function auditLogPage(
   if (filter.type) where.push(`type = ${p(filter.type)}`);
   if (filter.since) where.push(`occurred_at >= ${p(filter.since)}::timestamptz`);
   if (filter.until) where.push(`occurred_at < ${p(filter.until)}::timestamptz`);
-  if (after) {
-    where.push(
-      `(occurred_at, article_id, version) > (${p(after[0])}::timestamptz, ${p(after[1])}::uuid, ${p(after[2])}::int)`,
-    );
-  }
-  const rows: AuditRecord[] = await db.query(
-    `SELECT ${COLUMNS} FROM audit_trail ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY occurred_at, article_id, version LIMIT ${p(limit + 1)}`,
+  const cap = p(limit + 1);
+  const side = (contribution: string) => {
+    const conditions = [...where];
+    if (after) {
+      const key = `(${p(after[0])}::timestamptz, ${p(after[1])}::uuid, ${p(after[2])}::int)`;
+      // The first condition uses the time index; the second only settles ties on the first three.
+      conditions.push(`(occurred_at, article_id, version) >= ${key}`);
+      conditions.push(`((occurred_at, article_id, version) <> ${key} OR ${contribution} > ${p(after[3])}::uuid)`);
+    }
+    return conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  };
+  const rows: Array<AuditRecord & { contribution_id: string | null }> = await db.query(
+    `SELECT * FROM (
+       (SELECT ${COLUMNS}, NULL::uuid AS contribution_id, '${NIL_UUID}'::uuid AS tie FROM audit_trail
+        ${side(`'${NIL_UUID}'::uuid`)} ORDER BY occurred_at, article_id, version LIMIT ${cap})
+       UNION ALL
+       (SELECT ${COLUMNS}, contribution_id, contribution_id AS tie FROM contribution_audit_trail
+        ${side('contribution_id')} ORDER BY occurred_at, article_id, version, contribution_id LIMIT ${cap})
+     ) x ORDER BY occurred_at, article_id, version, tie LIMIT ${cap}`,
     params,
   );
-  return { items: rows.slice(0, limit).map(itemOf), more: rows.length > limit };
+  const items = rows.slice(0, limit).map((r) => {
+    const item = itemOf(r);
+    return r.contribution_id ? { ...item, contributionId: r.contribution_id } : item;
+  });
+  return { items, more: rows.length > limit };
 }

@@ -77,10 +77,11 @@ export async function resolveDeadLettersPast(
   projection: string,
   rowsTable: string,
   stillHeld: readonly string[],
+  keyColumn = 'article_id',
 ): Promise<void> {
   await db.query(
     `UPDATE dead_letters d SET resolved_at = now() FROM ${rowsTable} r
-     WHERE d.projection = $1 AND d.resolved_at IS NULL AND r.article_id::text = d.article_id
+     WHERE d.projection = $1 AND d.resolved_at IS NULL AND r.${keyColumn}::text = d.article_id
        AND (d.version <= r.version OR (d.version IS NULL AND NOT d.article_id = ANY($2::text[])))`,
     [projection, stillHeld],
   );

@@ -15,4 +15,12 @@ export {
   type FeedQuery,
 } from './public-articles.table';
 export { openDeadLetters } from './dead-letters.table';
+export {
+  listContributions,
+  projectedContributionVersion,
+  openContributionsOf,
+  type ContributionListFilter,
+} from './contribution-list.table';
+export { CONTRIBUTION_VERSIONS_CHANNEL } from './contribution-rows.table';
+export { ledgerPage, ledgerKeyOf, type LedgerCredit, type LedgerKey } from './contributor-ledger.table';
 export { projectionStatuses, type ProjectionStatusView } from './projection-status.table';

@@ -1,7 +1,6 @@
-import { ARTICLE_STREAM_PREFIX } from '@newsroom/editorial-domain';
 import { headPosition } from '@newsroom/event-store';
-import type { ProjectedEvent } from '../projections/projected-event';
-import { READ_MODELS, type ReadModelName } from '../runner/projection';
+import type { EnvelopeFields } from '@newsroom/contracts';
+import { READ_MODELS, READ_MODEL_STREAM_PREFIX, type ReadModelName } from '../runner/projection';
 import { openDeadLetterCount } from './dead-letters.table';
 import type { Db } from './recordset';
 
@@ -11,7 +10,7 @@ import type { Db } from './recordset';
 export interface BatchProgress {
   applied: number;
   /** The furthest event applied or found already applied. */
-  lastEvent: ProjectedEvent | null;
+  lastEvent: EnvelopeFields | null;
   /** The newest dead-letter reason of the batch, if any. */
   lastError: string | null;
 }
@@ -86,8 +85,10 @@ export interface ProjectionStatusView {
 
 /** Per read model, for `GET /api/admin/projections`. */
 export async function projectionStatuses(ds: Db): Promise<ProjectionStatusView[]> {
-  // The read models are the article's: other streams (accounts, contributions) never make them lag.
-  const head = await headPosition(ds, ARTICLE_STREAM_PREFIX);
+  // Each read model follows one aggregate: another aggregate's events never make it lag.
+  const heads = new Map<string, number>();
+  for (const prefix of new Set(Object.values(READ_MODEL_STREAM_PREFIX)))
+    heads.set(prefix, await headPosition(ds, prefix));
   // Over the last six whole buckets and the current partial one.
   const since = `date_bin('10 seconds', now(), timestamptz 'epoch') - interval '60 seconds'`;
   const recent = `(SELECT COALESCE(sum(events), 0) / EXTRACT(EPOCH FROM now() - (${since}))
@@ -102,6 +103,7 @@ export async function projectionStatuses(ds: Db): Promise<ProjectionStatusView[]
   );
   return rows.map((r: any): ProjectionStatusView => {
     const lastPosition = Number(r.last_position ?? 0);
+    const head = heads.get(READ_MODEL_STREAM_PREFIX[r.name as ReadModelName]) ?? 0;
     const lagEvents = Math.max(0, head - lastPosition);
     return {
       name: r.name,

@@ -15,6 +15,8 @@ export interface ArticleListRecord {
   published_at: Date | string | null;
   embargo_until: Date | string | null;
   publish_at: Date | string | null;
+  /** Not a column of `article_list`: counted from `contribution_list` when listed (see listArticles). */
+  open_contributions: number;
 }
 
 const instant = (v: Date | string) => new Date(v).toISOString();
@@ -38,5 +40,6 @@ export function articleListItemOf(r: ArticleListRecord): ArticleListItem {
     publishedAt: instantOrNull(r.published_at),
     embargoUntil: instantOrNull(r.embargo_until),
     publishAt: instantOrNull(r.publish_at),
+    openContributions: r.open_contributions,
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
-import { ARTICLE_VERSIONS_CHANNEL } from '@newsroom/read-models';
+import { ARTICLE_VERSIONS_CHANNEL, CONTRIBUTION_VERSIONS_CHANNEL } from '@newsroom/read-models';
 import { databaseConnectionOf } from '@newsroom/settings';
 import { AppConfig } from '../../config/app-config';
 
@@ -32,7 +32,7 @@ export class ArticleVersionsListener implements OnApplicationShutdown {
   constructor(private readonly config: AppConfig) {}
 
   /**
-   * Resolves when the read model commits `minVersion` (or later) of the article, or after
+   * Resolves when the read model commits `minVersion` (or later) of the article (or contribution), or after
    * `timeoutMs`. Registered before it resolves: call it before reading, then read again after.
    */
   async waitFor(articleId: string, minVersion: number, timeoutMs: number, signal?: AbortSignal): Promise<void> {
@@ -98,17 +98,20 @@ export class ArticleVersionsListener implements OnApplicationShutdown {
       client.end().catch(() => undefined);
       for (const f of this.followers) f.lost();
     });
-    client.on('notification', (n) => this.notified(n.payload));
+    client.on('notification', (n) => this.notified(n.payload, n.channel === ARTICLE_VERSIONS_CHANNEL));
     await client.connect();
     await client.query(`LISTEN ${ARTICLE_VERSIONS_CHANNEL}`);
+    // The contribution list's commits too: its readers wait by contribution id (UUIDs, so no clash).
+    await client.query(`LISTEN ${CONTRIBUTION_VERSIONS_CHANNEL}`);
     return client;
   }
 
-  private notified(payload: string | undefined): void {
+  private notified(payload: string | undefined, ofArticles: boolean): void {
     try {
       const { schema, versions } = JSON.parse(payload ?? '') as { schema: string; versions: [string, number][] };
       if (schema !== this.config.env.DATABASE_SCHEMA) return;
-      for (const f of this.followers) f.versions(versions);
+      // Followers (the live stream) announce articles only.
+      if (ofArticles) for (const f of this.followers) f.versions(versions);
       for (const [articleId, version] of versions) {
         for (const w of this.waiters.get(articleId) ?? []) if (version >= w.minVersion) w.wake();
       }

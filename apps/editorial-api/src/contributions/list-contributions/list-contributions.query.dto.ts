@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { ContributionStatusQueryDto } from '../shared/contribution-status.query.dto';
+import { ContributionListQueryDto } from '../shared/contribution-list.query.dto';
 
-export class ListContributionsQueryDto extends ContributionStatusQueryDto {
+export class ListContributionsQueryDto extends ContributionListQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'] })
   @IsOptional()
   @IsIn(['true', 'false'])

@@ -31,7 +31,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
       // The web app tests itself in the browser, but for its framework-free modules (live updates, the workspace's
       // rules, history, audit).
-      testPathIgnorePatterns: ['/node_modules/', '/apps/admin-web/(?!src/(live|article|history|audit)/)'],
+      testPathIgnorePatterns: ['/node_modules/', '/apps/admin-web/(?!src/(live|article|history|audit|contributions)/)'],
     },
     {
       ...base,

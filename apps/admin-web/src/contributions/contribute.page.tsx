@@ -72,7 +72,8 @@ export function ContributePage() {
               const answer = await contributionCommands.submit(id, submitRequestOf(draft));
               setConfirmation(
                 `Your contribution (${draft.blocks.length} ${draft.blocks.length === 1 ? 'block' : 'blocks'}) ` +
-                  `is with the desk as version ${answer.version}. You can revise or withdraw it below until it is decided.`,
+                  `is with the desk as version ${answer.version}. ` +
+                  'You can revise or withdraw it below until it is decided.',
               );
               setRound((r) => r + 1);
               await queries.invalidateQueries({ queryKey: contributionKeys.all });

@@ -84,7 +84,8 @@ describe('contributionSentence', () => {
       allowedFrom: ['submitted'],
     });
     expect(contributionSentence(err, 'Accepting')).toBe(
-      'Accepting is not possible while the contribution is withdrawn; it is possible only when it is waiting for the desk.',
+      'Accepting is not possible while the contribution is withdrawn; ' +
+        'it is possible only when it is waiting for the desk.',
     );
   });
 

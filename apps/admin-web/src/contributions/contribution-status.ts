@@ -63,7 +63,10 @@ export function contributionSentence(err: unknown, doing: string): string {
     }
   }
   if (err instanceof ApiError && err.status === 412) {
-    return 'The contribution changed since you opened it (the desk or another tab). Your text is kept here; look at the latest version and send again.';
+    return (
+      'The contribution changed since you opened it (the desk or another tab). ' +
+      'Your text is kept here; look at the latest version and send again.'
+    );
   }
   return sentenceOf(err, doing);
 }

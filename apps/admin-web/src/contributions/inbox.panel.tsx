@@ -14,7 +14,7 @@ import { MergePreviewDialog } from './merge-preview.dialog';
 
 type Open = { kind: 'preview'; c: ContributionView } | { kind: Decision; c: ContributionView } | null;
 
-/** The desk's inbox in the article workspace: open contributions first, each previewed, accepted, sent back or rejected. */
+/** The desk's inbox in the workspace: open contributions first, each previewed, accepted, sent back or rejected. */
 export function InboxPanel({ articleId, roles }: { articleId: string; roles: readonly Role[] }) {
   const queries = useQueryClient();
   const list = useArticleContributions(articleId);
@@ -111,7 +111,8 @@ export function InboxPanel({ articleId, roles }: { articleId: string; roles: rea
                 ...(credit ? { credit } : {}),
               });
               setAnnouncement(
-                `Accepted ${dialog.c.author.name}'s contribution: merged ${afterBlock === undefined ? 'at the end' : positionWords(afterBlock)} ` +
+                `Accepted ${dialog.c.author.name}'s contribution: merged ` +
+                  `${afterBlock === undefined ? 'at the end' : positionWords(afterBlock)} ` +
                   `as version ${answer.articleVersion} of the article.`,
               );
               void queries.invalidateQueries({ queryKey: queryKeys.article(articleId) });

@@ -49,9 +49,9 @@ export function ContributePage() {
       <ArticleReading article={article.data} />
       <div aria-live="polite">
         {confirmation && (
-          <Alert color="green" variant="light" c="dark" title="Sent to the desk">
-            <Text size="sm">{confirmation}</Text>
-          </Alert>
+          <Text size="sm" fw={600}>
+            Sent to the desk. {confirmation}
+          </Text>
         )}
       </div>
       {maySubmit ? (

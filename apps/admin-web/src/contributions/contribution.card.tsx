@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Box, Group, List, Paper, Stack, Text } from '@mantine/core';
 import type { ContributionView } from '@newsroom/contracts';
 import type { ReactNode } from 'react';
 import { formatMoment } from '../components/format';
@@ -35,24 +35,22 @@ export function ContributionCard({ contribution: c, title, children }: Props) {
           {formatMoment(c.updatedAt)}
         </Text>
         {c.status === 'changes_requested' && c.deskNote && (
-          <Alert color="orange" variant="light" title="The desk's note" c="dark">
-            <Text size="sm">{c.deskNote}</Text>
-          </Alert>
+          <Outcome color="orange" title="The desk's note">
+            {c.deskNote}
+          </Outcome>
         )}
         {c.merge && (
-          <Alert color="green" variant="light" title="Accepted" c="dark">
-            <Text size="sm">
+          <Outcome color="green" title="Accepted">
+            <>
               Accepted by {c.merge.acceptedBy.name} into version {c.merge.articleVersion} of the article,{' '}
               {positionWords(c.merge.atBlock)}. Credited as {describeCredit(c.merge.credit)}.
-            </Text>
-          </Alert>
+            </>
+          </Outcome>
         )}
         {c.rejection && (
-          <Alert color="red" variant="light" title="Rejected" c="dark">
-            <Text size="sm">
-              {c.rejection.rejectedBy.name}: {c.rejection.reason}
-            </Text>
-          </Alert>
+          <Outcome color="red" title="Rejected">
+            {c.rejection.rejectedBy.name}: {c.rejection.reason}
+          </Outcome>
         )}
         <List listStyleType="none" spacing={4} aria-label="Blocks of the contribution">
           {c.blocks.map((b, i) => (
@@ -69,5 +67,24 @@ export function ContributionCard({ contribution: c, title, children }: Props) {
         {children && <Group gap="xs">{children}</Group>}
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * The desk's word on a contribution, marked by colour and title. Not an alert: it is part of the
+ * card, read in order, and announcing every card's outcome on each refresh would drown a screen reader.
+ */
+function Outcome({ color, title, children }: { color: string; title: string; children: ReactNode }) {
+  return (
+    <Box
+      p="xs"
+      bg={`var(--mantine-color-${color}-0)`}
+      style={{ borderLeft: `4px solid var(--mantine-color-${color}-8)` }}
+    >
+      <Text size="sm" fw={700}>
+        {title}
+      </Text>
+      <Text size="sm">{children}</Text>
+    </Box>
   );
 }

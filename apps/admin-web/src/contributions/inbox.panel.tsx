@@ -20,6 +20,7 @@ export function InboxPanel({ articleId, roles }: { articleId: string; roles: rea
   const list = useArticleContributions(articleId);
   const [dialog, setDialog] = useState<Open>(null);
   const [announcement, setAnnouncement] = useState('');
+  const submits = roles.some((r) => CONTRIBUTION_ROLE_PERMISSIONS[r].includes('SubmitContribution'));
   const decides = roles.some((r) => CONTRIBUTION_ROLE_PERMISSIONS[r].includes('AcceptContribution'));
   const items = list.data ?? [];
   const open = items.filter(isOpen);
@@ -54,9 +55,11 @@ export function InboxPanel({ articleId, roles }: { articleId: string; roles: rea
         <Title order={2} size="h4" id="inbox-title">
           Contributions ({open.length} open)
         </Title>
-        <AnchorLink to="/articles/$id/contribute" params={{ id: articleId }} size="sm">
-          Contribute to this article
-        </AnchorLink>
+        {submits && (
+          <AnchorLink to="/articles/$id/contribute" params={{ id: articleId }} size="sm">
+            Contribute to this article
+          </AnchorLink>
+        )}
         <div aria-live="polite">
           {announcement && (
             <Text size="sm" fw={600}>

@@ -1,4 +1,4 @@
-import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { CONTRIBUTION_ROLE_PERMISSIONS } from '@newsroom/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -15,6 +15,7 @@ import { ContributionForm } from './contribution.form';
 import { contributionKeys, useArticleContributions } from './contribution.queries';
 import { inReporterOrder } from './contribution-status';
 import { OwnContribution } from './own-contribution';
+import { unsentContributions } from './unsent-contribution';
 
 /** `/articles/:id/contribute`: the article read only, a Contribute form, and what one sent to it before. */
 export function ContributePage() {
@@ -26,6 +27,8 @@ export function ContributePage() {
   // A new form after each submission; the confirmation stays until the next one.
   const [round, setRound] = useState(0);
   const [confirmation, setConfirmation] = useState('');
+  // Read once per form: what this person typed here and did not send, in an earlier visit or before a reload.
+  const [restored, setRestored] = useState(() => (session ? unsentContributions.read(id, session.user.id) : null));
   useArticleChanges(() => {
     void queries.invalidateQueries({ queryKey: queryKeys.article(id) });
     void queries.invalidateQueries({ queryKey: contributionKeys.ofArticle(id) });
@@ -50,7 +53,7 @@ export function ContributePage() {
       <div aria-live="polite">
         {confirmation && (
           <Text size="sm" fw={600}>
-            Sent to the desk. {confirmation}
+            {confirmation}
           </Text>
         )}
       </div>
@@ -59,6 +62,24 @@ export function ContributePage() {
           <Title order={2} size="h3" id="contribute-title">
             Contribute
           </Title>
+          {restored && (
+            <Group gap="xs">
+              <Text size="sm" fw={600}>
+                Restored what you typed here earlier and did not send.
+              </Text>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => {
+                  unsentContributions.clear(id, session.user.id);
+                  setRestored(null);
+                  setRound((r) => r + 1);
+                }}
+              >
+                Discard it and start afresh
+              </Button>
+            </Group>
+          )}
           <Text size="sm">
             Send reporting, quotes or photos to the desk. An editor decides where they go in the story and credits you.
           </Text>
@@ -66,15 +87,19 @@ export function ContributePage() {
             key={round}
             label={`Contribute to ${headline}`}
             submitLabel="Send to the desk"
-            initial={newDraft(session.user.name)}
+            initial={restored ?? newDraft(session.user.name)}
             photosEditable
+            onEdit={(draft) => unsentContributions.write(id, session.user.id, draft)}
             onSubmit={async (draft) => {
               const answer = await contributionCommands.submit(id, submitRequestOf(draft));
+              const n = draft.blocks.length;
               setConfirmation(
-                `Your contribution (${draft.blocks.length} ${draft.blocks.length === 1 ? 'block' : 'blocks'}) ` +
+                `Sent to the desk. Your contribution (${n} ${n === 1 ? 'block' : 'blocks'}) ` +
                   `is with the desk as version ${answer.version}. ` +
                   'You can revise or withdraw it below until it is decided.',
               );
+              unsentContributions.clear(id, session.user.id);
+              setRestored(null);
               setRound((r) => r + 1);
               await queries.invalidateQueries({ queryKey: contributionKeys.all });
             }}
@@ -91,7 +116,12 @@ export function ContributePage() {
         </Title>
         {mine.length === 0 && <Text size="sm">Nothing yet.</Text>}
         {mine.map((c) => (
-          <OwnContribution key={c.contributionId} contribution={c} title={<Text fw={600}>Your contribution</Text>} />
+          <OwnContribution
+            key={c.contributionId}
+            contribution={c}
+            title={<Text fw={600}>Your contribution</Text>}
+            announce={setConfirmation}
+          />
         ))}
       </Stack>
     </Stack>

@@ -22,17 +22,24 @@ interface Props {
   /** Rejects with the API's refusal: the form keeps every typed character and marks the fields named. */
   onSubmit(draft: ContributionDraft): Promise<void>;
   onCancel?(): void;
+  /** Hears every edit: the caller may keep a copy of what is typed. */
+  onEdit?(draft: ContributionDraft): void;
 }
 
 /** Blocks, photos, a note to the desk and the credit asked for. */
-export function ContributionForm({ label, initial, submitLabel, photosEditable, onSubmit, onCancel }: Props) {
+export function ContributionForm(props: Props) {
+  const { label, initial, submitLabel, photosEditable, onSubmit, onCancel, onEdit } = props;
   const [draft, setDraft] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const edit = (patch: Partial<ContributionDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const change = (next: ContributionDraft) => {
+    setDraft(next);
+    onEdit?.(next);
+  };
+  const edit = (patch: Partial<ContributionDraft>) => change({ ...draft, ...patch });
   const editCredit = (patch: Partial<ContributionDraft['credit']>) =>
-    setDraft((d) => ({ ...d, credit: { ...d.credit, ...patch } }));
+    change({ ...draft, credit: { ...draft.credit, ...patch } });
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -1,6 +1,7 @@
 import { Alert, List, Loader, Stack, Text, Title } from '@mantine/core';
 import type { ArticleListItem, ContributionView, Page } from '@newsroom/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { http, queryString } from '../api/http';
 import { queryKeys } from '../api/query-keys';
 import { useSession } from '../auth/session';
@@ -27,6 +28,7 @@ export function MyContributionsPage() {
   const session = useSession();
   const queries = useQueryClient();
   const mine = useMyContributions();
+  const [said, setSaid] = useState('');
   const items = inReporterOrder(mine.data ?? []);
   const headlines = useHeadlines(items.map((c) => c.articleId));
   // A merge changes its article: the outcome shows at once; other decisions arrive with the next poll.
@@ -48,6 +50,13 @@ export function MyContributionsPage() {
       <Title order={1} size="h2">
         My stories and contributions
       </Title>
+      <div aria-live="polite">
+        {said && (
+          <Text size="sm" fw={600}>
+            {said}
+          </Text>
+        )}
+      </div>
       {mine.isError && (
         <Alert color="red" role="alert">
           Your contributions could not be loaded: {mine.error.message}
@@ -67,6 +76,7 @@ export function MyContributionsPage() {
                 <OwnContribution
                   key={c.contributionId}
                   contribution={c}
+                  announce={setSaid}
                   title={
                     <AnchorLink to="/articles/$id/contribute" params={{ id: c.articleId }} fw={600}>
                       {headlines.get(c.articleId) ?? 'The article'}

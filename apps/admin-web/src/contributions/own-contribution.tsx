@@ -9,15 +9,21 @@ import { ContributionForm } from './contribution.form';
 import { contributionKeys } from './contribution.queries';
 import { contributionSentence, isOpen } from './contribution-status';
 
+interface Props {
+  contribution: ContributionView;
+  title: ReactNode;
+  /** Says what happened where the page announces it: a revised card may move to another section. */
+  announce(message: string): void;
+}
+
 /** A reporter's own contribution: revise or withdraw it while the desk has not decided. */
-export function OwnContribution({ contribution: c, title }: { contribution: ContributionView; title: ReactNode }) {
+export function OwnContribution({ contribution: c, title, announce }: Props) {
   const queries = useQueryClient();
   // What the author started revising from: the If-Match, even if a newer version arrives meanwhile.
   const [revising, setRevising] = useState<{ version: number; draft: ContributionDraft } | null>(null);
   const [withdrawing, setWithdrawing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState('');
   const refresh = () => queries.invalidateQueries({ queryKey: contributionKeys.all });
 
   async function withdraw() {
@@ -25,7 +31,7 @@ export function OwnContribution({ contribution: c, title }: { contribution: Cont
     try {
       await contributionCommands.withdraw(c.contributionId, c.version);
       setWithdrawing(false);
-      setDone('Your contribution was withdrawn.');
+      announce('Your contribution was withdrawn.');
       await refresh();
     } catch (err) {
       setError(contributionSentence(err, 'Withdrawing'));
@@ -39,11 +45,7 @@ export function OwnContribution({ contribution: c, title }: { contribution: Cont
       <ContributionCard contribution={c} title={title}>
         {isOpen(c) && !revising && (
           <>
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => (setRevising({ version: c.version, draft: draftOf(c) }), setDone(''))}
-            >
+            <Button size="xs" variant="default" onClick={() => setRevising({ version: c.version, draft: draftOf(c) })}>
               Revise
             </Button>
             <Button size="xs" variant="light" color="red" c="red.9" onClick={() => setWithdrawing(true)}>
@@ -52,7 +54,6 @@ export function OwnContribution({ contribution: c, title }: { contribution: Cont
           </>
         )}
       </ContributionCard>
-      <div aria-live="polite">{done && <Text size="sm">{done}</Text>}</div>
       {revising && (
         <ContributionForm
           label="Revise your contribution"
@@ -66,7 +67,7 @@ export function OwnContribution({ contribution: c, title }: { contribution: Cont
               await contributionCommands.revise(c.contributionId, revising.version, body);
             }
             setRevising(null);
-            setDone(Object.keys(body).length > 0 ? 'Your revision was sent to the desk.' : 'Nothing had changed.');
+            announce(Object.keys(body).length > 0 ? 'Your revision was sent to the desk.' : 'Nothing had changed.');
             await refresh();
           }}
         />

@@ -33,6 +33,7 @@ test(TITLE, async ({ browser, baseURL, request }, info) => {
   await signIn(editor, 'editor');
   await editor.goto(`/articles/${id}`);
   const inbox = editor.getByRole('region', { name: /^Contributions \(/ });
+  await expect(editor.getByRole('status').first()).toContainText('Saved · version 1', live);
   await expect(inbox.getByRole('heading', { level: 2 })).toHaveText('Contributions (2 open)', live);
   const nests = inbox.getByRole('article').filter({ hasText: 'forty nests' });
 
@@ -81,7 +82,7 @@ test(TITLE, async ({ browser, baseURL, request }, info) => {
   await expect(revised).toContainText('Submitted');
   await revised.getByRole('button', { name: 'Reject' }).click();
   const reject = editor.getByRole('dialog', { name: "Reject with a reason: Rey Reporter's contribution" });
-  await reject.getByLabel('Reason').fill('We ran the warden’s count yesterday.');
+  await reject.getByRole('textbox', { name: 'Reason' }).fill('We ran the warden’s count yesterday.');
   await expectAccessible(editor);
   await reject.getByRole('button', { name: 'Reject' }).click();
   await expect(reject).toHaveCount(0);

@@ -37,7 +37,9 @@ test(TITLE, async ({ browser, baseURL, request }, info) => {
   await signIn(editor, 'editor');
   await editor.goto(`/articles/${id}`);
   const inbox = editor.getByRole('region', { name: /^Contributions \(/ });
-  await expect(inbox.getByRole('heading', { level: 2 })).toHaveText('Contributions (0 open)');
+  // The article read model may still be catching up with the draft on a loaded machine.
+  await expect(editor.getByRole('status').first()).toContainText('Saved · version 1', live);
+  await expect(inbox.getByRole('heading', { level: 2 })).toHaveText('Contributions (0 open)', live);
   await editor.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 
   // The reporter reads the article and contributes: a paragraph and a quote with attribution, a credit, a note.

@@ -4,6 +4,7 @@ import { sessionStore, type SignedOutReason } from './auth/session';
 import { auditRoutes } from './audit/audit.routes';
 import { SignInPage } from './auth/sign-in.page';
 import { BoardPage } from './board/board.page';
+import { contributionRoutes } from './contributions/contributions.routes';
 import { parseBoardSearch } from './board/board.search';
 import { Shell } from './components/app-shell';
 import { LiveUpdatesProvider } from './live/live-updates';
@@ -57,7 +58,14 @@ const article = createRoute({
 
 const routeTree = root.addChildren([
   signIn,
-  signedIn.addChildren([home, board, article, ...historyRoutes(signedIn), ...auditRoutes(signedIn)]),
+  signedIn.addChildren([
+    home,
+    board,
+    article,
+    ...historyRoutes(signedIn),
+    ...auditRoutes(signedIn),
+    ...contributionRoutes(signedIn),
+  ]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false });

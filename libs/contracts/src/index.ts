@@ -5,6 +5,7 @@ export * from './article.view';
 export * from './article-list.view';
 export * from './article-stream.view';
 export * from './audit.view';
+export * from './contribution.view';
 export * from './error-body';
 export * from './event-envelope';
 export * from './user.view';

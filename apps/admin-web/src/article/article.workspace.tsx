@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/http';
 import { queryKeys } from '../api/query-keys';
 import { mayWrite } from '../auth/abilities';
+import { InboxPanel } from '../contributions/inbox.panel';
 import { HistoryLink } from '../history/history-link';
 import { sendArticleCommand, type SendCommand } from './article.commands';
 import { fetchArticle } from './article.queries';
@@ -259,6 +260,7 @@ export function ArticleWorkspace({ initial, roles }: Props) {
       </form>
       <ContributorsPanel contributors={article.working.contributors} readOnly={readOnly} send={send} />
       <PhotosPanel photos={article.working.photos} readOnly={readOnly} send={send} />
+      <InboxPanel articleId={id} roles={roles} />
     </Stack>
   );
 }

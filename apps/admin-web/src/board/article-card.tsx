@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import type { ArticleListItem } from '@newsroom/contracts';
 import { Link } from '@tanstack/react-router';
 import { formatMoment } from '../components/format';
+import { OpenContributionsBadge } from '../contributions/open-contributions.badge';
 
 export function ArticleCard({ item }: { item: ArticleListItem }) {
   const embargoed = item.embargoUntil !== null && Date.parse(item.embargoUntil) > Date.now();
@@ -26,6 +27,7 @@ export function ArticleCard({ item }: { item: ArticleListItem }) {
           {item.updatedBy && ` by ${item.updatedBy.name}`}
           {item.publishedAt && ` · published ${formatMoment(item.publishedAt)}`}
         </Text>
+        <OpenContributionsBadge item={item} />
         {(embargoed || item.publishAt) && (
           <Group gap={4}>
             {embargoed && (

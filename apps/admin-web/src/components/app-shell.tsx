@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { http } from '../api/http';
 import { AuditNavLink } from '../audit/audit-nav.link';
 import { sessionStore, useSession } from '../auth/session';
+import { ContributionsNavLink } from '../contributions/contributions-nav.link';
 import { LiveStatusIndicator } from '../live/live-status.indicator';
 
 /** Every page after sign-in: the navigation the user's roles may use, who is signed in, sign out. */
@@ -34,6 +35,7 @@ export function Shell() {
                 <Button component={Link} to="/board" variant="subtle">
                   Board
                 </Button>
+                <ContributionsNavLink roles={session.user.roles} />
                 <AuditNavLink roles={session.user.roles} />
               </Group>
             </nav>

@@ -44,11 +44,13 @@ function follow(token: string) {
   stops.push(stop);
   const changes: ArticleChange[] = [];
   const resets: string[] = [];
+  let contributions = 0;
   const stopped: Promise<StopReason> = subscribeToArticles({
     token,
     url: `${base}/api/stream`,
     onEvent: (c) => changes.push(c),
     onReset: (r) => resets.push(r),
+    onContributions: () => void contributions++,
     signal: stop.signal,
     retry: { initialMs: 100, maxMs: 500 },
   });
@@ -58,7 +60,8 @@ function follow(token: string) {
       async () => changes.find((c) => c.articleId === articleId && c.version === version),
       timeoutMs,
     );
-  return { changes, resets, stopped, stop: () => stop.abort(), sawVersion };
+  const contributionsHeard = () => contributions;
+  return { changes, resets, stopped, stop: () => stop.abort(), sawVersion, contributionsHeard };
 }
 
 /** A raw connection to the stream: its response, and its messages as they come. */
@@ -110,6 +113,26 @@ describe('live updates over GET /api/stream', () => {
     // Versions committed in one projector batch come as the newest only; never out of order, never twice.
     const versions = desk.changes.filter((c) => c.articleId === draft.body.id).map((c) => c.version);
     expect([[1, 2], [2]]).toContainEqual(versions);
+  });
+
+  it("tells the desk that a reporter's contribution arrived, without saying whose or on what", async () => {
+    const desk = follow(await login('editor'));
+    await waitFor('the stream to be live', async () => desk.resets[0] === 'new', 10_000);
+    const editor = await client.as('editor');
+    const story = await api.http().post('/api/articles').set(editor).send({ headline: 'Harbour vote' }).expect(201);
+    expect(desk.contributionsHeard()).toBe(0);
+
+    await api
+      .http()
+      .post(`/api/articles/${story.body.id}/contributions`)
+      .set(await client.as('reporter'))
+      .send({
+        blocks: [{ type: 'paragraph', text: 'Quotes from the quay.' }],
+        credit: { name: 'Rey', role: 'contributor' },
+      })
+      .expect(201);
+
+    await waitFor('a contributions event', async () => desk.contributionsHeard() > 0, AFTER_READ_MODEL_MS + 10_000);
   });
 
   it('answers as a stream that nothing may buffer or cache, with the security headers of every answer', async () => {

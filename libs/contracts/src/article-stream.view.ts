@@ -28,5 +28,17 @@ export interface StreamEnd {
   reason: 'session-ended' | 'shutdown';
 }
 
+/**
+ * `event: contributions`: the contribution read model committed something (a submission, a revision,
+ * a decision). It names nothing, since reporters must not learn of each other's contributions: a view
+ * that shows contributions fetches them again, and the server answers each reader with what they may see.
+ */
+export type ContributionsChanged = Record<string, never>;
+
 /** The `event:` names of the stream. */
-export const STREAM_EVENT_TYPES = { article: 'article', reset: 'reset', end: 'end' } as const;
+export const STREAM_EVENT_TYPES = {
+  article: 'article',
+  contributions: 'contributions',
+  reset: 'reset',
+  end: 'end',
+} as const;

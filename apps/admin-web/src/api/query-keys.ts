@@ -15,5 +15,7 @@ export const queryKeys = {
   articleDiff: (id: string, from: number, to: number) => [...queryKeys.article(id), 'diff', from, to] as const,
   articleVerification: (id: string) => [...queryKeys.article(id), 'verify'] as const,
   audit: ['audit'] as const,
+  /** Every view of contributions: the stream's `contributions` event refreshes them all. */
+  contributions: ['contributions'] as const,
   auditLog: (filter: AuditFilter) => [...queryKeys.audit, filter] as const,
 };

@@ -1,20 +1,17 @@
 import type { ContributionList, ContributionStatus, ContributionView } from '@newsroom/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { http, queryString } from '../api/http';
+import { queryKeys } from '../api/query-keys';
 
 /** Keys of this folder; everything under `contributionKeys.all` is refreshed after any contribution write. */
 export const contributionKeys = {
-  all: ['contributions'] as const,
+  all: queryKeys.contributions,
   ofArticle: (articleId: string) => [...contributionKeys.all, 'article', articleId] as const,
   mine: () => [...contributionKeys.all, 'mine'] as const,
   one: (id: string) => [...contributionKeys.all, 'one', id] as const,
   preview: (id: string, afterBlock: number | undefined) =>
     [...contributionKeys.one(id), 'preview', afterBlock] as const,
 };
-
-// The stream announces article changes only (a merge is one); a submission, a revision, a sending back
-// or a rejection changes no article, so open lists also look again this often while the tab is visible.
-export const CONTRIBUTION_POLL_MS = 3_000;
 
 export async function fetchContribution(id: string, afterBlock?: number, signal?: AbortSignal) {
   return (await http<ContributionView>(`/api/contributions/${id}${queryString({ afterBlock })}`, { signal })).data;
@@ -27,7 +24,6 @@ export function useArticleContributions(articleId: string, status?: Contribution
     queryFn: async ({ signal }) =>
       (await http<ContributionList>(`/api/articles/${articleId}/contributions${queryString({ status })}`, { signal }))
         .data.items,
-    refetchInterval: CONTRIBUTION_POLL_MS,
   });
 }
 
@@ -37,7 +33,6 @@ export function useMyContributions() {
     queryKey: contributionKeys.mine(),
     queryFn: async ({ signal }) =>
       (await http<ContributionList>(`/api/contributions${queryString({ mine: 'true' })}`, { signal })).data.items,
-    refetchInterval: CONTRIBUTION_POLL_MS,
   });
 }
 

@@ -80,6 +80,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
         refreshLists();
         tell(change);
       },
+      onContributions: () => void queries.invalidateQueries({ queryKey: queryKeys.contributions }),
       onReset: () => {
         // Every connection opens with a reset: refetching the board it loaded alongside would double
         // each page load for nothing, so only what was loaded before the connection is fetched again.

@@ -55,6 +55,7 @@ async function follow(
     token: 'T1',
     onEvent: (c) => note(`article v${c.version}`),
     onReset: (reason) => note(`reset ${reason}`),
+    onContributions: () => note('contributions'),
     signal: stop.signal,
     fetch: server.fetch,
     retry: { initialMs: 1, maxMs: 4 },
@@ -64,6 +65,14 @@ async function follow(
 }
 
 describe('subscribing to article changes', () => {
+  it('hands over a contributions event, which names nothing, beside the article changes', async () => {
+    const { heard } = await follow(
+      [{ body: [reset('e-0'), 'event: contributions\nid: e-0\ndata: {}\n\n', article('e-1', 1)], stayOpen: true }],
+      (h) => h.length === 3,
+    );
+    expect(heard).toEqual(['reset new', 'contributions', 'article v1']);
+  });
+
   it('sends the token as a bearer header, never in the URL, and hands over resets and changes', async () => {
     const { stopped, heard, requests } = await follow(
       [{ body: [reset('e-0'), article('e-1', 1), article('e-2', 2)], stayOpen: true }],

@@ -11,6 +11,8 @@ export interface SubscribeOptions {
   token: string | (() => string | null | undefined);
   /** A colleague's (or one's own) change, as the article read model committed it. */
   onEvent(change: ArticleChange): void;
+  /** The contribution read model committed something: views of contributions fetch again. */
+  onContributions?(): void;
   /** Fetch again what is shown: the stream cannot say what changed before this point. */
   onReset(reason: StreamReset['reason']): void;
   onStatus?(status: StreamStatus): void;
@@ -80,6 +82,7 @@ async function connectOnce(options: SubscribeOptions, lastEventId: string): Prom
       const data = parseJson(m.data);
       if (data === undefined) return;
       if (m.type === 'article') deliver(() => options.onEvent(data as ArticleChange));
+      else if (m.type === 'contributions') deliver(() => options.onContributions?.());
       else if (m.type === 'reset') deliver(() => options.onReset((data as StreamReset).reason));
       else if (m.type === 'end') ended = (data as StreamEnd).reason;
     },

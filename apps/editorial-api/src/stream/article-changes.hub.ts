@@ -12,6 +12,7 @@ import { ChangeLog, type LoggedChange } from './change-log';
 /** What a stream sends, before it is written as an SSE message. */
 export type StreamMessage =
   | { type: 'article'; logged: LoggedChange }
+  | { type: 'contributions' }
   | { type: 'reset'; reason: StreamReset['reason']; id: string }
   | { type: 'end'; reason: StreamEnd['reason'] };
 
@@ -43,6 +44,7 @@ export class ArticleChangesHub implements OnModuleDestroy, OnApplicationShutdown
   async open(): Promise<boolean> {
     this.unfollow ??= this.listener.follow({
       versions: (versions) => this.heard(versions),
+      contributions: () => this.out.next({ type: 'contributions' }),
       lost: () => void this.relisten(),
     });
     return this.listener.ready();

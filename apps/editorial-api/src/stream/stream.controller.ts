@@ -73,6 +73,9 @@ function sseOf(m: StreamMessage, lastId: string): MessageEvent {
       return { type: m.type, id: m.logged.id, data: m.logged.change };
     case 'reset':
       return { type: m.type, id: m.id, data: { reason: m.reason } };
+    // The newest article change's id: resuming from it misses nothing (Nest would number it otherwise).
+    case 'contributions':
+      return { type: m.type, id: lastId, data: {} };
     case 'end':
       return { type: m.type, id: lastId, data: { reason: m.reason } };
   }

@@ -12,6 +12,8 @@ interface Waiter {
 /** Hears every version the read model commits (the live stream), and when the connection was lost. */
 export interface VersionsFollower {
   versions(versions: ReadonlyArray<[articleId: string, version: number]>): void;
+  /** The contribution read model committed something. */
+  contributions?(): void;
   /** Notifications may have been missed: `ready()` listens again. */
   lost(): void;
 }
@@ -110,8 +112,11 @@ export class ArticleVersionsListener implements OnApplicationShutdown {
     try {
       const { schema, versions } = JSON.parse(payload ?? '') as { schema: string; versions: [string, number][] };
       if (schema !== this.config.env.DATABASE_SCHEMA) return;
-      // Followers (the live stream) announce articles only.
-      if (ofArticles) for (const f of this.followers) f.versions(versions);
+      // Followers (the live stream) announce articles by id, contributions only as "changed".
+      for (const f of this.followers) {
+        if (ofArticles) f.versions(versions);
+        else f.contributions?.();
+      }
       for (const [articleId, version] of versions) {
         for (const w of this.waiters.get(articleId) ?? []) if (version >= w.minVersion) w.wake();
       }

@@ -11,7 +11,8 @@ export function leafHash(entry: Uint8Array): Buffer {
 
 /** Node = SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  if (left.length !== 32 || right.length !== 32) return hash('sha256', Buffer.concat([NODE_PREFIX, left, right]), 'buffer');
+  if (left.length !== 32 || right.length !== 32)
+    return hash('sha256', Buffer.concat([NODE_PREFIX, left, right]), 'buffer');
   NODE_INPUT.set(left, 1);
   NODE_INPUT.set(right, 33);
   return hash('sha256', NODE_INPUT, 'buffer');

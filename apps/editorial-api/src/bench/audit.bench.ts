@@ -122,7 +122,8 @@ async function bundlePhase(ds: DataSource) {
     encoding: 'utf8',
   });
   const verifyMs = ms(t0);
-  rmSync(dir, { recursive: true, force: true });
+  if (process.argv.includes('--keep')) say(`   bundle kept in ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
   say(`   plain node reading and hashing the events:  ${(rawMs / 1000).toFixed(2)} s`);
   say(
     `   node verify-bundle.mjs (exit ${run.status}):            ${(verifyMs / 1000).toFixed(2)} s ` +

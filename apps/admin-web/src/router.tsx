@@ -1,4 +1,5 @@
 import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { adminRoutes } from './admin/admin.routes';
 import { ArticlePage } from './article/article.page';
 import { sessionStore, type SignedOutReason } from './auth/session';
 import { auditRoutes } from './audit/audit.routes';
@@ -57,7 +58,14 @@ const article = createRoute({
 
 const routeTree = root.addChildren([
   signIn,
-  signedIn.addChildren([home, board, article, ...historyRoutes(signedIn), ...auditRoutes(signedIn)]),
+  signedIn.addChildren([
+    home,
+    board,
+    article,
+    ...historyRoutes(signedIn),
+    ...auditRoutes(signedIn),
+    ...adminRoutes(signedIn),
+  ]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false });

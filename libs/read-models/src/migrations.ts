@@ -6,6 +6,7 @@ import { ArticleRowHashes1764300000080 } from './migrations/1764300000080-articl
 import { PublicArticles1764300000100 } from './migrations/1764300000100-public-articles.migration';
 import { ArticleListBoard1764300000300 } from './migrations/1764300000300-article-list-board.migration';
 import { AuditTrailKeysetIndexes1764300000615 } from './migrations/1764300000615-audit-trail-keyset-indexes.migration';
+import { RebuildProgress1764300000616 } from './migrations/1764300000616-rebuild-progress.migration';
 
 /** Every migration of the system, in order: the event store's, then the read models'. */
 export const allMigrations = [
@@ -16,6 +17,7 @@ export const allMigrations = [
   PublicArticles1764300000100,
   ArticleListBoard1764300000300,
   AuditTrailKeysetIndexes1764300000615,
+  RebuildProgress1764300000616,
 ];
 
 /**

@@ -15,4 +15,4 @@ export {
   type FeedQuery,
 } from './public-articles.table';
 export { openDeadLetters } from './dead-letters.table';
-export { projectionStatuses, type ProjectionStatusView } from './projection-status.table';
+export { projectionStatuses, type ProjectionStatusView, type RebuildStatus } from './projection-status.table';

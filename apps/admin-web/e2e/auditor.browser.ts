@@ -1,4 +1,7 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { unzipBundle, verifyBundle } from '../../../test/audit-bundle.fixture';
 import { articleWithSevenVersions, STORY } from './article-history.fixture';
 import { expectAccessible, screenshot, signIn } from './newsroom.page';
 
@@ -116,6 +119,24 @@ test('an auditor filters the log, steps through versions, compares two, checks i
   await expectNoWriteControl(page);
   await expectAccessible(page);
   await screenshot(page, info, 'audit-integrity');
+
+  // The verifiable bundle, named for what it holds, accepted offline by its own verifier as a separate
+  // process, against the key the API publishes.
+  const [bundle] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the verifiable bundle' }).click(),
+  ]);
+  expect(bundle.suggestedFilename()).toMatch(new RegExp(`^newsroom-audit-article-${id}-tree-\\d+\\.zip$`));
+  const folder = await unzipBundle(readFileSync(await bundle.path()));
+  try {
+    const key = (await (await request.get('/api/audit/public-key')).text()).trim();
+    expect(verifyBundle(folder, key)).toEqual({
+      status: 0,
+      out: expect.stringMatching(/^OK: 7 events of 1 articles hold/),
+    });
+  } finally {
+    rmSync(dirname(folder), { recursive: true, force: true });
+  }
 
   // Nothing the auditor did sent anything but reads.
   expect(writes).toEqual([]);

@@ -25,6 +25,15 @@ afterAll(() => {
 /** An article whose events a signed checkpoint covers before anyone tampers. */
 const anArticle = (versions = 3) => audit.article(versions, { signed: true });
 const { verify, eventsOf } = audit;
+/** GET /api/audit/integrity: the whole log's check, its NDJSON lines parsed. */
+async function wholeLog(): Promise<any[]> {
+  const res = await audit.api.http().get('/api/audit/integrity').set(audit.auditor).expect(200);
+  expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
+  return res.text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+}
 async function asOperator(sql: string, params: unknown[] = []) {
   const ds = audit.api.db.dataSource;
   await ds.query(`ALTER TABLE events DISABLE TRIGGER USER`);
@@ -69,6 +78,13 @@ describe('an untouched article', () => {
     expect(await verify(id)).toMatchObject({ valid: true, events: 3, logged: 3 });
     const run = verifyBundle(await bundleOf(id), audit.key);
     expect(run).toEqual({ status: 0, out: expect.stringMatching(/^OK: 3 events of 1 articles hold/) });
+  });
+
+  it('passes the whole-log check: every stream and the log against the latest checkpoint, with progress', async () => {
+    const lines = await wholeLog();
+    expect(lines[0]).toMatchObject({ kind: 'checkpoint', checkpoint: { treeSize: expect.any(Number) } });
+    expect(lines.some((l) => l.kind === 'progress' && l.phase === 'chains')).toBe(true);
+    expect(lines.at(-1)).toEqual({ kind: 'done', valid: true, problems: 0, firstBroken: null });
   });
 });
 
@@ -212,6 +228,30 @@ describe('the tamper matrix, in the database: verify', () => {
         );
       }
     }
+  });
+});
+
+describe('the whole-log check, after the tampering above', () => {
+  it('fails, naming the first broken event in log order with what was expected and found', async () => {
+    const lines = await wholeLog();
+    const done = lines.at(-1);
+    expect(done).toMatchObject({ kind: 'done', valid: false, problems: expect.any(Number) });
+    expect(done.problems).toBeGreaterThanOrEqual(6);
+    expect(done.firstBroken).toMatchObject({
+      streamId: expect.stringMatching(/^article-/),
+      version: 2,
+      reason: expect.stringMatching(/differs from what the signed log recorded/),
+      expected: expect.stringMatching(/^[0-9a-f]{64}$/),
+      found: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const reasons = lines.filter((l) => l.kind === 'problem').map((l) => l.problem.reason);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/not in the store/),
+        expect.stringMatching(/around the append path/),
+        expect.stringMatching(/prev_hash does not match|content does not match/),
+      ]),
+    );
   });
 });
 

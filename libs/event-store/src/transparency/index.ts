@@ -10,3 +10,4 @@ export * from './checkpoints.table';
 export * from './stream-against-log';
 export * from './sign-checkpoint';
 export * from './merkle.stored-nodes';
+export * from './whole-log-check';

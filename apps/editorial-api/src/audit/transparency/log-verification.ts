@@ -56,7 +56,7 @@ export class LogVerification {
   }
 
   /** What is wrong with the latest checkpoint, if anything. */
-  private async check(latest: StoredCheckpoint): Promise<CheckpointCheck> {
+  async check(latest: StoredCheckpoint): Promise<CheckpointCheck> {
     const base = { treeSize: latest.treeSize, rootHash: latest.root.toString('hex') };
     const problem = (p: string) => ({ ...base, problem: p });
     if (!this.log.opens(latest)) return problem(`checkpoint ${latest.treeSize} is not signed by the log's key`);

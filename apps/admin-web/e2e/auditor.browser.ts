@@ -43,6 +43,13 @@ test('an auditor filters the log, steps through versions, compares two, checks i
   await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
   await expectNoWriteControl(page);
 
+  // Integrity of everything: every article and the whole signed log, with what a pass proves.
+  await page.getByRole('button', { name: 'Check every article and the whole log' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Pass: everything holds' })).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByRole('list', { name: 'What a pass of everything proves, and what it does not' }),
+  ).toContainText('Does not prove');
+
   // The log filtered to the article: its seven entries, the filter in the URL.
   await page.getByLabel('Article id').fill(id);
   await page.getByRole('button', { name: 'Apply filters' }).click();

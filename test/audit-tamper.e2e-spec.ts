@@ -5,65 +5,37 @@ import {
   generateSignerKey,
   GENESIS_HASH,
   parseSignerKey,
-  PostgresEventStore,
   signCheckpoint,
-  verifierKeyOf,
   type StoredEvent,
 } from '@newsroom/event-store';
-import type { ApiHarness } from '@newsroom/testing-system';
 import { tampered, unzipBundle, verifyBundle } from './audit-bundle.fixture';
-import { startNewsroomApi } from './newsroom.harness';
+import { auditLogSuite } from './audit-log.fixture';
 
 // Issue #10's tamper matrix: each alteration an operator with the database could make is caught by
 // `verify` (SQL on this suite's schema, its append-only triggers disabled) and by verify-bundle.mjs
 // run as a separate process on an exported bundle, and located at the article and version.
 
-const SIGNER_KEY = generateSignerKey('newsroom.test/audit-log');
-const SIGNER = parseSignerKey(SIGNER_KEY);
-const KEY = verifierKeyOf(SIGNER);
+const audit = auditLogSuite('audit_tamper');
 const OTHER = parseSignerKey(generateSignerKey('newsroom.test/audit-log'));
-let api: ApiHarness;
-let auditor: { Authorization: string };
-let editor: { Authorization: string };
 const dirs: string[] = [];
-beforeAll(async () => {
-  process.env.AUDIT_SIGNING_KEY = SIGNER_KEY;
-  process.env.AUDIT_CHECKPOINT_INTERVAL_MS = '3600000';
-  api = await startNewsroomApi('audit_tamper');
-  auditor = { Authorization: `Bearer ${await api.tokenFor('auditor')}` };
-  editor = { Authorization: `Bearer ${await api.tokenFor('editor')}` };
-});
-afterAll(async () => {
-  delete process.env.AUDIT_SIGNING_KEY;
-  delete process.env.AUDIT_CHECKPOINT_INTERVAL_MS;
+afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  await api?.close();
 });
 
-async function anArticle(versions = 3): Promise<string> {
-  const { body } = await api.http().post('/api/articles').set(editor).send({ headline: 'Harbour reopens' }).expect(201);
-  for (let v = 1; v < versions; v++) {
-    await api
-      .http()
-      .patch(`/api/articles/${body.id}`)
-      .set(editor)
-      .set('If-Match', `"${v}"`)
-      .send({ headline: `Harbour reopens, take ${v + 1}` })
-      .expect(200);
-  }
-  // As the log does every few seconds: the events are in a signed checkpoint before anyone tampers.
-  await api
-    .http()
-    .post('/api/audit/checkpoints')
-    .set(await as('admin'))
-    .expect(200);
-  return body.id;
+/** An article whose events a signed checkpoint covers before anyone tampers. */
+const anArticle = (versions = 3) => audit.article(versions, { signed: true });
+const { verify, eventsOf } = audit;
+/** GET /api/audit/integrity: the whole log's check, its NDJSON lines parsed. */
+async function wholeLog(): Promise<any[]> {
+  const res = await audit.api.http().get('/api/audit/integrity').set(audit.auditor).expect(200);
+  expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
+  return res.text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 }
-const as = async (role: 'admin') => ({ Authorization: `Bearer ${await api.tokenFor(role)}` });
-const verify = async (id: string) => (await api.http().get(`/api/articles/${id}/verify`).set(auditor).expect(200)).body;
-const eventsOf = (id: string) => new PostgresEventStore(api.db.dataSource).readStream(`article-${id}`);
 async function asOperator(sql: string, params: unknown[] = []) {
-  const ds = api.db.dataSource;
+  const ds = audit.api.db.dataSource;
   await ds.query(`ALTER TABLE events DISABLE TRIGGER USER`);
   try {
     await ds.query(sql, params);
@@ -83,10 +55,10 @@ function rechained(events: StoredEvent[], change: (e: StoredEvent) => unknown): 
   });
 }
 async function bundleOf(id: string): Promise<string> {
-  const res = await api
+  const res = await audit.api
     .http()
     .get(`/api/audit/bundle?articleId=${id}`)
-    .set(auditor)
+    .set(audit.auditor)
     .buffer(true)
     .parse((r, done) => {
       const chunks: Buffer[] = [];
@@ -104,8 +76,15 @@ describe('an untouched article', () => {
   it('verifies, and its bundle verifies offline against the pinned key', async () => {
     const id = await anArticle();
     expect(await verify(id)).toMatchObject({ valid: true, events: 3, logged: 3 });
-    const run = verifyBundle(await bundleOf(id), KEY);
+    const run = verifyBundle(await bundleOf(id), audit.key);
     expect(run).toEqual({ status: 0, out: expect.stringMatching(/^OK: 3 events of 1 articles hold/) });
+  });
+
+  it('passes the whole-log check: every stream and the log against the latest checkpoint, with progress', async () => {
+    const lines = await wholeLog();
+    expect(lines[0]).toMatchObject({ kind: 'checkpoint', checkpoint: { treeSize: expect.any(Number) } });
+    expect(lines.some((l) => l.kind === 'progress' && l.phase === 'chains')).toBe(true);
+    expect(lines.at(-1)).toEqual({ kind: 'done', valid: true, problems: 0, firstBroken: null });
   });
 });
 
@@ -197,9 +176,9 @@ describe('the tamper matrix, in the database: verify', () => {
   it('catches a latest checkpoint signed by another key', async () => {
     const id = await anArticle();
     await verify(id);
-    const [{ size, root }] = await api.db.dataSource.query(`SELECT size, root FROM merkle_tree`);
-    const note = signCheckpoint({ origin: SIGNER.name, size: Number(size), root }, OTHER);
-    const [{ id: forged }] = await api.db.dataSource.query(
+    const [{ size, root }] = await audit.api.db.dataSource.query(`SELECT size, root FROM merkle_tree`);
+    const note = signCheckpoint({ origin: audit.signer.name, size: Number(size), root }, OTHER);
+    const [{ id: forged }] = await audit.api.db.dataSource.query(
       `INSERT INTO audit_checkpoints (tree_size, root, note) VALUES ($1, $2, $3) RETURNING id`,
       [size, root, note],
     );
@@ -210,24 +189,22 @@ describe('the tamper matrix, in the database: verify', () => {
         reason: expect.stringMatching(/not signed/),
       });
     } finally {
-      await api.db.dataSource.query(`DELETE FROM audit_checkpoints WHERE id = $1`, [forged]);
+      await audit.api.db.dataSource.query(`DELETE FROM audit_checkpoints WHERE id = $1`, [forged]);
     }
   });
 
   it('catches an older checkpoint presented as latest, the log rolled back with it', async () => {
     const id = await anArticle();
     await verify(id);
-    const [before] = await api.db.dataSource.query(`SELECT size, frontier, root FROM merkle_tree`);
+    const [before] = await audit.api.db.dataSource.query(`SELECT size, frontier, root FROM merkle_tree`);
     await anArticle(1);
-    await api
-      .http()
-      .post('/api/audit/checkpoints')
-      .set({ Authorization: `Bearer ${await api.tokenFor('admin')}` });
-    const [after] = await api.db.dataSource.query(`SELECT size, frontier, root FROM merkle_tree`);
-    const [removed] = await api.db.dataSource.query(`DELETE FROM audit_checkpoints WHERE tree_size > $1 RETURNING *`, [
-      before.size,
-    ]);
-    await api.db.dataSource.query(`UPDATE merkle_tree SET size = $1, frontier = $2, root = $3`, [
+    await audit.signNow();
+    const [after] = await audit.api.db.dataSource.query(`SELECT size, frontier, root FROM merkle_tree`);
+    const [removed] = await audit.api.db.dataSource.query(
+      `DELETE FROM audit_checkpoints WHERE tree_size > $1 RETURNING *`,
+      [before.size],
+    );
+    await audit.api.db.dataSource.query(`UPDATE merkle_tree SET size = $1, frontier = $2, root = $3`, [
       before.size,
       JSON.stringify(before.frontier),
       before.root,
@@ -239,19 +216,42 @@ describe('the tamper matrix, in the database: verify', () => {
         reason: expect.stringMatching(/rolled back/),
       });
     } finally {
-      await api.db.dataSource.query(`UPDATE merkle_tree SET size = $1, frontier = $2, root = $3`, [
+      await audit.api.db.dataSource.query(`UPDATE merkle_tree SET size = $1, frontier = $2, root = $3`, [
         after.size,
         JSON.stringify(after.frontier),
         after.root,
       ]);
       for (const c of removed) {
-        await api.db.dataSource.query(`INSERT INTO audit_checkpoints (tree_size, root, note) VALUES ($1, $2, $3)`, [
-          c.tree_size,
-          c.root,
-          c.note,
-        ]);
+        await audit.api.db.dataSource.query(
+          `INSERT INTO audit_checkpoints (tree_size, root, note) VALUES ($1, $2, $3)`,
+          [c.tree_size, c.root, c.note],
+        );
       }
     }
+  });
+});
+
+describe('the whole-log check, after the tampering above', () => {
+  it('fails, naming the first broken event in log order with what was expected and found', async () => {
+    const lines = await wholeLog();
+    const done = lines.at(-1);
+    expect(done).toMatchObject({ kind: 'done', valid: false, problems: expect.any(Number) });
+    expect(done.problems).toBeGreaterThanOrEqual(6);
+    expect(done.firstBroken).toMatchObject({
+      streamId: expect.stringMatching(/^article-/),
+      version: 2,
+      reason: expect.stringMatching(/differs from what the signed log recorded/),
+      expected: expect.stringMatching(/^[0-9a-f]{64}$/),
+      found: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const reasons = lines.filter((l) => l.kind === 'problem').map((l) => l.problem.reason);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/not in the store/),
+        expect.stringMatching(/around the append path/),
+        expect.stringMatching(/prev_hash does not match|content does not match/),
+      ]),
+    );
   });
 });
 
@@ -267,7 +267,7 @@ describe('the tamper matrix, on an exported bundle: verify-bundle.mjs', () => {
   const run = (file: string, edit: (lines: any[]) => any[], ...extra: string[]) => {
     const copy = tampered(dir, file, edit);
     dirs.push(copy);
-    return verifyBundle(copy, KEY, ...extra);
+    return verifyBundle(copy, audit.key, ...extra);
   };
   const fails = (at: string) => ({ status: 1, out: expect.stringContaining(`FAIL: ${at}`) });
 
@@ -328,7 +328,7 @@ describe('the tamper matrix, on an exported bundle: verify-bundle.mjs', () => {
   it('names an older checkpoint presented as latest, and a bundle older than a checkpoint the auditor holds', () => {
     const older = (ls: any[]) => [
       ...ls,
-      { ...ls[0], note: signCheckpoint({ origin: SIGNER.name, size: 1, root: Buffer.alloc(32) }, SIGNER) },
+      { ...ls[0], note: signCheckpoint({ origin: audit.signer.name, size: 1, root: Buffer.alloc(32) }, audit.signer) },
     ];
     expect(run('checkpoints.ndjson', older)).toEqual(fails('checkpoint 1: presented as latest'));
 
@@ -336,8 +336,10 @@ describe('the tamper matrix, on an exported bundle: verify-bundle.mjs', () => {
     const [latestSize] = [Number(JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')).treeSize)];
     writeFileSync(
       known,
-      signCheckpoint({ origin: SIGNER.name, size: latestSize + 10, root: Buffer.alloc(32, 7) }, SIGNER),
+      signCheckpoint({ origin: audit.signer.name, size: latestSize + 10, root: Buffer.alloc(32, 7) }, audit.signer),
     );
-    expect(verifyBundle(dir, KEY, '--known', known)).toEqual(fails(`checkpoint ${latestSize}: older than the known`));
+    expect(verifyBundle(dir, audit.key, '--known', known)).toEqual(
+      fails(`checkpoint ${latestSize}: older than the known`),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { ARTICLE_STREAM_PREFIX } from '@newsroom/editorial-domain';
-import { wireStory } from '@newsroom/testing';
+import { waitFor, wireStory } from '@newsroom/testing';
 import type { SystemHarness } from '@newsroom/testing-system';
 import { newsroomClient, type Role } from './newsroom.client';
 import { startNewsroom } from './newsroom.harness';
@@ -346,7 +346,7 @@ describe('operating the read models', () => {
     ]);
   });
 
-  it('rebuilds a read model from the event store to the same content', async () => {
+  it('rebuilds a read model in the background to the same content, its progress in the status', async () => {
     const { body: draft } = await sys
       .http()
       .post('/api/articles')
@@ -359,16 +359,22 @@ describe('operating the read models', () => {
       `SELECT count(*)::int AS n FROM events WHERE starts_with(stream_id, $1)`,
       [ARTICLE_STREAM_PREFIX],
     );
-    const rebuilt = await sys
-      .http()
-      .post('/api/admin/projections/article_state/rebuild')
-      .set(await client.as('admin'))
-      .expect(200);
-    expect(rebuilt.body.items).toEqual([
-      expect.objectContaining({ name: 'article_state', events: stored.n, contentHash: expect.any(String) }),
-    ]);
-    const [result] = rebuilt.body.items;
-    expect(result.contentHash).toBe(result.replacedContentHash);
+    const admin = await client.as('admin');
+    const accepted = await sys.http().post('/api/admin/projections/article_state/rebuild').set(admin).expect(202);
+    expect(accepted.body.items).toEqual([{ name: 'article_state', state: 'replay' }]);
+    const rebuild = await waitFor(
+      'the rebuild to finish',
+      async () => {
+        const { body } = await sys.http().get('/api/admin/projections').set(admin).expect(200);
+        const status = body.find((s: { name: string }) => s.name === 'article_state');
+        return status.rebuild?.state === 'done' && status.rebuild;
+      },
+      60_000,
+      200,
+    );
+    expect(rebuild).toMatchObject({ events: stored.n, total: stored.n, finishedAt: expect.any(String) });
+    expect(rebuild.result).toMatchObject({ name: 'article_state', events: stored.n, contentHash: expect.any(String) });
+    expect(rebuild.result.contentHash).toBe(rebuild.result.replacedContentHash);
     expect(await client.articleAt(draft.id, 1)).toEqual(before);
   });
 

@@ -92,6 +92,7 @@ const TABLE: Record<string, Row> = {
   'GET /api/audit/proofs/inclusion':                    [401,      403,     200,   200,    200],
   'GET /api/audit/proofs/consistency':                  [401,      403,     200,   200,    200],
   'GET /api/audit/bundle':                              [401,      403,     400,   400,    400],
+  'GET /api/audit/integrity':                           [401,      403,     200,   200,    200],
   // Live article changes (server-sent events): any signed-in role, as the reads.
   'GET /api/stream':                                    [401,      200,     200,   200,    200],
   // Writing: reporters draft and edit (their own articles: here none exists, so 404), the desk does the rest.

@@ -1,4 +1,7 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { unzipBundle, verifyBundle } from '../../../test/audit-bundle.fixture';
 import { articleWithSevenVersions, STORY } from './article-history.fixture';
 import { expectAccessible, screenshot, signIn } from './newsroom.page';
 
@@ -39,6 +42,13 @@ test('an auditor filters the log, steps through versions, compares two, checks i
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
   await expectNoWriteControl(page);
+
+  // Integrity of everything: every article and the whole signed log, with what a pass proves.
+  await page.getByRole('button', { name: 'Check every article and the whole log' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Pass: everything holds' })).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByRole('list', { name: 'What a pass of everything proves, and what it does not' }),
+  ).toContainText('Does not prove');
 
   // The log filtered to the article: its seven entries, the filter in the URL.
   await page.getByLabel('Article id').fill(id);
@@ -116,6 +126,24 @@ test('an auditor filters the log, steps through versions, compares two, checks i
   await expectNoWriteControl(page);
   await expectAccessible(page);
   await screenshot(page, info, 'audit-integrity');
+
+  // The verifiable bundle, named for what it holds, accepted offline by its own verifier as a separate
+  // process, against the key the API publishes.
+  const [bundle] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the verifiable bundle' }).click(),
+  ]);
+  expect(bundle.suggestedFilename()).toMatch(new RegExp(`^newsroom-audit-article-${id}-tree-\\d+\\.zip$`));
+  const folder = await unzipBundle(readFileSync(await bundle.path()));
+  try {
+    const key = (await (await request.get('/api/audit/public-key')).text()).trim();
+    expect(verifyBundle(folder, key)).toEqual({
+      status: 0,
+      out: expect.stringMatching(/^OK: 7 events of 1 articles hold/),
+    });
+  } finally {
+    rmSync(dirname(folder), { recursive: true, force: true });
+  }
 
   // Nothing the auditor did sent anything but reads.
   expect(writes).toEqual([]);

@@ -1,4 +1,5 @@
 import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { adminRoutes } from './admin/admin.routes';
 import { ArticlePage } from './article/article.page';
 import { sessionStore, type SignedOutReason } from './auth/session';
 import { auditRoutes } from './audit/audit.routes';
@@ -65,6 +66,7 @@ const routeTree = root.addChildren([
     ...historyRoutes(signedIn),
     ...auditRoutes(signedIn),
     ...contributionRoutes(signedIn),
+    ...adminRoutes(signedIn),
   ]),
 ]);
 

@@ -6,6 +6,7 @@ import { IdempotentAnswers1764300000010 } from './migrations/1764300000010-idemp
 import { Sessions1764300000020 } from './migrations/1764300000020-sessions.migration';
 import { SafeInstants1764300000070 } from './migrations/1764300000070-safe-instants.migration';
 import { TransparencyLog1764300000600 } from './migrations/1764300000600-transparency-log.migration';
+import { MerkleLogCompact1764300000610 } from './migrations/1764300000610-merkle-log-compact.migration';
 import { OutboxNotify1764300000700 } from './migrations/1764300000700-outbox-notify.migration';
 
 /** Migrations of every lib, in order; read-model migrations are appended by their lib. */
@@ -16,6 +17,7 @@ export const eventStoreMigrations = [
   Sessions1764300000020,
   SafeInstants1764300000070,
   TransparencyLog1764300000600,
+  MerkleLogCompact1764300000610,
   OutboxNotify1764300000700,
 ];
 

@@ -17,15 +17,31 @@ export const GENESIS_HASH = '0'.repeat(64);
  * string jsonb stores), undefined members are dropped, undefined array items become null.
  */
 export function canonicalJson(value: unknown): string {
-  if (typeof (value as { toJSON?: unknown } | null)?.toJSON === 'function') {
+  // Loops and concatenation rather than entries/filter/map/join: the Merkle sequencer canonicalises
+  // every event again, and this shape measured two to four times faster (same bytes, same vectors).
+  if (value !== null && typeof value === 'object') {
+    if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+      return canonicalJson((value as { toJSON(): unknown }).toJSON());
+    }
+    if (Array.isArray(value)) {
+      let out = '[';
+      for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+      return `${out}]`;
+    }
+    // Array.prototype.sort without a comparator orders strings by UTF-16 code unit, as RFC 8785 asks.
+    const keys = Object.keys(value).sort();
+    let out = '{';
+    for (const k of keys) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v === undefined) continue;
+      out += (out.length === 1 ? '' : ',') + JSON.stringify(k) + ':' + canonicalJson(v);
+    }
+    return `${out}}`;
+  }
+  if (typeof (value as { toJSON?: unknown } | null | undefined)?.toJSON === 'function') {
     return canonicalJson((value as { toJSON(): unknown }).toJSON());
   }
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  return JSON.stringify(value ?? null);
 }
 
 export interface HashedFields {

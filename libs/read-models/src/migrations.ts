@@ -5,6 +5,8 @@ import { readModelPrivileges } from './read-models.privileges';
 import { ArticleRowHashes1764300000080 } from './migrations/1764300000080-article-row-hashes.migration';
 import { PublicArticles1764300000100 } from './migrations/1764300000100-public-articles.migration';
 import { ArticleListBoard1764300000300 } from './migrations/1764300000300-article-list-board.migration';
+import { AuditTrailKeysetIndexes1764300000615 } from './migrations/1764300000615-audit-trail-keyset-indexes.migration';
+import { RebuildProgress1764300000616 } from './migrations/1764300000616-rebuild-progress.migration';
 import { ContributionReadModels1764300000910 } from './migrations/1764300000910-contribution-read-models.migration';
 
 /** Every migration of the system, in order: the event store's, then the read models'. */
@@ -15,6 +17,8 @@ export const allMigrations = [
   ArticleRowHashes1764300000080,
   PublicArticles1764300000100,
   ArticleListBoard1764300000300,
+  AuditTrailKeysetIndexes1764300000615,
+  RebuildProgress1764300000616,
   ContributionReadModels1764300000910,
 ];
 

@@ -14,6 +14,8 @@ export const queryKeys = {
     [...queryKeys.article(id), 'at', point] as const,
   articleDiff: (id: string, from: number, to: number) => [...queryKeys.article(id), 'diff', from, to] as const,
   articleVerification: (id: string) => [...queryKeys.article(id), 'verify'] as const,
+  readModels: ['admin', 'read-models'] as const,
+  deadLetters: ['admin', 'dead-letters'] as const,
   audit: ['audit'] as const,
   /** Every view of contributions: the stream's `contributions` event refreshes them all. */
   contributions: ['contributions'] as const,

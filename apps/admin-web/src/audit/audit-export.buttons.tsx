@@ -3,6 +3,7 @@ import type { AuditFilter } from '@newsroom/contracts';
 import { useState } from 'react';
 import { sessionStore } from '../auth/session';
 import { exportFileName, exportPath, ndjsonIsComplete, type ExportFormat } from './audit-export';
+import { BundleDownloadButton } from './bundle-download.button';
 
 /** Downloads the current filter's whole log; the token goes in a header, so the file is fetched, then saved. */
 export function AuditExportButtons({ filter }: { filter: AuditFilter }) {
@@ -46,10 +47,16 @@ export function AuditExportButtons({ filter }: { filter: AuditFilter }) {
           Export this view as CSV
         </Button>
       </Group>
-      <Text size="xs" c="dimmed" mt={4}>
-        The verifiable bundle (events with signed checkpoints and proofs, checked offline) will be offered here once the
-        signed audit log is in place.
-      </Text>
+      <div style={{ marginTop: 8 }}>
+        {filter.article || filter.since ? (
+          <BundleDownloadButton scope={filter.article ? { articleId: filter.article } : { since: filter.since! }} />
+        ) : (
+          <Text size="xs" c="dimmed">
+            The verifiable bundle (events with signed checkpoints and proofs, checked offline) covers one article or
+            every article changed since an instant: filter by article or by a start time to download it.
+          </Text>
+        )}
+      </div>
       <Text size="sm" role="status" mt={4}>
         {done}
       </Text>

@@ -7,6 +7,7 @@ import { Instant } from '../history/instant';
 import { AuditExportButtons } from './audit-export.buttons';
 import { AuditFilters } from './audit.filters';
 import { useAuditLog } from './audit.queries';
+import { WholeLogPanel } from './whole-log.panel';
 
 function Row({ item }: { item: AuditItem }) {
   return (
@@ -98,6 +99,7 @@ export function AuditLogPage() {
           Load more
         </Button>
       )}
+      <WholeLogPanel />
     </Stack>
   );
 }

@@ -2,10 +2,23 @@ import { Alert, Button, Code, List, Stack, Text, Title } from '@mantine/core';
 import type { ArticleVerification } from '@newsroom/contracts';
 import { useState } from 'react';
 import { useVerification } from '../history/history.queries';
+import { BundleDownloadButton } from './bundle-download.button';
 
 // The API may name what it expected and what it found at the broken link; the hash-chain check of
 // today answers only the version and the reason, so both are optional here.
 type Verification = ArticleVerification & { expected?: string; found?: string };
+
+/** How much of the history the signed log vouches for, and against which checkpoint. */
+function SignedLog({ result }: { result: Verification }) {
+  if (!result.checkpoint)
+    return <Text size="sm">No signed checkpoint exists yet: only the hash chain was checked.</Text>;
+  return (
+    <Text size="sm">
+      {result.logged ?? 0} of them match the signed log in checkpoint {result.checkpoint.treeSize}
+      {result.pending ? `; ${result.pending} newer, covered by the next checkpoint` : ''}.
+    </Text>
+  );
+}
 
 function Outcome({ result }: { result: Verification }) {
   if (result.valid) {
@@ -14,6 +27,7 @@ function Outcome({ result }: { result: Verification }) {
         <Text size="sm">
           All {result.events} events chain from version 1 to version {result.events}, each matching its own hash.
         </Text>
+        <SignedLog result={result} />
         <Text size="sm">
           Head hash: <Code>{result.headHash}</Code>
         </Text>
@@ -62,6 +76,7 @@ export function IntegrityPanel({ articleId }: { articleId: string }) {
         </Alert>
       )}
       {check.data && <Outcome result={check.data} />}
+      <BundleDownloadButton scope={{ articleId }} />
       <section aria-labelledby="integrity-meaning">
         <Title order={3} size="h5" id="integrity-meaning">
           What a pass proves, and what it does not
@@ -69,13 +84,15 @@ export function IntegrityPanel({ articleId }: { articleId: string }) {
         <List size="sm" spacing={4}>
           <List.Item>
             Proves: every stored event of this article, from version 1 to the newest, links to the hash of the one
-            before it and matches its own content, with no version missing. An event edited, swapped or removed in the
-            middle of the history would break the chain.
+            before it and matches its own content, with no version missing; and each event the latest signed checkpoint
+            covers is, byte for byte, the one the global log recorded. So an event edited, swapped, removed or inserted,
+            a deleted tail, or a whole history rewritten with recomputed hashes is caught and located.
           </List.Item>
           <List.Item>
-            Does not prove: that no newest events were deleted (a shortened history still chains), or that someone with
-            write access to the database did not rewrite the whole history and recompute every hash. Signed checkpoints
-            of a global log, checked against a key you hold, are what will rule those out.
+            Does not prove: anything about events newer than the latest checkpoint (pending until the next, a few
+            seconds later), nor that this server shows you the same checkpoint it shows everyone. For a proof that does
+            not trust this server, download the verifiable bundle and check it offline against the log&apos;s public
+            key, pinned from a source you trust, and a checkpoint you kept earlier.
           </List.Item>
         </List>
       </section>

@@ -2,6 +2,7 @@ import { AppShell, Button, Group, Text, Title } from '@mantine/core';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { http } from '../api/http';
+import { AdminNavLink } from '../admin/admin-nav.link';
 import { AuditNavLink } from '../audit/audit-nav.link';
 import { sessionStore, useSession } from '../auth/session';
 import { ContributionsNavLink } from '../contributions/contributions-nav.link';
@@ -37,6 +38,7 @@ export function Shell() {
                 </Button>
                 <ContributionsNavLink roles={session.user.roles} />
                 <AuditNavLink roles={session.user.roles} />
+                <AdminNavLink roles={session.user.roles} />
               </Group>
             </nav>
           </Group>

@@ -31,19 +31,30 @@ export class ProjectionsController {
   }
 
   /**
-   * Replays the event store into fresh tables while the live read model keeps serving, then
-   * switches atomically; answers with the events replayed, the rate and the content hashes.
+   * Starts replaying the event store into fresh tables while the live read model keeps serving,
+   * then switching atomically; answers 202 once the rebuild holds its locks (409 when one of these
+   * read models is being rebuilt already). Its progress, then its results or error, are in
+   * GET /api/admin/projections under `rebuild`.
    */
   @Post('projections/:name/rebuild')
   @Roles('admin')
-  @HttpCode(200)
+  @HttpCode(202)
   async rebuild(@Param('name') name: string) {
     if (name !== 'all' && !isReadModelName(name)) {
       throw new NotFoundException(`Unknown read model "${name.slice(0, 100)}"; known: all, ${READ_MODELS.join(', ')}`);
     }
-    const results = await this.rebuilds.run((ds) => rebuildProjections(ds, name === 'all' ? READ_MODELS : [name]));
-    this.log.log({ results }, 'Projection rebuilt');
-    return { items: results };
+    const names = name === 'all' ? [...READ_MODELS] : [name];
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const rebuild = this.rebuilds.run((ds) => rebuildProjections(ds, names, { onStarted: started }));
+    // Until it holds its locks a failure (already rebuilding, not migrated) is this request's answer;
+    // after that it is the status's.
+    await Promise.race([running, rebuild]);
+    rebuild.then(
+      (results) => this.log.log({ results }, 'Projection rebuilt'),
+      (err) => this.log.warn({ err, names }, 'Projection rebuild failed'),
+    );
+    return { items: names.map((n) => ({ name: n, state: 'replay' })), status: '/api/admin/projections' };
   }
 
   /** Messages the projector could not apply; each holds back its own article until resolved. */

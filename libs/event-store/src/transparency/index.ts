@@ -9,3 +9,5 @@ export * from './checkpoint';
 export * from './checkpoints.table';
 export * from './stream-against-log';
 export * from './sign-checkpoint';
+export * from './merkle.stored-nodes';
+export * from './whole-log-check';

@@ -4,6 +4,7 @@ import { logEntry } from './log-entry';
 import { appendLeaves, frontierRoot, type Frontier } from './merkle.frontier';
 import { leafHash } from './merkle.hash';
 import { consistencyProof, inclusionProof, nodesNeeded, type NodeAt, type NodeId } from './merkle.proofs';
+import { isStoredLevel, nodeAtFromStored, storedBelow } from './merkle.stored-nodes';
 
 export interface TreeHead {
   size: number;
@@ -40,30 +41,34 @@ export class MerkleLog {
     return this.db.transaction(async (m) => {
       const [{ locked }] = await m.query(`SELECT ${SEQUENCER_LOCK} AS locked`);
       if (!locked) return 0;
+      // The batch's positions first, then each event by its key: a join let the planner merge from the
+      // start of events every time, reading every event already logged again (quadratic over a replay).
       const rows = await m.query(
-        `SELECT ${EVENT_COLUMNS.replace(/(\w+)/g, 'e.$1')} FROM transparency_queue q
-         JOIN events e USING (global_position) ORDER BY q.global_position LIMIT $1`,
+        `SELECT ${EVENT_COLUMNS} FROM events
+         WHERE global_position = ANY(ARRAY(
+           SELECT global_position FROM transparency_queue ORDER BY global_position LIMIT $1))
+         ORDER BY global_position`,
         [limit],
       );
       if (rows.length === 0) return 0;
       const events = rows.map(rowToEvent);
       const before = await this.frontier(m);
-      const { frontier, completed } = appendLeaves(
-        before,
-        events.map((e: ReturnType<typeof rowToEvent>) => leafHash(logEntry(e))),
-      );
+      const leaves = events.map((e: ReturnType<typeof rowToEvent>) => leafHash(logEntry(e)));
+      const { frontier, completed } = appendLeaves(before, leaves);
+      const stored = completed.filter((n) => n.level > 0 && isStoredLevel(n.level));
       await m.query(
         `INSERT INTO merkle_nodes (level, index, hash) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])`,
-        [completed.map((n) => n.level), completed.map((n) => n.index), completed.map((n) => n.hash)],
+        [stored.map((n) => n.level), stored.map((n) => n.index), stored.map((n) => n.hash)],
       );
       await m.query(
-        `INSERT INTO merkle_leaves (leaf_index, global_position, stream_id, version)
-         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::int[])`,
+        `INSERT INTO merkle_leaves (leaf_index, global_position, stream_id, version, leaf_hash)
+         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::int[], $5::bytea[])`,
         [
           events.map((_: unknown, i: number) => before.size + i),
           events.map((e: { globalPosition: number }) => e.globalPosition),
           events.map((e: { streamId: string }) => e.streamId),
           events.map((e: { version: number }) => e.version),
+          leaves,
         ],
       );
       await m.query(`DELETE FROM transparency_queue WHERE global_position = ANY($1::bigint[])`, [
@@ -145,24 +150,37 @@ export class MerkleLog {
     return proof;
   }
 
-  /** Builds proofs twice: a dry run lists the nodes they read, one query fetches them, then the real run. */
+  /**
+   * Builds proofs twice: a dry run lists the nodes they read, one query fetches the stored ones
+   * those are made of, then the real run computes the levels the log does not keep.
+   */
   private async proveMany(build: (nodeAt: NodeAt) => Uint8Array[][]): Promise<Buffer[][]> {
-    const ids = nodesNeeded(build);
+    const ids = nodesNeeded(build).flatMap(storedBelow);
     const found = await this.nodes(ids);
-    const proofs = build((level, index) => {
-      const hash = found.get(`${level}/${index}`);
-      if (!hash) throw new LogNodeMissing(`the log has no node ${level}/${index}`);
-      return hash;
-    });
+    const proofs = build(
+      nodeAtFromStored((level, index) => {
+        const hash = found.get(`${level}/${index}`);
+        if (!hash) throw new LogNodeMissing(`the log has no node ${level}/${index}`);
+        return hash;
+      }),
+    );
     return proofs.map((p) => p.map((h) => Buffer.from(h)));
   }
 
+  /** Stored nodes by id: level 0 from the leaves' rows, the others from merkle_nodes. */
   private async nodes(ids: NodeId[]): Promise<Map<string, Buffer>> {
     if (ids.length === 0) return new Map();
     const rows: Array<{ level: number; index: string; hash: Buffer }> = await this.db.query(
-      `SELECT n.level, n.index, n.hash FROM merkle_nodes n
+      `SELECT 0 AS level, l.leaf_index AS index, l.leaf_hash AS hash FROM merkle_leaves l
+       WHERE l.leaf_index = ANY($3::bigint[])
+       UNION ALL
+       SELECT n.level, n.index, n.hash FROM merkle_nodes n
        JOIN unnest($1::smallint[], $2::bigint[]) AS wanted(level, index) USING (level, index)`,
-      [ids.map((n) => n.level), ids.map((n) => n.index)],
+      [
+        ids.filter((n) => n.level > 0).map((n) => n.level),
+        ids.filter((n) => n.level > 0).map((n) => n.index),
+        ids.filter((n) => n.level === 0).map((n) => n.index),
+      ],
     );
     return new Map(rows.map((r) => [`${r.level}/${r.index}`, r.hash]));
   }

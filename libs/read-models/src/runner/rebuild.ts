@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { applyItems } from './apply-events';
 import { countSourceEvents, readEventPage, storedItems } from './event-source';
 import { READ_MODELS, isReadModelName, rebuildTables, type Projection, type ReadModelName } from './projection';
-import { setStatus } from '../tables/projection-status.table';
+import { recordRebuild, setStatus, type RebuildStatus } from '../tables/projection-status.table';
 import { PROJECTIONS } from './read-model.writers';
 import { describeError, UnknownReadModel } from './runner.errors';
 import { ensureRunnerTables } from './runner-tables';
@@ -22,6 +22,8 @@ export interface RebuildProgress {
 
 export interface RebuildOptions {
   onProgress?: (p: RebuildProgress) => void;
+  /** Called once the rebuild holds its read models' locks: from then on it runs (or fails) on its own. */
+  onStarted?: () => void;
   /** Events per page (and per transaction) of the replay; by default about 8,000 events in flight in all. */
   pageSize?: number;
 }
@@ -63,7 +65,25 @@ export async function rebuildProjections(
     ds,
     projections.map((p) => p.name),
   );
+  const startedAt = new Date(started).toISOString();
+  const rebuilt = projections.map((p) => p.name);
+  // The status rows carry the progress for whoever asks; during the replay at most once a second.
+  let recordedAt = 0;
+  let last = { events: 0, total: 0 };
+  const record = async (s: Omit<RebuildStatus, 'startedAt' | 'updatedAt'>, results?: RebuildResult[]) => {
+    recordedAt = Date.now();
+    if (s.state !== 'failed') last = { events: s.events, total: s.total };
+    const updatedAt = new Date(recordedAt).toISOString();
+    await recordRebuild(ds, rebuilt, (name) => ({
+      ...s,
+      startedAt,
+      updatedAt,
+      ...(results ? { result: { ...results.find((r) => r.name === name) } } : {}),
+    }));
+  };
   try {
+    opts.onStarted?.();
+    await record({ state: 'replay', events: 0, total: 0 });
     for (const p of projections) {
       await setStatus(ds, p.name, 'rebuilding');
       await createRebuildTables(ds, p);
@@ -72,6 +92,7 @@ export async function rebuildProjections(
     const sources = [...new Set(projections.map((p) => p.source))];
     let total = 0;
     for (const source of sources) total += await countSourceEvents(ds.manager, source);
+    await record({ state: 'replay', events: 0, total });
     const held = new Map(projections.map((p) => [p.name, new Set<string>()]));
     let replayed = 0;
     for (const source of sources) {
@@ -95,18 +116,25 @@ export async function rebuildProjections(
         );
         replayed += page.length;
         opts.onProgress?.({ phase: 'replay', events: replayed, total: Math.max(total, replayed) });
+        if (Date.now() - recordedAt >= 1000)
+          await record({ state: 'replay', events: replayed, total: Math.max(total, replayed) });
       }
     }
     // 2. Index, then switch, read model by read model (see switchOver).
     const results: RebuildResult[] = [];
+    await record({ state: 'switch', events: replayed, total: Math.max(total, replayed) });
     for (const p of projections) {
       opts.onProgress?.({ phase: 'switch', events: replayed, total: Math.max(total, replayed) });
       await indexRebuildTables(ds, p);
       results.push(await switchOver(ds, p, replayed, started));
     }
     opts.onProgress?.({ phase: 'done', events: replayed, total: Math.max(total, replayed) });
+    const finishedAt = new Date().toISOString();
+    await record({ state: 'done', events: replayed, total: Math.max(total, replayed), finishedAt }, results);
     return results;
   } catch (err) {
+    const finishedAt = new Date().toISOString();
+    await record({ state: 'failed', ...last, finishedAt, error: describeError(err) }).catch(() => undefined);
     for (const p of projections) {
       await dropRebuildTables(ds, p).catch(() => undefined);
       await setStatus(ds, p.name, 'running', `rebuild failed: ${describeError(err)}`).catch(() => undefined);

@@ -23,4 +23,4 @@ export {
 } from './contribution-list.table';
 export { CONTRIBUTION_VERSIONS_CHANNEL } from './contribution-rows.table';
 export { ledgerPage, ledgerKeyOf, type LedgerCredit, type LedgerKey } from './contributor-ledger.table';
-export { projectionStatuses, type ProjectionStatusView } from './projection-status.table';
+export { projectionStatuses, type ProjectionStatusView, type RebuildStatus } from './projection-status.table';

@@ -65,6 +65,35 @@ export async function markSwitchedOver(m: Db, name: ReadModelName, position: num
   );
 }
 
+/**
+ * A read model's running or last rebuild: 'replay' (events replayed of total, the total counted
+ * when it began), 'switch' (indexing and switching in), then 'done' with its results or 'failed'.
+ */
+export interface RebuildStatus {
+  state: 'replay' | 'switch' | 'done' | 'failed';
+  events: number;
+  total: number;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt?: string;
+  error?: string;
+  result?: Record<string, unknown>;
+}
+
+/** Records a rebuild's progress on the status rows of the read models it rebuilds. */
+export async function recordRebuild(
+  m: Db,
+  names: readonly ReadModelName[],
+  rebuild: (name: ReadModelName) => RebuildStatus,
+): Promise<void> {
+  await m.query(
+    `INSERT INTO projection_status AS s (name, status, rebuild)
+     SELECT name, 'rebuilding', r FROM unnest($1::text[], $2::jsonb[]) AS x(name, r)
+     ON CONFLICT (name) DO UPDATE SET rebuild = excluded.rebuild`,
+    [names, names.map((n) => JSON.stringify(rebuild(n)))],
+  );
+}
+
 export interface ProjectionStatusView {
   name: ReadModelName;
   /** 'running', 'rebuilding', 'stopped', or 'not_started' before the first batch. */
@@ -81,6 +110,8 @@ export interface ProjectionStatusView {
   lastError: string | null;
   /** Unresolved dead letters: each holds back one article. */
   openDeadLetters: number;
+  /** The running or last rebuild; null when it was never rebuilt since this was recorded. */
+  rebuild: RebuildStatus | null;
 }
 
 /** Per read model, for `GET /api/admin/projections`. */
@@ -94,7 +125,8 @@ export async function projectionStatuses(ds: Db): Promise<ProjectionStatusView[]
   const recent = `(SELECT COALESCE(sum(events), 0) / EXTRACT(EPOCH FROM now() - (${since}))
     FROM projection_throughput t WHERE t.name = n.name AND t.bucket >= ${since})`;
   const rows = await ds.query(
-    `SELECT n.name, s.status, s.last_position, s.last_event_at, s.last_applied_at, s.events_applied, s.last_error,
+    `SELECT n.name, s.status, s.rebuild, s.last_position, s.last_event_at, s.last_applied_at, s.events_applied,
+       s.last_error,
        EXTRACT(EPOCH FROM now() - s.last_event_at) * 1000 AS age_ms, ${recent} AS rate,
        ${openDeadLetterCount('n.name')} AS open_dead_letters
      FROM unnest($1::text[]) WITH ORDINALITY AS n(name, i) LEFT JOIN projection_status s ON s.name = n.name
@@ -116,6 +148,7 @@ export async function projectionStatuses(ds: Db): Promise<ProjectionStatusView[]
       lastAppliedAt: r.last_applied_at ? new Date(r.last_applied_at).toISOString() : null,
       lastError: r.last_error ?? null,
       openDeadLetters: Number(r.open_dead_letters),
+      rebuild: r.rebuild ?? null,
     };
   });
 }

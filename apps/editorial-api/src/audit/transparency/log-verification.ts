@@ -18,9 +18,10 @@ export interface CheckpointCheck {
 export type StreamVerification = LoggedVerifyResult & { checkpoint: CheckpointCheck | null };
 
 /**
- * `verify` with the log: the latest checkpoint must carry the log's signature, extend the one
- * before it, and not be smaller than one this process signed (a rollback); then the stream's
- * events must be the ones the log recorded (verifyStreamAgainstLog).
+ * `verify` with the log: the latest kept checkpoint must carry the log's signature, extend the one
+ * before it, and not be smaller than one this process signed or verified (a rollback); then the
+ * stream's events must be the ones the log recorded (verifyStreamAgainstLog). A read: it catches
+ * the log up but never signs; events past the latest checkpoint are `pending` until the next one.
  */
 @Injectable()
 export class LogVerification {
@@ -30,7 +31,8 @@ export class LogVerification {
   ) {}
 
   async verify(streamId: string): Promise<StreamVerification> {
-    const latest = await this.log.checkpointNow();
+    await this.log.catchUp();
+    const latest = await this.log.checkpoints.latest();
     const events = await this.store.readStream(streamId);
     const checkpoint = latest ? await this.check(latest) : null;
     if (!latest) return { ...verifyHashChain(events), logged: 0, pending: events.length, checkpoint };
@@ -39,11 +41,10 @@ export class LogVerification {
       const reason = checkpoint.problem;
       return { valid: false, events: events.length, brokenAt: 0, reason, logged: 0, pending: 0, checkpoint };
     }
+    this.log.witnessed(latest);
     const leaves = await this.log.merkle.leavesOf(streamId);
-    const proofs = new Map<number, Buffer[]>();
-    for (const leaf of leaves.filter((l) => l.leafIndex < latest.treeSize)) {
-      proofs.set(leaf.leafIndex, await this.log.merkle.inclusionProof(leaf.leafIndex, latest.treeSize));
-    }
+    const signed = leaves.filter((l) => l.leafIndex < latest.treeSize).map((l) => l.leafIndex);
+    const proofs = await this.log.merkle.inclusionProofs(signed, latest.treeSize);
     const queued = await this.log.merkle.queuedAmong(events.map((e) => e.globalPosition));
     const result = verifyStreamAgainstLog(events, {
       checkpoint: { size: latest.treeSize, root: latest.root },
@@ -55,7 +56,7 @@ export class LogVerification {
   }
 
   /** What is wrong with the latest checkpoint, if anything. */
-  private async check(latest: StoredCheckpoint): Promise<CheckpointCheck> {
+  async check(latest: StoredCheckpoint): Promise<CheckpointCheck> {
     const base = { treeSize: latest.treeSize, rootHash: latest.root.toString('hex') };
     const problem = (p: string) => ({ ...base, problem: p });
     if (!this.log.opens(latest)) return problem(`checkpoint ${latest.treeSize} is not signed by the log's key`);

@@ -28,7 +28,7 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
   readonly signer: NoteSigner;
   readonly verifier: NoteVerifier;
   readonly verifierKey: string;
-  /** The largest tree this process signed: a smaller "latest" checkpoint later means a rollback. */
+  /** The largest tree this process signed or verified: a smaller "latest" checkpoint later means a rollback. */
   private highestSigned = 0;
   private timer?: NodeJS.Timeout;
   private running: Promise<StoredCheckpoint | undefined> | null = null;
@@ -62,6 +62,19 @@ export class TransparencyLog implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationShutdown() {
     clearInterval(this.timer);
+  }
+
+  /**
+   * Sequences what is visible, without signing: for readers (verify) that check against the latest
+   * kept checkpoint, so a read never writes one. Returns at once when another sequencer is busy.
+   */
+  async catchUp(): Promise<void> {
+    await this.merkle.catchUp();
+  }
+
+  /** A checkpoint that opened and extended the one before it: no later "latest" may be smaller. */
+  witnessed(c: StoredCheckpoint): void {
+    this.highestSigned = Math.max(this.highestSigned, c.treeSize);
   }
 
   /** Sequences what is visible and signs the tree if it grew; answers the latest checkpoint. One at a time. */

@@ -9,6 +9,7 @@ import { ARTICLE_STATUSES, type ArticleCounts } from '@newsroom/contracts';
 import { kafkaSecurityOf } from '@newsroom/messaging';
 import { parseEnv } from '@newsroom/settings';
 import { BENCH_DB_URL, fmt, freshSchema, httpJson, percentile } from './bench-support';
+import { seedThroughEventStore, type SeedUser } from './bench-ui.seed';
 
 /**
  * bench:ui — the admin web app with 10,000 articles: navigation → interactive board, navigation →
@@ -19,16 +20,11 @@ import { BENCH_DB_URL, fmt, freshSchema, httpJson, percentile } from './bench-su
  */
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const CLIENTS = 12;
+const SEEDERS = 8;
 const PORT = Number(process.env.BENCH_UI_PORT ?? 3197);
 const base = `http://127.0.0.1:${PORT}`;
 const root = join(__dirname, '..', '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const PLACES = ['Harbour', 'Council', 'Ministry', 'Hospital', 'Railway', 'University', 'Court', 'Airport'];
-const ACTS = ['reopens', 'delays', 'approves', 'rejects', 'expands', 'reviews', 'cuts', 'announces'];
-const THINGS = ['budget', 'ferry route', 'night shifts', 'new wing', 'fares', 'inquiry', 'timetable', 'plans'];
-const SECTIONS = ['World', 'Politics', 'Business', 'Local', 'Sport', 'Culture'];
 
 async function main() {
   const schema = `bench_ui_${randomBytes(3).toString('hex')}`;
@@ -52,12 +48,24 @@ async function main() {
   }
   try {
     await until(`${base}/health answers`, async () => (await fetch(`${base}/health`).catch(() => null))?.ok, 300_000);
-    const session = (await login('editor')).body;
+    const session = (await login('editor')).body as Session;
+    const adminSession = (await login('admin')).body as Session;
     const editor = { authorization: `Bearer ${session.accessToken}` };
-    const admin = { authorization: `Bearer ${(await login('admin')).body.accessToken}` };
+    const admin = { authorization: `Bearer ${adminSession.accessToken}` };
 
     const seedStarted = performance.now();
-    const commands = await seed(editor, admin);
+    const commands = await seedThroughEventStore(
+      db,
+      ARTICLES,
+      { editor: session.user, admin: adminSession.user },
+      {
+        concurrency: SEEDERS,
+        // The API's default; the bench runs the system with it.
+        policy: { fourEyesApproval: process.env.FOUR_EYES_APPROVAL !== 'false' },
+        progress: (n) => console.log(`  seeding: ${n} of ${ARTICLES} articles drafted`),
+      },
+    );
+    const appendSeconds = (performance.now() - seedStarted) / 1000;
     const bigId = await bigArticle(editor);
     await until(
       'the list read model to show every article',
@@ -75,8 +83,8 @@ async function main() {
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     const byStatus = (await counts(editor)).byStatus;
     console.log(
-      `bench:ui  ${ARTICLES + 1} articles (${commands} commands through the API, ${CLIENTS} keep-alive clients) ` +
-        `seeded and projected in ${fmt(seedSeconds)} s: ` +
+      `bench:ui  ${ARTICLES + 1} articles: ${commands} commands through the event store's write pipeline ` +
+        `(${SEEDERS} concurrent) in ${fmt(appendSeconds)} s, relayed and projected by ${fmt(seedSeconds)} s: ` +
         ARTICLE_STATUSES.map((s) => `${s} ${byStatus[s]}`).join(', '),
     );
 
@@ -169,40 +177,6 @@ const login = (role: string) =>
 const counts = async (auth: Record<string, string>) =>
   (await httpJson(base, 'GET', '/api/articles/counts', auth)).body as ArticleCounts;
 
-/**
- * Drafts ARTICLES articles through the API, a few concurrent keep-alive clients at a time, and moves
- * some along the workflow so every column has cards: a quarter submitted, a tenth of those approved
- * (by the admin: four eyes), a third of those published.
- */
-async function seed(editor: Record<string, string>, admin: Record<string, string>): Promise<number> {
-  let next = 0;
-  let commands = 0;
-  const send = async (auth: Record<string, string>, path: string, body?: unknown) => {
-    const res = await httpJson(base, 'POST', path, auth, body ?? {});
-    commands++;
-    if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as { id: string };
-  };
-  const client = async () => {
-    for (let i = next++; i < ARTICLES; i = next++) {
-      const pick = <T>(xs: T[], k = 1) => xs[Math.floor(i / k) % xs.length];
-      const { id } = await send(editor, '/api/articles', {
-        headline: `${pick(PLACES)} ${pick(ACTS, 8)} ${pick(THINGS, 64)} (${i + 1})`,
-        standfirst: `Story ${i + 1} of the benchmark newsroom.`,
-        sections: [pick(SECTIONS, 3)],
-      });
-      if ((i + 1) % 1000 === 0) console.log(`  seeding: ${i + 1} of ${ARTICLES} articles drafted`);
-      if (i % 4 !== 0) continue;
-      await send(editor, `/api/articles/${id}/submit`);
-      if (i % 40 !== 0) continue;
-      await send(admin, `/api/articles/${id}/approve`);
-      if (i % 120 === 0) await send(admin, `/api/articles/${id}/publish`);
-    }
-  };
-  await Promise.all(Array.from({ length: CLIENTS }, client));
-  return commands;
-}
-
 /** One article of 500 body blocks: paragraphs with a subheading and a quote now and then. */
 async function bigArticle(editor: Record<string, string>): Promise<string> {
   const body = Array.from({ length: 500 }, (_, i) =>
@@ -225,7 +199,7 @@ async function bigArticle(editor: Record<string, string>): Promise<string> {
   return res.body.id as string;
 }
 
-type Session = { accessToken: string };
+type Session = { accessToken: string; user: SeedUser };
 
 /** A fresh context (cold cache), signed in as the sign-in page would leave it. */
 async function signedInPage(browser: Browser, session: Session): Promise<Page> {

@@ -30,8 +30,8 @@ module.exports = {
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
       // The web app tests itself in the browser, but for its framework-free modules (live updates, the workspace's
-      // rules, history, audit).
-      testPathIgnorePatterns: ['/node_modules/', '/apps/admin-web/(?!src/(live|article|history|audit)/)'],
+      // rules, history, audit, the shared formats).
+      testPathIgnorePatterns: ['/node_modules/', '/apps/admin-web/(?!src/(live|article|history|audit|components)/)'],
     },
     {
       ...base,

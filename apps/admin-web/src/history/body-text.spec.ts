@@ -22,8 +22,8 @@ describe('the body as an editor reads it', () => {
     ]);
   });
 
-  it('says when a photo block’s photo is unknown or none was chosen, rather than showing an id', () => {
-    expect(bodyText([{ type: 'photo', photoId: 'gone' }], captions)).toBe('Photo: (no longer attached)');
+  it('says when a photo’s caption is not known or none was chosen, rather than showing an id', () => {
+    expect(bodyText([{ type: 'photo', photoId: 'gone' }], captions)).toBe('Photo: (caption not known here)');
     expect(bodyText([{ type: 'photo', photoId: '' }], noCaptions)).toBe('Photo: (none chosen)');
   });
 });

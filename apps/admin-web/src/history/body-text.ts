@@ -1,7 +1,7 @@
 import type { BodyBlockView, FieldChange, HistoryEntry, PhotoView, TextDiffPart } from '@newsroom/contracts';
 import { diffWordsWithSpace } from 'diff';
 
-/** A photo's caption by id; undefined when the photo is not known here (detached long ago). */
+/** A photo's caption by id; undefined when the page does not know that photo (the audit log has no article). */
 export type CaptionOf = (photoId: string) => string | undefined;
 
 const BLOCK_TYPES = new Set(['paragraph', 'subheading', 'quote', 'photo']);
@@ -26,7 +26,7 @@ export function blockText(block: BodyBlockView, captionOf: CaptionOf): string {
     case 'photo': {
       if (!block.photoId) return 'Photo: (none chosen)';
       const caption = captionOf(block.photoId);
-      return caption === undefined ? 'Photo: (no longer attached)' : `Photo: ${caption || '(no caption)'}`;
+      return caption === undefined ? 'Photo: (caption not known here)' : `Photo: ${caption || '(no caption)'}`;
     }
   }
 }

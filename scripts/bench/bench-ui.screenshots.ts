@@ -196,7 +196,9 @@ async function draftFeature(desk: Desk, api: Api): Promise<string> {
     caption: 'Trawlers wait for repaired nets at dawn',
     credit: 'Jonas Lind/North Coast Pictures',
   });
-  await api(desk.reporter, 'PATCH', `/api/articles/${id}`, {
+  // A revision names the version it was made on, as the workspace's save does.
+  const editing = { ...desk.reporter, 'if-match': `"${quay.version}"` };
+  await api(editing, 'PATCH', `/api/articles/${id}`, {
     body: [
       {
         type: 'paragraph',

@@ -14,6 +14,42 @@ interface Desk {
 // newsroom's, and none of it is taken from a real story.
 const STORIES: Array<{ headline: string; standfirst: string; sections: string[]; by: keyof Desk }> = [
   {
+    headline: 'Allotment waiting list falls for the first time in a decade',
+    standfirst: 'Forty new plots opened on the old railway sidings in spring.',
+    sections: ['Local'],
+    by: 'reporter',
+  },
+  {
+    headline: 'Coastguard station marks fifty years on the headland',
+    standfirst: 'Former crews gather on Saturday for an open day.',
+    sections: ['Local', 'Culture'],
+    by: 'reporter',
+  },
+  {
+    headline: 'Shipyard wins contract for two electric harbour tugs',
+    standfirst: 'The order secures about 120 jobs for three years.',
+    sections: ['Business'],
+    by: 'editor',
+  },
+  {
+    headline: 'School meals to use produce from island farms',
+    standfirst: 'A pilot in six primary schools starts after half-term.',
+    sections: ['Education', 'Local'],
+    by: 'reporter',
+  },
+  {
+    headline: 'Water company fined over sewage spill near the lido',
+    standfirst: 'Magistrates heard the alarm was ignored for nine hours.',
+    sections: ['Local', 'Environment'],
+    by: 'editor',
+  },
+  {
+    headline: 'Half-marathon route changed to avoid the harbour works',
+    standfirst: 'Runners will now finish on the cliff path.',
+    sections: ['Sport'],
+    by: 'reporter',
+  },
+  {
     headline: 'Night ferry to Ellan Isle returns after two-year pause',
     standfirst: 'The 23:40 crossing resumes in March with a smaller, quieter boat.',
     sections: ['Local', 'Transport'],
@@ -89,6 +125,12 @@ const STORIES: Array<{ headline: string; standfirst: string; sections: string[];
 
 /** Where each story goes on the board, oldest first so the last ones head their columns. */
 const MOVES: Array<'draft' | 'review' | 'changes' | 'approved' | 'published'> = [
+  'draft',
+  'review',
+  'approved',
+  'draft',
+  'approved',
+  'review',
   'published',
   'approved',
   'changes',
@@ -116,7 +158,7 @@ const apiOf =
   };
 
 /**
- * Writes the README's screenshots (board.png, workspace.png at 1440×900) after a dozen invented
+ * Writes the README's screenshots (board.png, workspace.png, workspace-body.png at 1440×900) after a dozen invented
  * stories and one worked-on feature have gone through the API, so they head the board's columns.
  */
 export async function readmeScreenshots(
@@ -162,6 +204,14 @@ export async function readmeScreenshots(
     await page.goto(`${base}/articles/${feature}`);
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await page.screenshot({ path: join(dir, 'workspace.png') });
+    // The body, further down the same page: its blocks, the photo blocks by caption, the credits.
+    // Below the sticky header, which would otherwise cover the body's legend and first label.
+    await page.getByRole('group', { name: /^Body \(/ }).evaluate((body) => {
+      // The server build has no DOM types: the page's window, as far as this needs it.
+      const w = globalThis as unknown as { scrollY: number; scrollTo(x: number, y: number): void };
+      w.scrollTo(0, body.getBoundingClientRect().top + w.scrollY - 80);
+    });
+    await page.screenshot({ path: join(dir, 'workspace-body.png') });
   } finally {
     await page.context().close();
   }

@@ -30,8 +30,11 @@ module.exports = {
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
       // The web app tests itself in the browser, but for its framework-free modules (live updates, the workspace's
-      // rules, history, audit, contributions).
-      testPathIgnorePatterns: ['/node_modules/', '/apps/admin-web/(?!src/(live|article|history|audit|contributions)/)'],
+      // rules, history, audit, contributions, the shared formats).
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '/apps/admin-web/(?!src/(live|article|history|audit|contributions|components)/)',
+      ],
     },
     {
       ...base,

@@ -140,7 +140,7 @@ describe('every command reaches the read models', () => {
         ['ArticleApproved', EDITOR, 'Approved'],
         ['PublicationScheduled', EDITOR, `Scheduled for ${PUBLISH_AT}`],
         ['ScheduleCancelled', EDITOR, 'Schedule cancelled'],
-        ['ArticlePublished', EDITOR, 'Published (initial, version 14)'],
+        ['ArticlePublished', EDITOR, 'Published v14 — first publication'],
         ['CorrectionIssued', EDITOR, 'Correction issued: An earlier version misspelt a name.'],
         ['ArticleUnpublished', EDITOR, 'Unpublished: Legal review'],
       ].map(([type, actor, summary], i) => ({

@@ -29,7 +29,7 @@ test('an editor reads the history, compares two versions word by word and links 
 
   // The live story and its correction.
   const live = page.getByRole('region', { name: 'Live story and corrections' });
-  await expect(live).toContainText('Readers see the text of version 4 (initial)');
+  await expect(live).toContainText('Readers see the text of version 4 (first publication)');
   await expect(live.getByRole('list', { name: 'Corrections and clarifications' })).toContainText(STORY.correction);
 
   // The default comparison: since last published (5) against the newest (7).

@@ -17,7 +17,7 @@ export interface AuditItem {
   type: string;
   occurredAt: string;
   actor: ActorView;
-  /** One line for people: "Headline and body changed", "Published (initial, version 12)". */
+  /** One line for people: "Headline and body changed", "Published v12 — first publication". */
   summary: string;
   changes: FieldChange[];
   /**

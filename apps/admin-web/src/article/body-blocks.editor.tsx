@@ -1,7 +1,7 @@
 import { Button, Fieldset, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { BodyBlockType, BodyBlockView, PhotoView } from '@newsroom/contracts';
 import { BODY_BLOCK_TYPES } from '@newsroom/contracts';
-import { useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { errorAt, type FieldErrors } from './refusal.sentence';
 
 const TYPE_LABELS: Record<BodyBlockType, string> = {
@@ -25,24 +25,30 @@ interface Props {
   onChange(blocks: BodyBlockView[]): void;
 }
 
+type BlockAction =
+  { kind: 'set'; block: BodyBlockView } | { kind: 'move'; to: number } | { kind: 'insert-after' } | { kind: 'delete' };
+
 /**
  * The body as a list of blocks. Every action is a labelled button (insert, move, delete), so all of
  * it works from the keyboard; nothing depends on dragging.
  */
 export function BodyBlocksEditor({ blocks, photos, readOnly, errors = {}, onChange }: Props) {
   const [newType, setNewType] = useState<BodyBlockType>('paragraph');
-  const set = (i: number, block: BodyBlockView) => onChange(blocks.map((b, j) => (j === i ? block : b)));
-  const move = (i: number, to: number) => {
-    const next = [...blocks];
-    const [b] = next.splice(i, 1);
-    next.splice(to, 0, b);
-    onChange(next);
-  };
-  const insertAfter = (i: number) => {
-    const next = [...blocks];
-    next.splice(i + 1, 0, emptyBlock(newType, photos));
-    onChange(next);
-  };
+  // One stable handler for every row: a keystroke in one block re-renders that row only, which
+  // keeps a 500-block body responsive (rows are memoized and would otherwise get new closures).
+  const latest = useRef({ blocks, photos, newType, onChange });
+  latest.current = { blocks, photos, newType, onChange };
+  const act = useCallback((i: number, action: BlockAction) => {
+    const { blocks: now, photos: attached, newType: type, onChange: change } = latest.current;
+    const next = [...now];
+    if (action.kind === 'set') next[i] = action.block;
+    else if (action.kind === 'delete') next.splice(i, 1);
+    else if (action.kind === 'insert-after') next.splice(i + 1, 0, emptyBlock(type, attached));
+    else next.splice(action.to, 0, ...next.splice(i, 1));
+    change(next);
+  }, []);
+
+  const shown = useProgressiveCount(blocks.length);
 
   return (
     <Fieldset legend={`Body (${blocks.length} ${blocks.length === 1 ? 'block' : 'blocks'})`}>
@@ -52,67 +58,30 @@ export function BodyBlocksEditor({ blocks, photos, readOnly, errors = {}, onChan
             Body: {errors.body}
           </Text>
         )}
-        {blocks.map((block, i) => {
-          const name = `${TYPE_LABELS[block.type]} ${i + 1}`;
-          return (
-            <Stack key={i} gap={4} component="section" aria-label={`Block ${i + 1} of ${blocks.length}`}>
-              {block.type === 'photo' ? (
-                <NativeSelect
-                  label={name}
-                  description="One of the attached photos, by caption"
-                  disabled={readOnly}
-                  error={errorAt(errors, `body[${i}]`)}
-                  value={block.photoId}
-                  onChange={(e) => set(i, { type: 'photo', photoId: e.currentTarget.value })}
-                  data={[
-                    { value: '', label: 'Choose a photo' },
-                    ...photos.map((p) => ({ value: p.photoId, label: p.caption || p.url })),
-                  ]}
-                />
-              ) : (
-                <Textarea
-                  label={name}
-                  autosize
-                  minRows={block.type === 'subheading' ? 1 : 2}
-                  readOnly={readOnly}
-                  error={errors[`body[${i}].text`] ?? errors[`body[${i}]`]}
-                  value={block.text}
-                  onChange={(e) => set(i, { ...block, text: e.currentTarget.value })}
-                />
-              )}
-              {block.type === 'quote' && (
-                <TextInput
-                  label={`Attribution of quote ${i + 1}`}
-                  readOnly={readOnly}
-                  error={errors[`body[${i}].attribution`]}
-                  value={block.attribution ?? ''}
-                  onChange={(e) => set(i, { ...block, attribution: e.currentTarget.value })}
-                />
-              )}
-              {!readOnly && (
-                <Group gap="xs">
-                  <Button size="xs" variant="default" disabled={i === 0} onClick={() => move(i, i - 1)}>
-                    Move {name} up
-                  </Button>
-                  <Button size="xs" variant="default" disabled={i === blocks.length - 1} onClick={() => move(i, i + 1)}>
-                    Move {name} down
-                  </Button>
-                  <Button size="xs" variant="default" onClick={() => insertAfter(i)}>
-                    Insert {TYPE_LABELS[newType].toLowerCase()} after {name}
-                  </Button>
-                  <Button
-                    size="xs"
-                    color="red"
-                    variant="light"
-                    onClick={() => onChange(blocks.filter((_, j) => j !== i))}
-                  >
-                    Delete {name}
-                  </Button>
-                </Group>
-              )}
-            </Stack>
-          );
-        })}
+        {blocks.slice(0, shown).map((block, i) => (
+          <BlockRow
+            key={i}
+            index={i}
+            count={blocks.length}
+            block={block}
+            photos={photos}
+            readOnly={readOnly}
+            newType={newType}
+            // A photo block has no text field: anything wrong under it shows on its select.
+            error={
+              block.type === 'photo'
+                ? errorAt(errors, `body[${i}]`)
+                : (errors[`body[${i}].text`] ?? errors[`body[${i}]`])
+            }
+            attributionError={errors[`body[${i}].attribution`]}
+            act={act}
+          />
+        ))}
+        {shown < blocks.length && (
+          <Text size="sm" c="dimmed">
+            Showing blocks 1–{shown} of {blocks.length}; the rest follow in a moment.
+          </Text>
+        )}
         {!readOnly && (
           <Group align="end">
             <NativeSelect
@@ -130,3 +99,115 @@ export function BodyBlocksEditor({ blocks, photos, readOnly, errors = {}, onChan
     </Fieldset>
   );
 }
+
+const FIRST_BLOCKS = 30;
+const MORE_BLOCKS = 60;
+
+/**
+ * How many blocks to render: the first screenfuls at once, the rest in low-priority chunks between
+ * which the browser handles input, so a 500-block article takes typing long before its last block
+ * is built. Once all are shown, all stay (inserting blocks never hides any).
+ */
+function useProgressiveCount(total: number): number {
+  const [limit, setLimit] = useState(() => (total <= FIRST_BLOCKS ? Infinity : FIRST_BLOCKS));
+  useEffect(() => {
+    if (limit >= total) return;
+    const timer = setTimeout(() =>
+      startTransition(() => setLimit((l) => (l + MORE_BLOCKS >= total ? Infinity : l + MORE_BLOCKS))),
+    );
+    return () => clearTimeout(timer);
+  }, [limit, total]);
+  return Math.min(limit, total);
+}
+
+interface RowProps {
+  index: number;
+  count: number;
+  block: BodyBlockView;
+  photos: PhotoView[];
+  readOnly: boolean;
+  newType: BodyBlockType;
+  error?: string;
+  attributionError?: string;
+  act(i: number, action: BlockAction): void;
+}
+
+// The browser lays out and paints only the blocks near the viewport; the rest keep an estimated
+// height (then their last real one), stay in the accessibility tree and are found by find-in-page.
+const OFFSCREEN_SKIPPED = { contentVisibility: 'auto', containIntrinsicSize: 'auto 200px' } as const;
+// Grows with its text in CSS: Mantine's JavaScript autosize measures each textarea on mount, which
+// for 500 blocks forced 500 layouts of the whole page (seconds before the workspace took input).
+const GROWS_WITH_TEXT = { input: { fieldSizing: 'content' } } as const;
+
+const BlockRow = memo(function BlockRow({
+  index: i,
+  count,
+  block,
+  photos,
+  readOnly,
+  newType,
+  error,
+  attributionError,
+  act,
+}: RowProps) {
+  const name = `${TYPE_LABELS[block.type]} ${i + 1}`;
+  const set = (next: BodyBlockView) => act(i, { kind: 'set', block: next });
+  return (
+    <Stack gap={4} component="section" aria-label={`Block ${i + 1} of ${count}`} style={OFFSCREEN_SKIPPED}>
+      {block.type === 'photo' ? (
+        <NativeSelect
+          label={name}
+          description="One of the attached photos, by caption"
+          disabled={readOnly}
+          error={error}
+          value={block.photoId}
+          onChange={(e) => set({ type: 'photo', photoId: e.currentTarget.value })}
+          data={[
+            { value: '', label: 'Choose a photo' },
+            ...photos.map((p) => ({ value: p.photoId, label: p.caption || p.url })),
+          ]}
+        />
+      ) : (
+        <Textarea
+          label={name}
+          rows={block.type === 'subheading' ? 1 : 2}
+          styles={GROWS_WITH_TEXT}
+          readOnly={readOnly}
+          error={error}
+          value={block.text}
+          onChange={(e) => set({ ...block, text: e.currentTarget.value })}
+        />
+      )}
+      {block.type === 'quote' && (
+        <TextInput
+          label={`Attribution of quote ${i + 1}`}
+          readOnly={readOnly}
+          error={attributionError}
+          value={block.attribution ?? ''}
+          onChange={(e) => set({ ...block, attribution: e.currentTarget.value })}
+        />
+      )}
+      {!readOnly && (
+        <Group gap="xs">
+          <Button size="xs" variant="default" disabled={i === 0} onClick={() => act(i, { kind: 'move', to: i - 1 })}>
+            Move {name} up
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            disabled={i === count - 1}
+            onClick={() => act(i, { kind: 'move', to: i + 1 })}
+          >
+            Move {name} down
+          </Button>
+          <Button size="xs" variant="default" onClick={() => act(i, { kind: 'insert-after' })}>
+            Insert {TYPE_LABELS[newType].toLowerCase()} after {name}
+          </Button>
+          <Button size="xs" color="red" variant="light" onClick={() => act(i, { kind: 'delete' })}>
+            Delete {name}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+});

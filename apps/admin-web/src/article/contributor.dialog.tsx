@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, TextInput } from '@mantine/core';
 import { ARTICLE_LIMITS as L, CONTRIBUTOR_ROLES, type ContributorView } from '@newsroom/contracts';
-import { useState, type FormEvent } from 'react';
-import { fieldErrorsOf, sentenceOf, type FieldErrors } from './refusal.sentence';
+import { useState } from 'react';
+import { FormDialog } from './form.dialog';
 
 export type ContributorInput = Pick<ContributorView, 'name' | 'role' | 'affiliation'>;
 
@@ -18,33 +18,19 @@ export function ContributorDialog({ title, initial, onClose, onSubmit }: Props) 
   const [name, setName] = useState(initial?.name ?? '');
   const [role, setRole] = useState<ContributorView['role']>(initial?.role ?? 'contributor');
   const [affiliation, setAffiliation] = useState(initial?.affiliation ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<FieldErrors>({});
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit({ name: name.trim(), role, ...(affiliation.trim() ? { affiliation: affiliation.trim() } : {}) });
-    } catch (err) {
-      setError(sentenceOf(err, 'The credit'));
-      setFields(fieldErrorsOf(err));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
-    <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': 'Close' }}>
-      <form onSubmit={submit} aria-label={title}>
-        <Stack>
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
+    <FormDialog
+      title={title}
+      subject="The credit"
+      submitLabel={initial ? 'Save credit' : 'Add credit'}
+      onClose={onClose}
+      submit={() =>
+        onSubmit({ name: name.trim(), role, ...(affiliation.trim() ? { affiliation: affiliation.trim() } : {}) })
+      }
+    >
+      {(fields) => (
+        <>
           <TextInput
             label="Name"
             required
@@ -69,16 +55,8 @@ export function ContributorDialog({ title, initial, onClose, onSubmit }: Props) 
             error={fields.affiliation}
             onChange={(e) => setAffiliation(e.currentTarget.value)}
           />
-          <Group justify="end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              {initial ? 'Save credit' : 'Add credit'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </FormDialog>
   );
 }

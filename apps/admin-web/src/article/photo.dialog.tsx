@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { ARTICLE_LIMITS as L, type PhotoView } from '@newsroom/contracts';
-import { useState, type FormEvent } from 'react';
-import { fieldErrorsOf, sentenceOf, type FieldErrors } from './refusal.sentence';
+import { useState } from 'react';
+import { FormDialog } from './form.dialog';
 
 export type PhotoInput = Omit<PhotoView, 'photoId'>;
 
@@ -35,58 +35,34 @@ export function PhotoDialog({ title, initial, onClose, onSubmit }: Props) {
     altText: initial?.altText ?? '',
     rights: initial?.rights ?? '',
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<FieldErrors>({});
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    const { url, caption, credit, altText, rights } = values;
-    try {
-      await onSubmit({ url, caption, credit, ...(altText ? { altText } : {}), ...(rights ? { rights } : {}) });
-    } catch (err) {
-      setError(sentenceOf(err, 'The photo'));
-      setFields(fieldErrorsOf(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { url, caption, credit, altText, rights } = values;
 
   return (
-    <Modal opened onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
-      <form onSubmit={submit} aria-label={title} noValidate>
-        <Stack>
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          {FIELDS.map((f, i) => (
-            <TextInput
-              key={f.key}
-              label={f.label}
-              required={'required' in f}
-              type={'type' in f ? f.type : 'text'}
-              description={'description' in f ? f.description : undefined}
-              maxLength={f.max}
-              value={values[f.key]}
-              error={fields[f.key]}
-              onChange={(e) => setValues({ ...values, [f.key]: e.currentTarget.value })}
-              data-autofocus={i === 0 ? true : undefined}
-            />
-          ))}
-          <Group justify="end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              {initial ? 'Save photo' : 'Attach photo'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={title}
+      subject="The photo"
+      submitLabel={initial ? 'Save photo' : 'Attach photo'}
+      size="lg"
+      noValidate
+      onClose={onClose}
+      submit={() => onSubmit({ url, caption, credit, ...(altText ? { altText } : {}), ...(rights ? { rights } : {}) })}
+    >
+      {(fields) =>
+        FIELDS.map((f, i) => (
+          <TextInput
+            key={f.key}
+            label={f.label}
+            required={'required' in f}
+            type={'type' in f ? f.type : 'text'}
+            description={'description' in f ? f.description : undefined}
+            maxLength={f.max}
+            value={values[f.key]}
+            error={fields[f.key]}
+            onChange={(e) => setValues({ ...values, [f.key]: e.currentTarget.value })}
+            data-autofocus={i === 0 ? true : undefined}
+          />
+        ))
+      }
+    </FormDialog>
   );
 }

@@ -3,6 +3,16 @@ import type { ArticleListItem } from '@newsroom/contracts';
 import { Link } from '@tanstack/react-router';
 import { formatMoment } from '../components/format';
 import { OpenContributionsBadge } from '../contributions/open-contributions.badge';
+import { formatUtc } from '../history/utc-time';
+
+/** A moment as the card words it, machine-readable, with the full UTC instant on hover. */
+function Moment({ iso }: { iso: string }) {
+  return (
+    <time dateTime={iso} title={formatUtc(iso)}>
+      {formatMoment(iso)}
+    </time>
+  );
+}
 
 export function ArticleCard({ item }: { item: ArticleListItem }) {
   const embargoed = item.embargoUntil !== null && Date.parse(item.embargoUntil) > Date.now();
@@ -23,9 +33,14 @@ export function ArticleCard({ item }: { item: ArticleListItem }) {
         )}
         {item.contributors.length > 0 && <Text size="sm">By {item.contributors.join(', ')}</Text>}
         <Text size="xs" c="dimmed">
-          Version {item.version} · changed {formatMoment(item.updatedAt)}
+          Version {item.version} · changed <Moment iso={item.updatedAt} />
           {item.updatedBy && ` by ${item.updatedBy.name}`}
-          {item.publishedAt && ` · published ${formatMoment(item.publishedAt)}`}
+          {item.publishedAt && (
+            <>
+              {' · published '}
+              <Moment iso={item.publishedAt} />
+            </>
+          )}
         </Text>
         <OpenContributionsBadge item={item} />
         {(embargoed || item.publishAt) && (

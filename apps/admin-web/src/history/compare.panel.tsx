@@ -1,9 +1,17 @@
 import { Alert, Button, Group, Loader, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
-import type { HistoryEntry } from '@newsroom/contracts';
+import type { FieldChange, HistoryEntry, TextDiffPart } from '@newsroom/contracts';
+import { bodyWordDiff, type CaptionOf } from './body-text';
 import { previousVersionPair, sinceLastPublishedPair, type Pair } from './compare-presets';
-import { FieldChangesTable } from './field-changes.table';
+import { bodiesOf, FieldChangesTable } from './field-changes.table';
+import { usePhotoCaptions } from './photo-captions';
 import { useArticleDiff } from './history.queries';
 import { WordDiff } from './word-diff';
+
+/** The body's change in readable words (photos by caption); nothing when the body did not change. */
+function readableBodyDiff(changes: readonly FieldChange[], captionOf: CaptionOf): TextDiffPart[] {
+  const bodies = changes.map(bodiesOf).find((b) => b !== undefined);
+  return bodies ? bodyWordDiff(...bodies, captionOf) : [];
+}
 
 interface Props {
   articleId: string;
@@ -20,6 +28,7 @@ export function ComparePanel({ articleId, entries, pair, onChange }: Props) {
     .reverse()
     .map((e) => ({ value: String(e.version), label: `Version ${e.version}: ${e.summary}` }));
   const diff = useArticleDiff(articleId, pair.from, pair.to);
+  const captionOf = usePhotoCaptions();
 
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="compare-title">
@@ -67,8 +76,9 @@ export function ComparePanel({ articleId, entries, pair, onChange }: Props) {
             <FieldChangesTable
               changes={diff.data.changes}
               caption={`Fields that differ between version ${diff.data.from} and version ${diff.data.to}`}
+              bodyDiffElsewhere="see “Body, word by word” below"
             />
-            <WordDiff parts={diff.data.body} />
+            <WordDiff parts={readableBodyDiff(diff.data.changes, captionOf)} />
           </>
         )}
       </Stack>

@@ -11,10 +11,26 @@ describe('a field’s value as people read it', () => {
     expect(describeValue('LONDON')).toBe('LONDON');
   });
 
-  it('shows structured values as indented JSON', () => {
-    expect(describeValue([{ type: 'paragraph', text: 'Hi' }])).toBe(
-      '[\n  {\n    "type": "paragraph",\n    "text": "Hi"\n  }\n]',
-    );
+  it('reads a body as its blocks’ text, never as JSON', () => {
+    const body = [
+      { type: 'subheading', text: 'Ferries' },
+      { type: 'paragraph', text: 'Crossings resume.' },
+    ];
+    expect(describeValue(body)).toBe('Subheading: Ferries\n\nCrossings resume.');
+  });
+
+  it('reads photos and contributors one a line', () => {
+    const photo = { photoId: 'p1', url: 'https://img.test/1.jpg', caption: 'The quay at dawn', credit: 'Agency' };
+    expect(describeValue(photo)).toBe('The quay at dawn — Agency (https://img.test/1.jpg)');
+    const contributors = [
+      { contributorId: 'c1', name: 'Ana Ruiz', role: 'contributor', affiliation: 'Wire' },
+      { contributorId: 'c2', name: 'Ben Ode', role: 'author' },
+    ];
+    expect(describeValue(contributors)).toBe('Ana Ruiz, contributor, Wire\nBen Ode, author');
+  });
+
+  it('keeps JSON for a structure it has no reading for', () => {
+    expect(describeValue({ unknown: 1 })).toBe('{\n  "unknown": 1\n}');
   });
 
   it('names fields in words', () => {

@@ -14,7 +14,8 @@ export function LiveStory({ article, past = false }: { article: ArticleView; pas
         {live ? (
           <Text size="sm">
             Readers {article.status === 'unpublished' ? 'last saw' : 'see'} the text of version {live.version} (
-            {live.updateKind}), published <Instant iso={live.publishedAt} />: “{live.content.headline}”.
+            {live.updateKind === 'initial' ? 'first publication' : `${live.updateKind} update`}), published{' '}
+            <Instant iso={live.publishedAt} />: “{live.content.headline}”.
           </Text>
         ) : (
           <Text size="sm">

@@ -6,6 +6,40 @@ import type { TextDiffPart } from '@newsroom/contracts';
 const INSERT = { background: '#d3f9d8', color: '#0b4a1c' };
 const DELETE = { background: '#ffe3e3', color: '#7a1010' };
 
+/** Text with its changes marked inline: what stayed, what was added and what was removed. */
+export function DiffText({ parts }: { parts: readonly TextDiffPart[] }) {
+  return (
+    <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap', lineHeight: 1.8, overflowWrap: 'anywhere' }}>
+      {parts.map((p, i) =>
+        p.op === 'equal' ? (
+          <span key={i}>{p.text}</span>
+        ) : p.op === 'insert' ? (
+          <ins key={i} style={INSERT}>
+            <VisuallyHidden>[added: </VisuallyHidden>
+            {p.text}
+            <VisuallyHidden>]</VisuallyHidden>
+          </ins>
+        ) : (
+          <del key={i} style={DELETE}>
+            <VisuallyHidden>[removed: </VisuallyHidden>
+            {p.text}
+            <VisuallyHidden>]</VisuallyHidden>
+          </del>
+        ),
+      )}
+    </Text>
+  );
+}
+
+export function DiffKey() {
+  return (
+    <Text size="xs" c="dimmed" mt="xs">
+      Key: <span style={{ ...INSERT, textDecoration: 'underline' }}>underlined words were added</span>,{' '}
+      <span style={{ ...DELETE, textDecoration: 'line-through' }}>struck-through words were removed</span>.
+    </Text>
+  );
+}
+
 /** The body's text, word by word: what stayed, what was added and what was removed. */
 export function WordDiff({ parts }: { parts: readonly TextDiffPart[] }) {
   const changed = parts.some((p) => p.op !== 'equal');
@@ -15,31 +49,8 @@ export function WordDiff({ parts }: { parts: readonly TextDiffPart[] }) {
         Body, word by word
       </Title>
       {!changed && <Text size="sm">The body did not change.</Text>}
-      <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap', lineHeight: 1.8 }}>
-        {parts.map((p, i) =>
-          p.op === 'equal' ? (
-            <span key={i}>{p.text}</span>
-          ) : p.op === 'insert' ? (
-            <ins key={i} style={INSERT}>
-              <VisuallyHidden>[added: </VisuallyHidden>
-              {p.text}
-              <VisuallyHidden>]</VisuallyHidden>
-            </ins>
-          ) : (
-            <del key={i} style={DELETE}>
-              <VisuallyHidden>[removed: </VisuallyHidden>
-              {p.text}
-              <VisuallyHidden>]</VisuallyHidden>
-            </del>
-          ),
-        )}
-      </Text>
-      {changed && (
-        <Text size="xs" c="dimmed" mt="xs">
-          Key: <span style={{ ...INSERT, textDecoration: 'underline' }}>underlined words were added</span>,{' '}
-          <span style={{ ...DELETE, textDecoration: 'line-through' }}>struck-through words were removed</span>.
-        </Text>
-      )}
+      <DiffText parts={parts} />
+      {changed && <DiffKey />}
     </Paper>
   );
 }

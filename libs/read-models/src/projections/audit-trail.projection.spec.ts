@@ -96,19 +96,19 @@ describe('the audit summary of each event type', () => {
     ['ArticleApproved', 'Approved', historyUntil('in_review'), approved()],
     [
       'ArticlePublished (initial)',
-      'Published (initial, version 12)',
+      'Published v12 — first publication',
       historyUntil('approved'),
       published({ publishedVersion: 12 }),
     ],
     [
       'ArticlePublished (update)',
-      'Update published (minor)',
+      'Published v3 — minor update',
       historyUntil('published'),
       published({ updateKind: 'minor' }),
     ],
     [
       'ArticlePublished (on schedule)',
-      'Published (initial, version 3), as scheduled by Eda Editor',
+      'Published v3 — first publication, as scheduled by Eda Editor',
       historyUntil('scheduled'),
       published({ publishedVersion: 3, scheduledBy: { id: 'user-editor', name: 'Eda Editor' } }),
     ],

@@ -16,7 +16,7 @@ export interface AuditEntry {
   type: string;
   occurredAt: string;
   actor: ProjectedActor;
-  /** One line for people: "Headline and body changed", "Published (initial, version 12)". */
+  /** One line for people: "Headline and body changed", "Published v12 — first publication". */
   summary: string;
   changes: FieldChange[];
 }
@@ -84,10 +84,9 @@ function summaryOf(event: ArticleEvent, previous: ArticleRow | null, next: Artic
       return 'Approved';
     case 'ArticlePublished': {
       const { updateKind, publishedVersion, scheduledBy } = event.data;
-      const what =
-        updateKind === 'initial'
-          ? `Published (initial, version ${publishedVersion})`
-          : `Update published (${updateKind})`;
+      // A sentence with the version first: "Published v4 — first publication", "Published v9 — minor update".
+      const kind = updateKind === 'initial' ? 'first publication' : `${updateKind} update`;
+      const what = `Published v${publishedVersion} — ${kind}`;
       return scheduledBy ? `${what}, as scheduled by ${oneLine(scheduledBy.name)}` : what;
     }
     case 'PublicationScheduled':

@@ -88,7 +88,7 @@ describe('the projector applying the topic', () => {
       'Headline changed',
       'Submitted for review',
       'Approved',
-      'Published (initial, version 8)',
+      'Published v8 — first publication',
     ]);
   });
 

@@ -28,7 +28,7 @@ module.exports = {
     {
       ...base,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'],
       // The web app tests itself in the browser, but for its framework-free modules (live updates, the workspace's
       // rules, history, audit, contributions, the shared formats).
       testPathIgnorePatterns: [

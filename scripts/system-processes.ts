@@ -1,3 +1,5 @@
+import { READ_MODELS } from '@newsroom/read-models';
+
 /**
  * The processes `npm start` runs, shared with `bench:system` so the benchmark measures exactly
  * this layout. The read-your-writes model (article_state) gets a projector process of its own, so
@@ -14,11 +16,12 @@ export const SYSTEM_PROCESSES: readonly SystemProcess[] = [
   { name: 'outbox-relay', app: 'outbox-relay' },
   { name: 'projector:article_state', app: 'projector', env: { PROJECTIONS: 'article_state' } },
   {
-    name: 'projector:audit,list,contributors,public',
+    name: 'projector:others',
     app: 'projector',
-    // The first projector takes the default metrics port (9465); this one the next.
+    // Every other read model, derived so that a new one is never left without a consumer. The first
+    // projector takes the default metrics port (9465); this one the next.
     env: {
-      PROJECTIONS: 'audit_trail,article_list,contributor_index,public_articles',
+      PROJECTIONS: READ_MODELS.filter((m) => m !== 'article_state').join(','),
       PROJECTOR_METRICS_PORT: '9466',
     },
   },

@@ -3,7 +3,6 @@ import { OutboxTable, type OutboxRow } from '@newsroom/event-store';
 import { streamTopics } from '@newsroom/messaging';
 import { KafkaPublisher } from './kafka.publisher';
 import { LeaderLock } from './leader.lock';
-import { OutboxWakeups } from './outbox-wakeups';
 import { nextRequest } from './produce-request';
 import { RelayMetrics } from './relay.metrics';
 import { RelaySettings } from './relay.settings';
@@ -22,10 +21,6 @@ export class OutboxRelay {
   private readonly outbox: OutboxTable;
   private readonly lock: LeaderLock;
   private readonly publisher: KafkaPublisher;
-  private readonly wakeups: OutboxWakeups;
-  /** A commit was notified since the outbox was last read: the next idle pause is skipped. */
-  private notified = false;
-  private waitingIdle = false;
   /** The topic of each stream type the relay sends; rows of other types are left in the outbox. */
   private readonly topics: Readonly<Record<string, string>>;
   private readonly streamTypes: readonly string[];
@@ -53,7 +48,6 @@ export class OutboxRelay {
       this.log.warn({ reason }, 'lost the relay lock; standing by');
       this.become('standby');
     });
-    this.wakeups = new OutboxWakeups(settings.databaseUrl, settings.databaseSchema, () => this.notify(), log);
     this.topics = streamTopics(settings.topicPrefix);
     this.streamTypes = Object.keys(this.topics);
   }
@@ -63,9 +57,7 @@ export class OutboxRelay {
   }
 
   start(): void {
-    if (this.loop) return;
-    this.wakeups.start();
-    this.loop = this.run();
+    this.loop ??= this.run();
   }
 
   /** Lets the batch in flight finish, then releases the lock so a standby takes over at once. */
@@ -78,7 +70,6 @@ export class OutboxRelay {
     this.stopping = true;
     this.wake?.();
     await this.loop;
-    await this.wakeups.close();
     await this.lock.release();
     await this.publisher.disconnect();
     await this.outbox.close();
@@ -105,7 +96,7 @@ export class OutboxRelay {
           'relay step failed; retrying',
         );
       }
-      if (waitMs > 0 && !this.stopping) await this.pause(waitMs, this.failures === 0);
+      if (waitMs > 0 && !this.stopping) await this.pause(waitMs);
     }
   }
 
@@ -122,12 +113,10 @@ export class OutboxRelay {
       this.become(won ? 'leader' : 'standby');
       if (!won) return this.settings.lockRetryMs;
     }
-    // Cleared before the read: a commit notified while it runs is read by the next step, not slept over.
-    this.notified = false;
     const rows = await this.outbox.oldest(this.settings.batchSize, this.streamTypes);
-    if (rows.length === 0) return this.idleMs();
+    if (rows.length === 0) return this.settings.idlePollMs;
     const taken = await this.publish(rows);
-    return taken < rows.length || rows.length === this.settings.batchSize ? 0 : this.idleMs();
+    return taken < rows.length || rows.length === this.settings.batchSize ? 0 : this.settings.idlePollMs;
   }
 
   /** Sends the longest prefix of `rows` that fits one request, deletes it, and returns its length. */
@@ -165,29 +154,15 @@ export class OutboxRelay {
     this.metrics.leader.set(role === 'leader' ? 1 : 0);
   }
 
-  /** With notifications, polling is only the safety net for one that was lost; without, it is the way. */
-  private idleMs(): number {
-    return this.wakeups.listening ? this.settings.listeningPollMs : this.settings.idlePollMs;
-  }
-
-  private notify(): void {
-    this.notified = true;
-    if (this.waitingIdle) this.wake?.();
-  }
-
-  /** Waits `ms`; an idle wait also ends on a notified commit (a back-off after a failure does not). */
-  private pause(ms: number, idle = false): Promise<void> {
-    if (idle && this.notified) return Promise.resolve();
+  private pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.wake = null;
-        this.waitingIdle = false;
         resolve();
       };
       const timer = setTimeout(done, ms);
       this.wake = done;
-      this.waitingIdle = idle;
     });
   }
 }

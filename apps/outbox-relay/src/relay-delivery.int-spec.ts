@@ -126,7 +126,7 @@ describe('the outbox relay', () => {
     );
     expect(await outboxSize(db)).toBe(450);
     // An idle poll of a minute: only the no-wait after a full batch can drain 450 rows within the wait below.
-    relay = startRelay(db, prefix, 'drain', { batchSize: 100, idlePollMs: 60_000, listeningPollMs: 60_000 });
+    relay = startRelay(db, prefix, 'drain', { batchSize: 100, idlePollMs: 60_000 });
     await waitFor('the backlog in Kafka', async () => reader.reached(new Map(articles.map((a) => [a, 15]))), 15_000);
     for (const a of articles) expect(reader.versionsByArticle().get(a)).toEqual(oneToN(15));
     await waitFor('an empty outbox', async () => (await outboxSize(db)) === 0, 5000);

@@ -27,10 +27,7 @@ export interface RelaySettings {
   /** Names this process in logs and in pg_stat_activity (application_name of its lock session). */
   instanceId: string;
   batchSize: number;
-  /** The poll while outbox notifications are not arriving (the listening session is down). */
   idlePollMs: number;
-  /** The poll while they are: only a safety net, each commit wakes the relay itself. */
-  listeningPollMs: number;
   /** How often a standby asks for the lock: a dead leader's session frees it at once, so this is the takeover time. */
   lockRetryMs: number;
   /** The longest pause between failed steps: also how late the relay notices a broker that is back. */
@@ -42,7 +39,6 @@ export interface RelaySettings {
 export const RELAY_DEFAULTS = {
   batchSize: 500,
   idlePollMs: 10,
-  listeningPollMs: 1000,
   lockRetryMs: 250,
   maxBackoffMs: 500,
   maxRequestBytes: 512 * 1024,

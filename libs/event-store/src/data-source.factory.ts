@@ -7,7 +7,6 @@ import { Sessions1764300000020 } from './migrations/1764300000020-sessions.migra
 import { SafeInstants1764300000070 } from './migrations/1764300000070-safe-instants.migration';
 import { TransparencyLog1764300000600 } from './migrations/1764300000600-transparency-log.migration';
 import { MerkleLogCompact1764300000610 } from './migrations/1764300000610-merkle-log-compact.migration';
-import { OutboxNotify1764300000700 } from './migrations/1764300000700-outbox-notify.migration';
 
 /** Migrations of every lib, in order; read-model migrations are appended by their lib. */
 export const eventStoreMigrations = [
@@ -18,7 +17,6 @@ export const eventStoreMigrations = [
   SafeInstants1764300000070,
   TransparencyLog1764300000600,
   MerkleLogCompact1764300000610,
-  OutboxNotify1764300000700,
 ];
 
 /**

@@ -11,7 +11,6 @@ export * from './database-preflight';
 export * from './events.queries';
 export * from './events.bulk-load';
 export * from './outbox.table';
-export * from './outbox-channel';
 export * from './database-roles';
 export * from './event-store.privileges';
 export * from './database-unavailable';

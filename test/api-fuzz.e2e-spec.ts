@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { waitFor } from '@newsroom/testing';
 import type { ApiHarness } from '@newsroom/testing-system';
 import { hangUpOnStream } from './hang-up-on-stream';
 import { startNewsroomApi } from './newsroom.harness';
@@ -358,6 +359,23 @@ async function stateOf(): Promise<string> {
   return JSON.stringify({ events: n, head, sums });
 }
 
+/** Until the rebuild accepted after `since` has finished (it writes the read models after its 202). */
+async function rebuildsFinished(since: string): Promise<void> {
+  const admin = { Authorization: `Bearer ${tokens.admin}` };
+  await waitFor(
+    'the accepted rebuild to finish',
+    async () => {
+      const { body } = await api.http().get('/api/admin/projections').set(admin).expect(200);
+      const rebuilds = (body as Array<{ rebuild?: { state: string; startedAt: string } }>).flatMap((p) =>
+        p.rebuild && p.rebuild.startedAt >= since ? [p.rebuild] : [],
+      );
+      return rebuilds.length > 0 && rebuilds.every((r) => ['done', 'failed'].includes(r.state));
+    },
+    60_000,
+    100,
+  );
+}
+
 /** Logout ends the session it is sent with: it gets a session of its own, so the shared tokens live on. */
 async function tokenFor(r: FuzzRequest): Promise<string> {
   if (!r.url.startsWith('/api/auth/logout') || r.role === 'forged') return tokens[r.role]!;
@@ -396,7 +414,10 @@ describe(`the API under ${REQUESTS} seeded fuzz requests`, () => {
       const route = routes[i % routes.length];
       const r = generate(rng, route, fixture);
       const before = await stateOf();
+      const startedAt = new Date().toISOString();
       const status = await send(r);
+      // 202: a rebuild accepted runs on in the background; it must end before the next refusal is judged.
+      if (status === 202) await rebuildsFinished(startedAt);
       const what = `#${i} ${r.method.toUpperCase()} ${r.url} as ${r.role} → ${status} ${(r.body ?? '').slice(0, 200)}`;
       covered.add(`${route.method} ${route.path}`);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);

@@ -6,6 +6,7 @@ import { assertDatabaseReachable } from '@newsroom/event-store';
 import { projectorConfig } from './projector.config';
 import { MetricsServer } from './metrics.server';
 import { startProjector } from './projector';
+import { startWhileDatabaseAway } from './start-while-database-away';
 
 async function main() {
   const config = projectorConfig();
@@ -15,10 +16,15 @@ async function main() {
   const destination = logDestination(logFormatOf(config.env, process.stdout.isTTY === true), name);
   const log = pino({ base: { app: name, pid: process.pid }, level: config.env.LOG_LEVEL }, destination);
   let stopping = false;
-  const projector = await startProjector(config, log, (err) => {
-    log.fatal({ err: err.message }, 'a consumer stopped for good; exiting so the process is restarted');
-    process.exit(1);
-  });
+  const projector = await startWhileDatabaseAway(
+    () =>
+      startProjector(config, log, (err) => {
+        log.fatal({ err: err.message }, 'a consumer stopped for good; exiting so the process is restarted');
+        process.exit(1);
+      }),
+    (err, attempt, retryInMs) =>
+      log.warn({ err: err.message, attempt, retryInMs }, 'the database dropped the start; starting again'),
+  );
   log.info({ groups: projector.consumers.map((c) => c.groupId) }, 'projector running');
   const metrics = await serveMetrics(projector.metrics.registry, config.metrics, log);
   const shutdown = (signal: string) => {

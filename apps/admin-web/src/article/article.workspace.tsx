@@ -20,7 +20,7 @@ import { describeSaveState, type SaveState } from './save-state';
 import { StatusBar } from './status-bar';
 import { UnsavedCopyOffer } from './unsaved-copy.offer';
 import { unsavedCopies, type UnsavedCopy } from './unsaved-copy';
-import { useArticleChanges } from './use-article-changes';
+import { useArticleChanges } from '../live/live-updates';
 
 interface Props {
   initial: ArticleView;
@@ -133,13 +133,13 @@ export function ArticleWorkspace({ initial, roles }: Props) {
     }
   };
 
-  useArticleChanges(id, (change) => {
+  useArticleChanges((change) => {
     if (change) setHeard((h) => (h && h.version >= change.version ? h : change));
     else
       void fetchArticle(id)
         .then((a) => setHeard({ ...a, articleId: id, headline: a.working.headline }))
         .catch(() => undefined);
-  });
+  }, id);
 
   // A colleague's change: taken at once when nothing is unsaved, told otherwise, never overwriting.
   useEffect(() => {

@@ -54,7 +54,7 @@ export async function startSystem(
     children.set(app, child);
     // A child that died on its own explains a suite that then waits in vain for the read models.
     child.once('exit', (code, signal) => {
-      if (!closing && children.get(app) === child)
+      if (!closing && !stopped.has(child) && children.get(app) === child)
         process.stderr.write(`[system harness] ${app} exited (${signal ?? code}); nothing here restarts it\n`);
     });
     return child;
@@ -74,7 +74,11 @@ export async function startSystem(
   };
 }
 
+/** Children a test stopped on purpose: their exit is no news. */
+const stopped = new WeakSet<ChildProcess>();
+
 export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  stopped.add(child);
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const timer = setTimeout(() => child.kill('SIGKILL'), 15000);

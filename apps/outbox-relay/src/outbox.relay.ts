@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { OutboxTable, type OutboxRow } from '@newsroom/event-store';
+import { OutboxTable, OutboxWakeupListener, type OutboxRow } from '@newsroom/event-store';
 import { streamTopics } from '@newsroom/messaging';
 import { KafkaPublisher } from './kafka.publisher';
 import { LeaderLock } from './leader.lock';
@@ -30,6 +30,12 @@ export class OutboxRelay {
   private loop: Promise<void> | null = null;
   private stopped: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** Outbox reads in a row that found nothing. */
+  private emptyPolls = 0;
+  /** A writer committed since the last outbox read: the next idle wait ends at once. */
+  private wakeRequested = false;
+  private idleWaiting = false;
+  private readonly wakeups: OutboxWakeupListener;
   private failures = 0;
   private backlogRefreshedAt = 0;
   private lockRetryAt = 0;
@@ -48,6 +54,15 @@ export class OutboxRelay {
       this.log.warn({ reason }, 'lost the relay lock; standing by');
       this.become('standby');
     });
+    this.wakeups = new OutboxWakeupListener({
+      url: settings.databaseUrl,
+      schema: settings.databaseSchema,
+      applicationName: 'outbox-relay',
+      onWake: () => {
+        this.wakeRequested = true;
+        if (this.idleWaiting) this.wake?.();
+      },
+    });
     this.topics = streamTopics(settings.topicPrefix);
     this.streamTypes = Object.keys(this.topics);
   }
@@ -56,7 +71,23 @@ export class OutboxRelay {
     return this.current;
   }
 
+  /** Listening for writers' wake-ups (false while its session is down: then it polls every 10 ms). */
+  get hearsWakeups(): boolean {
+    return this.wakeups.listening;
+  }
+
+  /** How many listening sessions it has opened (one more after each lost one). */
+  get wakeupSessions(): number {
+    return this.wakeups.sessions;
+  }
+
+  /** In its long idle wait, which only a wake-up, a stop or idleMaxPollMs ends. */
+  get asleep(): boolean {
+    return this.idleWaiting;
+  }
+
   start(): void {
+    if (!this.loop) this.wakeups.start();
     this.loop ??= this.run();
   }
 
@@ -70,6 +101,7 @@ export class OutboxRelay {
     this.stopping = true;
     this.wake?.();
     await this.loop;
+    await this.wakeups.stop();
     await this.lock.release();
     await this.publisher.disconnect();
     await this.outbox.close();
@@ -96,7 +128,7 @@ export class OutboxRelay {
           'relay step failed; retrying',
         );
       }
-      if (waitMs > 0 && !this.stopping) await this.pause(waitMs);
+      if (waitMs > 0 && !this.stopping) await this.pause(waitMs, this.emptyPolls > 0);
     }
   }
 
@@ -113,8 +145,10 @@ export class OutboxRelay {
       this.become(won ? 'leader' : 'standby');
       if (!won) return this.settings.lockRetryMs;
     }
+    this.wakeRequested = false;
     const rows = await this.outbox.oldest(this.settings.batchSize, this.streamTypes);
-    if (rows.length === 0) return this.settings.idlePollMs;
+    if (rows.length === 0) return this.idleWait();
+    this.emptyPolls = 0;
     const taken = await this.publish(rows);
     return taken < rows.length || rows.length === this.settings.batchSize ? 0 : this.settings.idlePollMs;
   }
@@ -147,6 +181,15 @@ export class OutboxRelay {
     this.reportedOutside = outside;
   }
 
+  /**
+   * After an empty read: idleMaxPollMs while wake-ups are heard (the safety net for one that never
+   * came), 10 ms while they cannot be (the listener's session is down).
+   */
+  private idleWait(): number {
+    this.emptyPolls += 1;
+    return this.wakeups.listening ? this.settings.idleMaxPollMs : this.settings.idlePollMs;
+  }
+
   private become(role: RelayRole): void {
     if (role === this.current) return;
     this.log.info({ from: this.current, to: role }, `relay is ${role}`);
@@ -154,15 +197,19 @@ export class OutboxRelay {
     this.metrics.leader.set(role === 'leader' ? 1 : 0);
   }
 
-  private pause(ms: number): Promise<void> {
+  /** Waits `ms`; a stop ends it early, and so does a writer's wake-up when `idle`. */
+  private pause(ms: number, idle: boolean): Promise<void> {
+    if (idle && this.wakeRequested) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.wake = null;
+        this.idleWaiting = false;
         resolve();
       };
       const timer = setTimeout(done, ms);
       this.wake = done;
+      this.idleWaiting = idle;
     });
   }
 }

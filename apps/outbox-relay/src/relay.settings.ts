@@ -27,7 +27,10 @@ export interface RelaySettings {
   /** Names this process in logs and in pg_stat_activity (application_name of its lock session). */
   instanceId: string;
   batchSize: number;
+  /** The wait after a read that found a partial batch, and after an empty one while wake-ups cannot be heard. */
   idlePollMs: number;
+  /** The longest wait at idle while wake-ups are heard: how late a lost wake-up is made good. */
+  idleMaxPollMs: number;
   /** How often a standby asks for the lock: a dead leader's session frees it at once, so this is the takeover time. */
   lockRetryMs: number;
   /** The longest pause between failed steps: also how late the relay notices a broker that is back. */
@@ -39,6 +42,7 @@ export interface RelaySettings {
 export const RELAY_DEFAULTS = {
   batchSize: 500,
   idlePollMs: 10,
+  idleMaxPollMs: 1000,
   lockRetryMs: 250,
   maxBackoffMs: 500,
   maxRequestBytes: 512 * 1024,

@@ -3,6 +3,7 @@ import { AppendOutcomeUnknown, isConnectionLost, unavailableOr } from './databas
 import { StreamVersionTaken } from './event-store.errors';
 import { AppendOptions, chainAfter, EventStore, ReadStreamOptions, StreamAppend, StreamHead } from './event-store.port';
 import { EventMetadata, NewEvent, StoredEvent } from './event-store.types';
+import { outboxWakeupsOf } from './outbox-wakeup';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, IdempotencyKey, IdempotencyKeyTaken, RecordedAnswer } from './idempotency';
 
 /** Every column of an event, in the shape rowToEvent reads; the store's other queries use it too. */
@@ -137,6 +138,8 @@ export class PostgresEventStore extends EventStore {
         values,
       );
       const stored: StoredEvent[] = rows.map(rowToEvent);
+      // Committed now (unless the caller's transaction commits later): the relay may send them.
+      if (!opts.manager && opts.publish !== false) outboxWakeupsOf(this.dataSource).poke();
       return parts.map((p) => stored.filter((e) => e.streamId === p.streamId).sort((a, b) => a.version - b.version));
     } catch (err) {
       if (isUniqueViolation(err, 'events_stream_version')) {

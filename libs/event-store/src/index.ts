@@ -17,3 +17,4 @@ export * from './database-unavailable';
 export * from './stream-id';
 export * from './handle-across-streams';
 export * from './transparency';
+export * from './outbox-wakeup';

@@ -201,6 +201,11 @@ kafka_fetch() {
   log "$(ls "$KAFKA_LIB"/*.jar | wc -l) jars in infra/kafka/lib"
 }
 
+# infra/kafka/jvm.options without its comments and blank lines, one option per line.
+kafka_jvm_options() {
+  sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$KAFKA_DIR/jvm.options"
+}
+
 kafka_java() {
   # Run a Kafka main class with infra/kafka as the working directory
   # (server.properties uses paths relative to it).
@@ -260,9 +265,8 @@ kafka_start() {
     (
       exec 9>&- # do not hand the infra.sh lock to the broker
       cd "$KAFKA_DIR"
-      exec setsid nohup "$java" -Xms256m -Xmx512m \
-        -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError \
-        -Djava.awt.headless=true \
+      # shellcheck disable=SC2046 # one option per word, by design
+      exec setsid nohup "$java" $(kafka_jvm_options) \
         -Dlog4j2.configurationFile="$KAFKA_LOG4J" \
         -Dnewsroom.kafka.log.level="${KAFKA_LOG_LEVEL:-WARN}" \
         -Dkafka.logs.dir="$RUN_DIR" \

@@ -117,10 +117,7 @@ export class PrivateBroker {
 
   private jvmArgs(): string[] {
     return [
-      '-Xms128m',
-      '-Xmx384m',
-      '-XX:+UseG1GC',
-      '-Djava.awt.headless=true',
+      ...jvmOptionsOf(this.kafkaDir),
       `-Dlog4j2.configurationFile=${join(this.kafkaDir, 'log4j2.properties')}`,
       '-Dnewsroom.kafka.log.level=WARN',
       '-cp',
@@ -143,4 +140,12 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** infra/kafka/jvm.options, as infra.sh reads it: the broker's JVM is the one `npm start` runs. */
+export function jvmOptionsOf(kafkaDir: string): string[] {
+  return readFileSync(join(kafkaDir, 'jvm.options'), 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter(Boolean);
 }

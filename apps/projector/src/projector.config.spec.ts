@@ -48,3 +48,14 @@ describe('PROJECTOR_METRICS_PORT and PROJECTOR_METRICS_HOST', () => {
     expect(() => projectorConfig({ PROJECTOR_METRICS_PORT: '70000' })).toThrow(/PROJECTOR_METRICS_PORT/);
   });
 });
+
+describe('PROJECTOR_FETCH_MIN_BYTES', () => {
+  it('lets the broker gather 64 KiB for the lingering read models unless told otherwise', () => {
+    expect(projectorConfig({}).fetchMinBytes).toBe(64 * 1024);
+    expect(projectorConfig({ PROJECTOR_FETCH_MIN_BYTES: '1' }).fetchMinBytes).toBe(1);
+  });
+
+  it('names the variable when it is not a positive whole number', () => {
+    expect(() => projectorConfig({ PROJECTOR_FETCH_MIN_BYTES: '0' })).toThrow(/PROJECTOR_FETCH_MIN_BYTES/);
+  });
+});

@@ -8,6 +8,13 @@ export interface ProjectorConfig {
   readModels: ReadModelName[];
   /** Where /metrics listens: PROJECTOR_METRICS_PORT (0 = no server) on PROJECTOR_METRICS_HOST. */
   metrics: { port: number; host: string };
+  /**
+   * PROJECTOR_FETCH_MIN_BYTES: the bytes the broker gathers (for up to an idle fetch's wait) before it
+   * answers the consumers of every read model but article_state. Under load a batch then carries
+   * many events, so a read model costs one transaction per batch instead of one per event; 1 answers
+   * at once. article_state always answers at once: it is what an editor's next request reads.
+   */
+  fetchMinBytes: number;
 }
 
 // Private by default, like the relay's: metrics tell an outsider the system's load. 0.0.0.0 lets a scraper in.
@@ -17,6 +24,12 @@ const metricsEnvSchema = z.object({
     .string()
     .regex(/^[\w.:-]+$/, 'must be a host name or an IP address')
     .default('127.0.0.1'),
+  PROJECTOR_FETCH_MIN_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(16 * 1024 * 1024)
+    .default(64 * 1024),
 });
 
 /** The shared settings plus PROJECTIONS; throws InvalidEnvironment with a one-line message. */
@@ -24,8 +37,9 @@ export function projectorConfig(source: NodeJS.ProcessEnv = process.env): Projec
   const env = parseEnv(source);
   const own = parseSettings(metricsEnvSchema, source);
   const metrics = { port: own.PROJECTOR_METRICS_PORT, host: own.PROJECTOR_METRICS_HOST };
+  const fetchMinBytes = own.PROJECTOR_FETCH_MIN_BYTES;
   const raw = source.PROJECTIONS?.trim();
-  if (!raw) return { env, readModels: [...READ_MODELS], metrics };
+  if (!raw) return { env, readModels: [...READ_MODELS], metrics, fetchMinBytes };
   const names = raw
     .split(',')
     .map((n) => n.trim())
@@ -37,5 +51,5 @@ export function projectorConfig(source: NodeJS.ProcessEnv = process.env): Projec
       `Invalid configuration: PROJECTIONS must list read models among ${READ_MODELS.join(', ')} (got ${got})`,
     );
   }
-  return { env, readModels: [...new Set(names)] as ReadModelName[], metrics };
+  return { env, readModels: [...new Set(names)] as ReadModelName[], metrics, fetchMinBytes };
 }

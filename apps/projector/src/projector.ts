@@ -61,6 +61,7 @@ export async function startProjector(
           dataSource,
           producer,
           readModel,
+          fetchMinBytes: readModel === 'article_state' ? 1 : config.fetchMinBytes,
           prefix: env.KAFKA_TOPIC_PREFIX,
           log,
           onFatal,

@@ -44,6 +44,11 @@ export interface ProjectionConsumerSettings {
    */
   sessionTimeoutMs?: number;
   /**
+   * Bytes the broker gathers, for at most an idle fetch's wait, before answering a fetch: more events
+   * per batch (one transaction each) at the price of that wait. 1 (the default) answers at once.
+   */
+  fetchMinBytes?: number;
+  /**
    * How delivered events are confirmed as stored: against the event store, by default and in every
    * app. Only specs of the apply step's own failure modes, whose messages are made up, pass another.
    */
@@ -70,7 +75,7 @@ export async function startProjectionConsumer(s: ProjectionConsumerSettings): Pr
   let consumer: Consumer | null = null;
   let stopping = false;
   const open = async (): Promise<void> => {
-    const current = s.kafka.consumer({ groupId, ...timeouts, retry: CONSUMER_RETRY });
+    const current = s.kafka.consumer({ groupId, ...timeouts, minBytes: s.fetchMinBytes ?? 1, retry: CONSUMER_RETRY });
     consumer = current;
     current.on(current.events.CRASH, ({ payload }) => {
       log.error({ groupId, err: payload.error.message, restart: payload.restart }, 'consumer crashed');

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, MerkleLog } from '@newsroom/event-store';
@@ -79,6 +80,20 @@ async function closedLoop(op: () => Promise<boolean>, clients = 16, seconds = 5)
   return { perSecond: done / seconds, failures };
 }
 
+/** CPU ms (user + system) a process has used so far: on a shared machine, steadier than latency. */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
+}
+
+/** The loop's figures and the API's CPU per request over it. */
+async function withApiCpu<T extends { n: number }>(pid: number, loop: () => Promise<T>) {
+  const before = cpuMs(pid);
+  const result = await loop();
+  return { ...result, cpuPerRequest: (cpuMs(pid) - before) / result.n };
+}
+
 async function waitUntilLive(api: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while ((await get('/health/live').catch(() => ({ status: 0 }))).status !== 200) {
@@ -125,9 +140,11 @@ async function sequenceTransparencyLog(ds: DataSource): Promise<number> {
   return total;
 }
 
-const line = (what: string, p50: number, p99: number, raw: { p50: number; p99: number }, failures: number) =>
-  `${what.padEnd(28)} p50 ${fmt(p50, 2).padStart(6)} ms  p99 ${fmt(p99, 2).padStart(6)} ms   raw row read p50 ` +
-  `${fmt(raw.p50, 2)} ms p99 ${fmt(raw.p99, 2)} ms   p99 ratio ${fmt(p99 / raw.p99, 1)}x   failures ${failures}`;
+type Measured = { p50: number; p99: number; failures: number; cpuPerRequest: number };
+const line = (what: string, m: Measured, raw: { p50: number; p99: number }) =>
+  `${what.padEnd(28)} p50 ${fmt(m.p50, 2).padStart(6)} ms  p99 ${fmt(m.p99, 2).padStart(6)} ms   raw row read p50 ` +
+  `${fmt(raw.p50, 2)} ms p99 ${fmt(raw.p99, 2)} ms   p99 ratio ${fmt(m.p99 / raw.p99, 1)}x   ` +
+  `API CPU ${fmt(m.cpuPerRequest, 2)} ms/request   failures ${m.failures}`;
 
 async function main() {
   const schema = 'bench_public';
@@ -182,9 +199,11 @@ async function main() {
       ]);
       return r !== undefined;
     });
-    const page = await openLoop(async (i) => (await get(`/news/${pick(i).slug}`)).status === 200);
-    const ninjs = await openLoop(
-      async (i) => (await get(`/api/public/articles/${pick(i).article_id}.ninjs.json`)).status === 200,
+    const page = await withApiCpu(api.pid!, () =>
+      openLoop(async (i) => (await get(`/news/${pick(i).slug}`)).status === 200),
+    );
+    const ninjs = await withApiCpu(api.pid!, () =>
+      openLoop(async (i) => (await get(`/api/public/articles/${pick(i).article_id}.ninjs.json`)).status === 200),
     );
     const { etag } = await get('/feeds/atom.xml');
     const feed = await closedLoop(
@@ -203,8 +222,8 @@ async function main() {
       [
         '',
         `bench:public, ${fmt(live, 0)} published stories, ${RATE} requests/s for ${SECONDS} s each (open loop)`,
-        line('article page GET /news/:slug', page.p50, page.p99, raw, page.failures),
-        line('ninjs GET …/:id.ninjs.json', ninjs.p50, ninjs.p99, raw, ninjs.failures),
+        line('article page GET /news/:slug', page, raw),
+        line('ninjs GET …/:id.ninjs.json', ninjs, raw),
         `feed 304 (If-None-Match)      ${fmt(feed.perSecond, 0)} requests/s (16 clients)   raw stamp query ` +
           `${fmt(stamp.perSecond, 0)} queries/s   ratio ${fmt(feed.perSecond / stamp.perSecond, 2)}   ` +
           `failures ${feed.failures}`,

@@ -35,11 +35,12 @@ const validateProfile = ajv.compile(
 const TIMEOUT_MS = 30_000;
 const urn = (id: string) => `urn:newsroom:article:${id}`;
 
-/** The public read model once it has applied `version` of the article (the ETag of its ninjs). */
+/** The public read model once it has applied `version` of the article (its ninjs's ETag leads with it). */
 async function publicAt(id: string, version: number) {
   await waitFor(
     `article ${id} at version ${version} in public_articles`,
-    async () => (await sys.http().get(`/api/public/articles/${id}.ninjs.json`)).headers.etag === `W/"${version}"`,
+    async () =>
+      (await sys.http().get(`/api/public/articles/${id}.ninjs.json`)).headers.etag?.startsWith(`"${version}-`),
     TIMEOUT_MS,
   );
   return outputsOf(id);
@@ -281,6 +282,28 @@ describe('the public routes', () => {
     expect(again.text ?? '').toBe('');
     const since = await sys.http().get('/feeds/atom.xml').set('If-Modified-Since', first.headers['last-modified']!);
     expect(since.status).toBe(304);
+  });
+
+  it('answer a reader or partner holding the current page, ninjs or JSON-LD with 304, by its strong ETag', async () => {
+    const reporter = await client.as('reporter');
+    const editor = await client.as('editor');
+    const { body } = await sys.http().post('/api/articles').set(reporter).send({ headline: 'Held' }).expect(201);
+    await sys.http().post(`/api/articles/${body.id}/submit`).set(reporter).send({}).expect(200);
+    await sys.http().post(`/api/articles/${body.id}/approve`).set(editor).send({}).expect(200);
+    const published = await sys.http().post(`/api/articles/${body.id}/publish`).set(editor).send({}).expect(200);
+    const out = await publicAt(body.id, published.body.version);
+    const paths = [
+      new URL(out.jsonLdBody.url).pathname,
+      `/api/public/articles/${body.id}.ninjs.json`,
+      `/api/public/articles/${body.id}.jsonld`,
+    ];
+
+    for (const path of paths) {
+      const first = await sys.http().get(path).expect(200);
+      expect(first.headers.etag).toMatch(new RegExp(`^"${published.body.version}-[\\w-]+"$`));
+      const again = await sys.http().get(path).set('If-None-Match', first.headers.etag!);
+      expect([path, again.status, again.text ?? '']).toEqual([path, 304, '']);
+    }
   });
 
   it('refuse a page number out of range with 400 naming the field', async () => {

@@ -1,8 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { RequestMethod } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import { LoggerModule as PinoModule } from 'nestjs-pino';
 import { logDestination, logFormatOf, logNameOf } from '@newsroom/settings';
 import { AppConfig } from '../config/app-config';
+
+/**
+ * The readers' and partners' reads (issue #11) carry no per-request log line: at hundreds a second
+ * the line, its serialised request and its synchronous write to stdout were a fifth of the CPU of
+ * an article page (bench:public profile). Their access log is the CDN's or proxy's in front; their
+ * server errors are still logged, by the error filter.
+ */
+const PUBLIC_READS = ['news/{*path}', 'feeds/{*path}', 'api/public/{*path}'].map((path) => ({
+  path,
+  method: RequestMethod.GET,
+}));
 
 /**
  * Logs with a request id (taken from X-Request-Id when a proxy set one), never credentials: JSON,
@@ -11,6 +23,7 @@ import { AppConfig } from '../config/app-config';
 export const LoggerModule = PinoModule.forRootAsync({
   inject: [AppConfig],
   useFactory: (c: AppConfig) => ({
+    exclude: PUBLIC_READS,
     pinoHttp: withDestination(c, {
       level: c.env.LOG_LEVEL,
       base: { app: logNameOf(c.env, 'editorial-api'), pid: process.pid },

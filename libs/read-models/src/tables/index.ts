@@ -6,6 +6,7 @@ export { findArticleRow, articleVersions, latestChanges, ARTICLE_VERSIONS_CHANNE
 export { listArticles, countArticles, articleListKeyOf, type ArticleListKey } from './article-list.table';
 export { articleHistory, auditLogPage, auditKeyOf, type AuditKey } from './audit-trail.table';
 export {
+  checkPublicArticle,
   findPublicArticle,
   findPublicArticleBySlug,
   publicFeedPage,
@@ -13,6 +14,9 @@ export {
   type FeedEntry,
   type FeedStamp,
   type FeedQuery,
+  type HeldVersion,
+  type PublicArticleCheck,
+  type PublicArticleKey,
 } from './public-articles.table';
 export { openDeadLetters } from './dead-letters.table';
 export {

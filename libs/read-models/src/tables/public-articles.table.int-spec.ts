@@ -2,6 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@newsroom/testing-system'
 import { allMigrations } from '../migrations';
 import { aLiveWireStory } from '../views/public/public-article.fixtures';
 import {
+  checkPublicArticle,
   findPublicArticle,
   findPublicArticleBySlug,
   publicFeedPage,
@@ -55,6 +56,39 @@ describe('an article under embargo until T, read with an injected clock', () => 
     expect(stamp.count).toBe(2);
     expect(stamp).not.toEqual(before);
     expect((await publicFeedStamp(db.dataSource, { section: 'world', now })).count).toBe(1);
+  });
+});
+
+describe('revalidating output rendered from a held version', () => {
+  it('answers the version, status and slug without the row when the held version is current', async () => {
+    const held = { articleId: open.articleId, version: open.version };
+
+    expect(await checkPublicArticle(db.dataSource, { articleId: open.articleId }, atOffset(0), held)).toEqual({
+      articleId: open.articleId,
+      version: open.version,
+      status: 'live',
+      slug: open.slug,
+      row: null,
+    });
+    expect((await checkPublicArticle(db.dataSource, { slug: open.slug }, atOffset(0), held))?.row).toBeNull();
+  });
+
+  it('reads the row when the held version is another, or belongs to another article', async () => {
+    const older = { articleId: open.articleId, version: open.version - 1 };
+    const elsewhere = { articleId: embargoed.articleId, version: open.version };
+
+    const found = await checkPublicArticle(db.dataSource, { slug: open.slug }, atOffset(0), older);
+    expect(found?.row?.content.headline).toBe('Open story');
+    expect((await checkPublicArticle(db.dataSource, { slug: open.slug }, atOffset(0), elsewhere))?.row).not.toBeNull();
+  });
+
+  it('finds nothing under embargo at T − 1 s, held version or not, by id or by slug', async () => {
+    const held = { articleId: embargoed.articleId, version: embargoed.version };
+
+    expect(await checkPublicArticle(db.dataSource, { articleId: embargoed.articleId }, atOffset(-1000), held)).toBe(
+      undefined,
+    );
+    expect(await checkPublicArticle(db.dataSource, { slug: embargoed.slug }, atOffset(-1000), held)).toBeUndefined();
   });
 });
 

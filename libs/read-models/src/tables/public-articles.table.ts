@@ -76,6 +76,53 @@ export async function findPublicArticleBySlug(db: Db, slug: string, now: Date): 
   return r?.row;
 }
 
+/** Which article a lookup names: by id, or by a slug (its canonical one or an older one). */
+export type PublicArticleKey = { articleId: string } | { slug: string };
+
+/** The version of an article whose row the caller already holds (output rendered from it, say). */
+export interface HeldVersion {
+  articleId: string;
+  version: number;
+}
+
+/** What a lookup found: always the row's current version, status and slug; the row unless it is held. */
+export interface PublicArticleCheck {
+  articleId: string;
+  version: number;
+  status: PublicArticle['status'];
+  slug: string;
+  /** null when the row is the held version: it was not read. */
+  row: PublicArticle | null;
+}
+
+/**
+ * The article a key names, if it may be shown at `now`, as `findPublicArticle` finds it, except that
+ * the row is left unread (null) when it is the `held` version: a caller serving output rendered from
+ * that version revalidates it on every request against the row's version and visibility, without
+ * reading the TOASTed row or parsing it.
+ */
+export async function checkPublicArticle(
+  db: Db,
+  key: PublicArticleKey,
+  now: Date,
+  held?: HeldVersion,
+): Promise<PublicArticleCheck | undefined> {
+  const columns = `p.article_id, p.version, p.status, p.slug,
+     CASE WHEN p.article_id = $3::uuid AND p.version = $4::int THEN NULL ELSE p.row END AS row`;
+  const sql =
+    'articleId' in key
+      ? `SELECT ${columns} FROM public_articles p WHERE p.article_id = $1 AND p.visible_from <= $2`
+      : `SELECT ${columns} FROM public_article_slugs s JOIN public_articles p ON p.article_id = s.article_id
+         WHERE s.slug = $1 AND p.visible_from <= $2`;
+  const [r] = await db.query(sql, [
+    'articleId' in key ? key.articleId : key.slug,
+    now.toISOString(),
+    held?.articleId ?? null,
+    held?.version ?? null,
+  ]);
+  return r && { articleId: r.article_id, version: r.version, status: r.status, slug: r.slug, row: r.row };
+}
+
 export interface FeedQuery {
   /** A section key (`sectionKeyOf`), or none for every section. */
   section?: string;

@@ -1,30 +1,25 @@
-import { Controller, Get, GoneException, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, GoneException, Headers, NotFoundException, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { newsArticleOf, type PublicSite } from '@newsroom/read-models';
 import { ArticleIdPipe } from '../../articles/shared/article-id.pipe';
-import { PublicReadModel } from '../shared/public-read-model';
-import { PublicRoute } from '../shared/public-route';
-import { PUBLIC_SITE } from '../shared/public-site.provider';
+import { PublicOutputs } from '../shared/public-outputs';
+import { PublicRoute, sendRendered } from '../shared/public-route';
 
 /** GET /api/public/articles/:id.jsonld: the schema.org NewsArticle the page embeds. */
 @PublicRoute()
 @Controller('api/public/articles')
 export class ArticleJsonLdController {
-  constructor(
-    private readonly model: PublicReadModel,
-    @Inject(PUBLIC_SITE) private readonly site: PublicSite,
-  ) {}
+  constructor(private readonly outputs: PublicOutputs) {}
 
   @Get(':id.jsonld')
-  async jsonLd(@Param('id', ArticleIdPipe) articleId: string, @Res() res: Response) {
-    const row = await this.model.byId(articleId);
-    if (!row) throw new NotFoundException(`No public article ${articleId}`);
-    if (row.status === 'withdrawn') throw new GoneException(`Article ${articleId} was withdrawn`);
-    res.setHeader('ETag', `W/"${row.version}"`);
+  async jsonLd(
+    @Param('id', ArticleIdPipe) articleId: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() res: Response,
+  ) {
+    const found = await this.outputs.of({ articleId }, 'jsonld');
+    if (!found) throw new NotFoundException(`No public article ${articleId}`);
+    if (found.status === 'withdrawn') throw new GoneException(`Article ${articleId} was withdrawn`);
     res.setHeader('Cache-Control', 'no-cache');
-    return res
-      .status(200)
-      .type('application/ld+json')
-      .send(JSON.stringify(newsArticleOf(row, this.site)));
+    return sendRendered(res, found.output()!, ifNoneMatch, 'application/ld+json; charset=utf-8');
   }
 }

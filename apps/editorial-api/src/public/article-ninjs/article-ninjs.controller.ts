@@ -1,19 +1,14 @@
-import { Controller, Get, Headers, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Headers, NotFoundException, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ninjsOf, type PublicSite } from '@newsroom/read-models';
 import { ArticleIdPipe } from '../../articles/shared/article-id.pipe';
-import { PublicReadModel } from '../shared/public-read-model';
-import { isFresh, PublicRoute } from '../shared/public-route';
-import { PUBLIC_SITE } from '../shared/public-site.provider';
+import { PublicOutputs } from '../shared/public-outputs';
+import { PublicRoute, sendRendered } from '../shared/public-route';
 
 /** GET /api/public/articles/:id.ninjs.json: IPTC ninjs 2.2 for partners; a withdrawn story is `canceled`. */
 @PublicRoute()
 @Controller('api/public/articles')
 export class ArticleNinjsController {
-  constructor(
-    private readonly model: PublicReadModel,
-    @Inject(PUBLIC_SITE) private readonly site: PublicSite,
-  ) {}
+  constructor(private readonly outputs: PublicOutputs) {}
 
   @Get(':id.ninjs.json')
   async ninjs(
@@ -21,12 +16,9 @@ export class ArticleNinjsController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res() res: Response,
   ) {
-    const row = await this.model.byId(articleId);
-    if (!row) throw new NotFoundException(`No public article ${articleId}`);
-    const etag = `W/"${row.version}"`;
-    res.setHeader('ETag', etag);
+    const found = await this.outputs.of({ articleId }, 'ninjs');
+    if (!found) throw new NotFoundException(`No public article ${articleId}`);
     res.setHeader('Cache-Control', 'no-cache');
-    if (isFresh(ifNoneMatch, etag)) return res.status(304).end();
-    return res.status(200).json(ninjsOf(row, this.site));
+    return sendRendered(res, found.output()!, ifNoneMatch, 'application/json; charset=utf-8');
   }
 }

@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  checkPublicArticle,
   findPublicArticle,
   findPublicArticleBySlug,
   publicFeedPage,
   publicFeedStamp,
   type FeedStamp,
+  type HeldVersion,
   type PublicArticle,
+  type PublicArticleCheck,
+  type PublicArticleKey,
 } from '@newsroom/read-models';
 import { PublicClock } from './public-clock';
 
@@ -27,6 +31,11 @@ export class PublicReadModel {
 
   bySlug(slug: string): Promise<PublicArticle | undefined> {
     return findPublicArticleBySlug(this.ds, slug, this.clock.now());
+  }
+
+  /** The article's version, status and slug now, and its row unless it is the `held` version. */
+  check(key: PublicArticleKey, held?: HeldVersion): Promise<PublicArticleCheck | undefined> {
+    return checkPublicArticle(this.ds, key, this.clock.now(), held);
   }
 
   /** The stamp and the page at one instant, so an entry cannot appear in one and not the other. */

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppendOutcomeUnknown, isConnectionLost, unavailableOr } from './database-unavailable';
 import { StreamVersionTaken } from './event-store.errors';
 import { AppendOptions, chainAfter, EventStore, ReadStreamOptions, StreamAppend, StreamHead } from './event-store.port';
+import { ChainedAppend, GroupCommit } from './group-commit';
 import { EventMetadata, NewEvent, StoredEvent } from './event-store.types';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, IdempotencyKey, IdempotencyKeyTaken, RecordedAnswer } from './idempotency';
 
@@ -48,17 +49,31 @@ function takenStream(err: unknown, parts: StreamAppend[]): StreamAppend {
 /** A transaction the caller holds open (relay tests that commit late, benches); the pool otherwise. */
 type InTransaction = { manager?: EntityManager };
 
+export interface PostgresEventStoreOptions {
+  /** Appends that arrive together share one statement (see GroupCommit); true unless told otherwise. */
+  groupCommit?: boolean;
+}
+
 /**
  * The PostgreSQL event store: append-only streams with a per-stream hash chain.
- * Every append writes its events and one outbox row per event in one statement.
+ * Every append writes its events and one outbox row per event in one statement, shared with the
+ * appends that arrive at the same time (group commit).
  */
 export class PostgresEventStore extends EventStore {
+  private readonly group?: GroupCommit;
+
   constructor(
     private readonly dataSource: DataSource,
     /** After this long an idempotency key is forgotten: the same key again is a new request. */
     private readonly idempotencyTtlMs = DEFAULT_IDEMPOTENCY_TTL_MS,
+    options: PostgresEventStoreOptions = {},
   ) {
     super();
+    if (options.groupCommit !== false)
+      this.group = new GroupCommit(
+        (sql, params) => this.dataSource.query(sql, params),
+        (a) => this.appendAlone(a, this.dataSource.manager),
+      );
   }
 
   async readStream(streamId: string, opts: ReadStreamOptions & InTransaction = {}): Promise<StoredEvent[]> {
@@ -97,10 +112,20 @@ export class PostgresEventStore extends EventStore {
     occurredAt: string,
     opts: AppendOptions & InTransaction = {},
   ): Promise<StoredEvent[][]> {
-    const manager = opts.manager ?? this.dataSource.manager;
+    const chained = parts.flatMap((p) => chainAfter(p.head, p.streamId, p.events, metadata, occurredAt));
+    if (chained.length === 0 && !opts.remember) return parts.map(() => []);
+    const append = { parts, chained, metadata, occurredAt, opts };
+    // A caller's own transaction cannot be shared with other appends.
+    if (opts.manager || !this.group) return this.appendAlone(append, opts.manager ?? this.dataSource.manager);
+    return this.group.append(append);
+  }
+
+  private async appendAlone(
+    { parts, chained, metadata, occurredAt, opts }: ChainedAppend,
+    manager: EntityManager,
+  ): Promise<StoredEvent[][]> {
     const values: unknown[] = [];
     const placeholders = (...row: unknown[]) => `(${row.map((v) => `$${values.push(v)}`).join(', ')})`;
-    const chained = parts.flatMap((p) => chainAfter(p.head, p.streamId, p.events, metadata, occurredAt));
     const tuples = chained.map((e) =>
       placeholders(
         e.eventId,

@@ -1,5 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
@@ -26,17 +27,55 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** Each client moves to a new stream after this many events, as commands spread over articles. */
 const EVENTS_PER_STREAM = 10;
 const PAYLOAD_CHARS = 200;
-const EMMETT_DIR = join(__dirname, '..', '..', '..', 'scripts', 'bench', 'store-emmett');
+// Beside this file in the sources; from the compiled bench in dist/scripts/bench, back in the sources.
+const EMMETT_DIR = [
+  join(__dirname, 'store-emmett'),
+  join(__dirname, '..', '..', '..', 'scripts', 'bench', 'store-emmett'),
+].find((dir) => existsSync(join(dir, 'package.json')))!;
 
 interface Result {
   appends: number;
   seconds: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU of the appending process and of the PostgreSQL backends serving it, per append. */
+  cpuMsPerAppend: number;
 }
 
-/** Runs `client` from 8 clients for `seconds` after a one-second warm-up; the latencies are of single calls. */
-async function closedLoop(seconds: number, client: () => () => Promise<void>): Promise<Result> {
+/** CPU ms so far of the PostgreSQL backends named `app` (their pools' connections), from /proc. */
+async function backendCpuMs(pool: Pool, app: string): Promise<Map<number, number>> {
+  const { rows } = await pool.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [app]);
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100 a second).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.length > 13) cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+  }
+  return cpu;
+}
+
+/** Process and backend CPU from now until the returned function is called, in ms. */
+async function cpuMeter(pool: Pool, app: string): Promise<() => Promise<number>> {
+  const [process0, backends0] = [process.cpuUsage(), await backendCpuMs(pool, app)];
+  return async () => {
+    const own = process.cpuUsage(process0);
+    let backends = 0;
+    for (const [pid, ms] of await backendCpuMs(pool, app)) backends += ms - (backends0.get(pid) ?? 0);
+    return (own.user + own.system) / 1000 + backends;
+  };
+}
+
+/**
+ * Runs `client` from 8 clients for `seconds` after a one-second warm-up; the latencies are of single
+ * calls, the CPU that of this process and of the backends named `app`, read through `admin`.
+ */
+async function closedLoop(
+  seconds: number,
+  client: () => () => Promise<void>,
+  admin: Pool,
+  app: string,
+): Promise<Result> {
   const loop = async (ms: number, latencies?: number[]) => {
     const deadline = performance.now() + ms;
     let appends = 0;
@@ -55,27 +94,40 @@ async function closedLoop(seconds: number, client: () => () => Promise<void>): P
   };
   await loop(1000);
   const latencies: number[] = [];
+  const cpu = await cpuMeter(admin, app);
   const started = performance.now();
   const appends = await loop(seconds * 1000, latencies);
+  const elapsed = (performance.now() - started) / 1000;
+  const cpuMs = await cpu();
   latencies.sort((a, b) => a - b);
   return {
     appends,
-    seconds: (performance.now() - started) / 1000,
+    seconds: elapsed,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
+    cpuMsPerAppend: cpuMs / appends,
   };
 }
 
-function withDatabase(url: string, database: string): string {
+/** `url` on another database, its connections named `app` in pg_stat_activity. */
+function withDatabase(url: string, database: string, app: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
+  u.searchParams.set('application_name', app);
   return u.toString();
 }
 
 /** Raw single-row insert transactions, in a schema of their own. */
 async function raw(seconds: number): Promise<Result> {
   const schema = 'bench_store_raw';
-  const pool = new Pool({ connectionString: BENCH_DB_URL, max: CLIENTS, options: `-c search_path=${schema}` });
+  const app = 'bench-store-raw';
+  const pool = new Pool({
+    connectionString: BENCH_DB_URL,
+    max: CLIENTS,
+    options: `-c search_path=${schema}`,
+    application_name: app,
+  });
+  const admin = new Pool({ connectionString: BENCH_DB_URL, max: 1 });
   await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await pool.query(`CREATE SCHEMA ${schema}`);
   await pool.query(
@@ -83,7 +135,7 @@ async function raw(seconds: number): Promise<Result> {
   );
   const data = JSON.stringify({ body: 'x'.repeat(PAYLOAD_CHARS) });
   try {
-    return await closedLoop(seconds, () => async () => {
+    const insert = async () => {
       const c = await pool.connect();
       try {
         await c.query('BEGIN');
@@ -92,10 +144,12 @@ async function raw(seconds: number): Promise<Result> {
       } finally {
         c.release();
       }
-    });
+    };
+    return await closedLoop(seconds, () => insert, admin, app);
   } finally {
     await pool.query(`DROP SCHEMA ${schema} CASCADE`);
     await pool.end();
+    await admin.end();
   }
 }
 
@@ -107,20 +161,20 @@ const notes: Decider<{ body: string }, number, Note> = {
 };
 
 /** Our write pipeline, as a command handler runs it; with an Idempotency-Key when `keyed`. */
-async function ours(seconds: number, keyed: boolean): Promise<Result> {
-  const schema = keyed ? 'bench_store_keyed' : 'bench_store';
+async function ours(seconds: number, keyed: boolean, groupCommit = true): Promise<Result> {
+  const schema = `bench_store${keyed ? '_keyed' : ''}${groupCommit ? '' : '_alone'}`;
+  const applicationName = `bench-store-${schema}`;
   const admin = new Pool({ connectionString: BENCH_DB_URL, max: 1 });
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await admin.end();
-  const ds = new DataSource(dataSourceOptions({ url: BENCH_DB_URL, schema, poolSize: CLIENTS }));
+  const ds = new DataSource(dataSourceOptions({ url: BENCH_DB_URL, schema, poolSize: CLIENTS, applicationName }));
   await ds.initialize();
   await createSchemaIfMissing(ds, schema);
   await ds.runMigrations({ transaction: 'all' });
-  const store = new PostgresEventStore(ds);
+  const store = new PostgresEventStore(ds, undefined, { groupCommit });
   const actor = { id: randomUUID(), name: 'Bench', role: 'editor' };
   const command = { body: 'x'.repeat(PAYLOAD_CHARS) };
   try {
-    return await closedLoop(seconds, () => {
+    const client = () => {
       let streamId = `bench-${randomUUID()}`;
       let version = 0;
       return async () => {
@@ -137,10 +191,12 @@ async function ours(seconds: number, keyed: boolean): Promise<Result> {
           version = 0;
         }
       };
-    });
+    };
+    return await closedLoop(seconds, client, admin, applicationName);
   } finally {
     await ds.query(`DROP SCHEMA ${schema} CASCADE`);
     await ds.destroy();
+    await admin.end();
   }
 }
 
@@ -157,7 +213,7 @@ async function emmett(seconds: number): Promise<Result> {
   await admin.query(`CREATE DATABASE ${database}`);
   try {
     const args = [BENCH_DB_URL, CLIENTS, seconds, EVENTS_PER_STREAM, PAYLOAD_CHARS].map(String);
-    args[0] = withDatabase(BENCH_DB_URL, database);
+    args[0] = withDatabase(BENCH_DB_URL, database, 'bench-store-emmett');
     const { stdout } = await promisify(execFile)(process.execPath, [join(EMMETT_DIR, 'append.mjs'), ...args]);
     return JSON.parse(stdout.trim().split('\n').at(-1)!) as Result;
   } finally {
@@ -166,10 +222,17 @@ async function emmett(seconds: number): Promise<Result> {
   }
 }
 
+/** Throughput as a ratio to another's (higher is better), and CPU per append as a ratio to its (lower is better). */
 function row(name: string, r: Result, versus: Array<[string, Result]>): string {
   const rate = r.appends / r.seconds;
-  const ratios = versus.map(([n, v]) => `${(rate / (v.appends / v.seconds)).toFixed(2)}× ${n}`).join(', ');
-  return `${name.padEnd(40)} ${fmt(rate, 0).padStart(7)}/s  p50 ${fmt(r.p50Ms)} ms  p99 ${fmt(r.p99Ms)} ms  ${ratios}`;
+  const ratios = versus
+    .map(([n, v]) => {
+      const cpu = (r.cpuMsPerAppend / v.cpuMsPerAppend).toFixed(2);
+      return `${(rate / (v.appends / v.seconds)).toFixed(2)}× ${n} (CPU ${cpu}×)`;
+    })
+    .join(', ');
+  const latency = `p50 ${fmt(r.p50Ms)} ms  p99 ${fmt(r.p99Ms)} ms  CPU ${fmt(r.cpuMsPerAppend, 2)} ms/append`;
+  return `${name.padEnd(38)} ${fmt(rate, 0).padStart(6)}/s  ${latency}  ${ratios}`;
 }
 
 async function main() {
@@ -178,6 +241,7 @@ async function main() {
   );
   const rawBefore = await raw(SECONDS);
   const em = await emmett(SECONDS);
+  const alone = await ours(SECONDS, false, false);
   const plain = await ours(SECONDS, false);
   const keyed = await ours(SECONDS, true);
   const rawAfter = await raw(SECONDS);
@@ -186,6 +250,7 @@ async function main() {
     seconds: rawBefore.seconds + rawAfter.seconds,
     p50Ms: Math.max(rawBefore.p50Ms, rawAfter.p50Ms),
     p99Ms: Math.max(rawBefore.p99Ms, rawAfter.p99Ms),
+    cpuMsPerAppend: (rawBefore.cpuMsPerAppend + rawAfter.cpuMsPerAppend) / 2,
   };
   const versus: Array<[string, Result]> = [
     ['Emmett', em],
@@ -194,6 +259,7 @@ async function main() {
   console.log(row('raw BEGIN/INSERT/COMMIT (first)', rawBefore, []));
   console.log(row('raw BEGIN/INSERT/COMMIT (last)', rawAfter, []));
   console.log(row('Emmett 0.42 appendToStream', em, [['raw', rawBoth]]));
+  console.log(row('ours, group commit off: read + append', alone, versus));
   console.log(row('ours: read + append', plain, versus));
   console.log(row('ours: read + append, idempotency key', keyed, versus));
 }

@@ -66,7 +66,8 @@ export interface PostgresEventStoreOptions {
  */
 export class PostgresEventStore extends EventStore {
   private readonly group?: GroupCommit;
-  private readonly reads?: GroupedReads;
+  private readonly reads?: GroupedReads<string, StoredEvent[]>;
+  private readonly recalls?: GroupedReads<IdempotencyKey, RecordedAnswer | undefined>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -75,26 +76,19 @@ export class PostgresEventStore extends EventStore {
     options: PostgresEventStoreOptions = {},
   ) {
     super();
-    if (options.groupCommit !== false)
+    if (options.groupCommit !== false) {
       this.group = new GroupCommit(
         (sql, params) => this.prepared('newsroom_group_append', sql, params),
         (a) => this.appendAlone(a, this.dataSource.manager),
       );
-    if (options.groupCommit !== false)
-      this.reads = new GroupedReads(async (streamIds) =>
-        (
-          await this.prepared(
-            'newsroom_read_streams',
-            `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, version`,
-            [streamIds],
-          )
-        ).map(rowToEvent),
-      );
+      this.reads = new GroupedReads((streamIds) => this.readStreams(streamIds));
+      this.recalls = new GroupedReads((keys) => this.recallAll(keys));
+    }
   }
 
   async readStream(streamId: string, opts: ReadStreamOptions & InTransaction = {}): Promise<StoredEvent[]> {
     const whole = opts.toVersion === undefined && opts.until === undefined && !opts.manager;
-    if (whole && this.reads) return this.reads.readStream(streamId).catch((err) => Promise.reject(unavailableOr(err)));
+    if (whole && this.reads) return this.reads.read(streamId).catch((err) => Promise.reject(unavailableOr(err)));
     const params: unknown[] = [streamId];
     let where = 'stream_id = $1';
     if (opts.toVersion !== undefined) {
@@ -109,6 +103,17 @@ export class PostgresEventStore extends EventStore {
       .query(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY version`, params)
       .catch((err: unknown) => Promise.reject(unavailableOr(err)));
     return rows.map(rowToEvent);
+  }
+
+  /** Whole streams, one query for all: one array of events per stream id, in version order. */
+  private async readStreams(streamIds: string[]): Promise<StoredEvent[][]> {
+    const rows = await this.prepared(
+      'newsroom_read_streams',
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, version`,
+      [[...new Set(streamIds)]],
+    );
+    const events: StoredEvent[] = rows.map(rowToEvent);
+    return streamIds.map((id) => events.filter((e) => e.streamId === id));
   }
 
   /** A concurrent append that took the same version makes the unique (stream, version) constraint throw. */
@@ -209,19 +214,28 @@ export class PostgresEventStore extends EventStore {
   }
 
   /** An expired record is deleted on the way, so that the key can be recorded anew. */
-  async recall({ actorId, key }: IdempotencyKey): Promise<RecordedAnswer | undefined> {
-    const [row] = await this.dataSource
-      .query(
-        `WITH expired AS (
-         DELETE FROM idempotency_keys
-         WHERE actor_id = $1 AND key = $2 AND created_at <= now() - $3 * interval '1 millisecond'
+  async recall(key: IdempotencyKey): Promise<RecordedAnswer | undefined> {
+    const recalled = this.recalls ? this.recalls.read(key) : this.recallAll([key]).then(([answer]) => answer);
+    return recalled.catch((err: unknown) => Promise.reject(unavailableOr(err)));
+  }
+
+  private async recallAll(keys: IdempotencyKey[]): Promise<Array<RecordedAnswer | undefined>> {
+    const rows: Array<{ actor_id: string; key: string; request_hash: string; answer: unknown }> = await this.prepared(
+      'newsroom_recall_keys',
+      `WITH wanted AS (SELECT * FROM unnest($1::text[], $2::text[]) AS w(actor_id, key)),
+       expired AS (
+         DELETE FROM idempotency_keys i USING wanted w
+         WHERE i.actor_id = w.actor_id AND i.key = w.key AND i.created_at <= now() - $3 * interval '1 millisecond'
        )
-       SELECT request_hash, answer FROM idempotency_keys
-       WHERE actor_id = $1 AND key = $2 AND created_at > now() - $3 * interval '1 millisecond'`,
-        [actorId, key, this.idempotencyTtlMs],
-      )
-      .catch((err: unknown) => Promise.reject(unavailableOr(err)));
-    return row ? { requestHash: row.request_hash, answer: row.answer } : undefined;
+       SELECT i.actor_id, i.key, i.request_hash, i.answer
+       FROM idempotency_keys i JOIN wanted w USING (actor_id, key)
+       WHERE i.created_at > now() - $3 * interval '1 millisecond'`,
+      [keys.map((k) => k.actorId), keys.map((k) => k.key), this.idempotencyTtlMs],
+    );
+    return keys.map((k) => {
+      const row = rows.find((r) => r.actor_id === k.actorId && r.key === k.key);
+      return row ? { requestHash: row.request_hash, answer: row.answer } : undefined;
+    });
   }
 
   async purgeExpiredKeys(): Promise<number> {

@@ -1,33 +1,31 @@
-import type { StoredEvent } from './event-store.types';
-
-interface Waiting {
-  streamId: string;
-  resolve(events: StoredEvent[]): void;
+interface Waiting<I, O> {
+  item: I;
+  resolve(result: O): void;
   reject(err: unknown): void;
 }
 
 /** A bound on one read's size; more waiting reads go in the next. */
-const MAX_STREAMS = 64;
+const MAX_ITEMS = 64;
 
 /**
- * Whole-stream reads that arrive while one is running wait, then go together as one query for all
- * their streams: the read before each append is one round trip per group, not per command. Each
- * stream is read in one statement, so each reader still sees its stream as of one instant.
+ * Reads that arrive while one is running wait, then go together as one query: the reads of each
+ * command (its stream, its idempotency key) cost one round trip per group, not per command. One
+ * statement reads the whole group, so each reader still sees its rows as of one instant.
  */
-export class GroupedReads {
-  private waiting: Waiting[] = [];
+export class GroupedReads<I, O> {
+  private waiting: Array<Waiting<I, O>> = [];
   private inFlight = 0;
   private scheduled = false;
 
   constructor(
-    /** Reads the events of these streams, each stream's in version order. */
-    private readonly read: (streamIds: string[]) => Promise<StoredEvent[]>,
+    /** Reads every item at once; answers one result per item, in the order given. */
+    private readonly readAll: (items: I[]) => Promise<O[]>,
     private readonly maxInFlight = 1,
   ) {}
 
-  readStream(streamId: string): Promise<StoredEvent[]> {
+  read(item: I): Promise<O> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ streamId, resolve, reject });
+      this.waiting.push({ item, resolve, reject });
       this.schedule();
     });
   }
@@ -43,12 +41,12 @@ export class GroupedReads {
 
   private async flush(): Promise<void> {
     if (this.inFlight >= this.maxInFlight) return;
-    const group = this.waiting.splice(0, MAX_STREAMS);
+    const group = this.waiting.splice(0, MAX_ITEMS);
     if (group.length === 0) return;
     this.inFlight++;
     try {
-      const events = await this.read([...new Set(group.map((w) => w.streamId))]);
-      for (const w of group) w.resolve(events.filter((e) => e.streamId === w.streamId));
+      const results = await this.readAll(group.map((w) => w.item));
+      group.forEach((w, i) => w.resolve(results[i]));
     } catch (err) {
       for (const w of group) w.reject(err);
     } finally {

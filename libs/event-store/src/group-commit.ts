@@ -53,8 +53,11 @@ export class GroupCommit {
     private readonly query: (sql: string, params: unknown[]) => Promise<GroupRow[]>,
     /** The append on its own: the statement a group of one is, and the way back from a failed group. */
     private readonly alone: (a: ChainedAppend) => Promise<StoredEvent[][]>,
-    /** How many group statements may run at once; the appends that arrive meanwhile form the next group. */
-    private readonly maxInFlight = 1,
+    /**
+     * How many group statements may run at once; the appends that arrive meanwhile form the next
+     * group. Two, so that a group held on a row lock (another process's append) does not stall all.
+     */
+    private readonly maxInFlight = 2,
   ) {}
 
   append(a: ChainedAppend): Promise<StoredEvent[][]> {

@@ -20,7 +20,8 @@ export class GroupedReads<I, O> {
   constructor(
     /** Reads every item at once; answers one result per item, in the order given. */
     private readonly readAll: (items: I[]) => Promise<O[]>,
-    private readonly maxInFlight = 1,
+    /** Reads at once: two, so that reading one long stream does not hold up every other command. */
+    private readonly maxInFlight = 2,
   ) {}
 
   read(item: I): Promise<O> {

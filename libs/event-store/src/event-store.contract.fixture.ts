@@ -153,6 +153,114 @@ export function eventStoreContract(store: () => EventStore): void {
     });
   });
 
+  // Appends made in the same turn: a store with group commit writes them as one group, and each
+  // keeps the outcome it would have had alone.
+  describe('appending at the same time as others', () => {
+    const settled = (...appends: Array<Promise<unknown>>) => Promise.allSettled(appends);
+    const reasonOf = (r: PromiseSettledResult<unknown>) => (r.status === 'rejected' ? r.reason : undefined);
+
+    it('lets exactly one of two appends after the same head win, and stores nothing of the other', async () => {
+      const streamId = await streamOf(at(0));
+      const head = headOf(await store().readStream(streamId));
+      const results = await settled(
+        store().append(streamId, head, increments(10), metadata, at(1)),
+        store().append(streamId, head, increments(20), metadata, at(1)),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(results.map(reasonOf).find(Boolean)).toMatchObject({ streamId, version: 2 });
+      expect(results.map(reasonOf).find(Boolean)).toBeInstanceOf(StreamVersionTaken);
+      expect((await store().readStream(streamId)).map((e) => e.version)).toEqual([1, 2]);
+      expect((await store().verify(streamId)).valid).toBe(true);
+    });
+
+    it('commits the appends to other streams that came with a losing one', async () => {
+      const contested = await streamOf(at(0));
+      const head = headOf(await store().readStream(contested));
+      const [quiet, fresh] = [await streamOf(at(0), at(1)), newStream()];
+      const quietHead = headOf(await store().readStream(quiet));
+      const [a, b, c, d] = await settled(
+        store().append(contested, head, increments(10), metadata, at(2)),
+        store().append(quiet, quietHead, increments(3), metadata, at(2)),
+        store().append(contested, head, increments(20), metadata, at(2)),
+        store().append(fresh, null, increments(1, 2), metadata, at(2)),
+      );
+      expect([a.status, c.status].sort()).toEqual(['fulfilled', 'rejected']);
+      expect([b.status, d.status]).toEqual(['fulfilled', 'fulfilled']);
+      expect((await store().readStream(quiet)).map((e) => [e.version, e.data.by])).toEqual([
+        [1, 1],
+        [2, 2],
+        [3, 3],
+      ]);
+      expect((await store().readStream(fresh)).map((e) => e.version)).toEqual([1, 2]);
+      for (const s of [contested, quiet, fresh]) expect((await store().verify(s)).valid).toBe(true);
+    });
+
+    it('keeps a longer append that lost the race whole: none of its events, even those past the head', async () => {
+      const streamId = await streamOf(at(0));
+      const head = headOf(await store().readStream(streamId));
+      const results = await settled(
+        store().append(streamId, head, increments(10), metadata, at(1)),
+        store().append(streamId, head, increments(20, 21, 22), metadata, at(1)),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const data = (await store().readStream(streamId)).map((e) => e.data.by);
+      expect([
+        [1, 10],
+        [1, 20, 21, 22],
+      ]).toContainEqual(data);
+      expect((await store().verify(streamId)).valid).toBe(true);
+    });
+
+    it('records each key with its own answer, and refuses a key taken by a twin while its mates commit', async () => {
+      const [taken, twinKey, own] = [aKey(), aKey(), aKey()];
+      await store().append(newStream(), null, increments(1), metadata, at(0), { remember: { key: taken, answer: 0 } });
+      const streams = [newStream(), newStream(), newStream(), newStream()];
+      const results = await settled(
+        store().append(streams[0], null, increments(1), metadata, at(1), { remember: { key: taken, answer: 1 } }),
+        store().append(streams[1], null, increments(1), metadata, at(1), { remember: { key: twinKey, answer: 2 } }),
+        store().append(streams[2], null, increments(1), metadata, at(1), { remember: { key: twinKey, answer: 3 } }),
+        store().append(streams[3], null, increments(1), metadata, at(1), { remember: { key: own, answer: 4 } }),
+      );
+      expect(reasonOf(results[0])).toBeInstanceOf(IdempotencyKeyTaken);
+      expect(await store().readStream(streams[0])).toEqual([]);
+      expect([results[1].status, results[2].status].sort()).toEqual(['fulfilled', 'rejected']);
+      const twinWon = results[1].status === 'fulfilled' ? 1 : 2;
+      expect(reasonOf(results[3 - twinWon])).toBeInstanceOf(IdempotencyKeyTaken);
+      expect(await store().readStream(streams[3 - twinWon])).toEqual([]);
+      expect(await store().recall(twinKey)).toMatchObject({ answer: twinWon + 1 });
+      expect(results[3].status).toBe('fulfilled');
+      expect(await store().recall(own)).toMatchObject({ answer: 4 });
+      expect(await store().recall(taken)).toMatchObject({ answer: 0 });
+    });
+
+    it('keeps an append across two streams whole when one of its streams moved in the same group', async () => {
+      const counter = await streamOf(at(0));
+      const head = headOf(await store().readStream(counter));
+      const tally = `tally-${randomUUID()}`;
+      const [single, across] = await settled(
+        store().append(counter, head, increments(5), metadata, at(1)),
+        store().appendToStreams(
+          [
+            { streamId: tally, head: null, events: increments(1) },
+            { streamId: counter, head, events: increments(9) },
+          ],
+          metadata,
+          at(1),
+        ),
+      );
+      expect([single.status, across.status].sort()).toEqual(['fulfilled', 'rejected']);
+      expect(reasonOf(single) ?? reasonOf(across)).toMatchObject({ streamId: counter, version: 2 });
+      const [counterData, tallyData] = [
+        (await store().readStream(counter)).map((e) => e.data.by),
+        (await store().readStream(tally)).map((e) => e.data.by),
+      ];
+      expect([
+        [[1, 5], []],
+        [[1, 9], [1]],
+      ]).toContainEqual([counterData, tallyData]);
+    });
+  });
+
   describe('reading a stream', () => {
     it('reads nothing for a stream never written', async () => {
       expect(await store().readStream(newStream())).toEqual([]);

@@ -1,7 +1,10 @@
+import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppendOutcomeUnknown, isConnectionLost, unavailableOr } from './database-unavailable';
 import { StreamVersionTaken } from './event-store.errors';
 import { AppendOptions, chainAfter, EventStore, ReadStreamOptions, StreamAppend, StreamHead } from './event-store.port';
+import { ChainedAppend, GroupCommit } from './group-commit';
+import { GroupedReads } from './grouped-reads';
 import { EventMetadata, NewEvent, StoredEvent } from './event-store.types';
 import { outboxWakeupsOf } from './outbox-wakeup';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, IdempotencyKey, IdempotencyKeyTaken, RecordedAnswer } from './idempotency';
@@ -49,20 +52,44 @@ function takenStream(err: unknown, parts: StreamAppend[]): StreamAppend {
 /** A transaction the caller holds open (relay tests that commit late, benches); the pool otherwise. */
 type InTransaction = { manager?: EntityManager };
 
+export interface PostgresEventStoreOptions {
+  /**
+   * Appends that arrive together share one statement (see GroupCommit), and so do whole-stream
+   * reads (GroupedReads); true unless told otherwise.
+   */
+  groupCommit?: boolean;
+}
+
 /**
  * The PostgreSQL event store: append-only streams with a per-stream hash chain.
- * Every append writes its events and one outbox row per event in one statement.
+ * Every append writes its events and one outbox row per event in one statement, shared with the
+ * appends that arrive at the same time (group commit).
  */
 export class PostgresEventStore extends EventStore {
+  private readonly group?: GroupCommit;
+  private readonly reads?: GroupedReads<string, StoredEvent[]>;
+  private readonly recalls?: GroupedReads<IdempotencyKey, RecordedAnswer | undefined>;
+
   constructor(
     private readonly dataSource: DataSource,
     /** After this long an idempotency key is forgotten: the same key again is a new request. */
     private readonly idempotencyTtlMs = DEFAULT_IDEMPOTENCY_TTL_MS,
+    options: PostgresEventStoreOptions = {},
   ) {
     super();
+    if (options.groupCommit !== false) {
+      this.group = new GroupCommit(
+        (sql, params) => this.prepared('newsroom_group_append', sql, params),
+        (a) => this.appendAlone(a, this.dataSource.manager),
+      );
+      this.reads = new GroupedReads((streamIds) => this.readStreams(streamIds));
+      this.recalls = new GroupedReads((keys) => this.recallAll(keys));
+    }
   }
 
   async readStream(streamId: string, opts: ReadStreamOptions & InTransaction = {}): Promise<StoredEvent[]> {
+    const whole = opts.toVersion === undefined && opts.until === undefined && !opts.manager;
+    if (whole && this.reads) return this.reads.read(streamId).catch((err) => Promise.reject(unavailableOr(err)));
     const params: unknown[] = [streamId];
     let where = 'stream_id = $1';
     if (opts.toVersion !== undefined) {
@@ -77,6 +104,17 @@ export class PostgresEventStore extends EventStore {
       .query(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY version`, params)
       .catch((err: unknown) => Promise.reject(unavailableOr(err)));
     return rows.map(rowToEvent);
+  }
+
+  /** Whole streams, one query for all: one array of events per stream id, in version order. */
+  private async readStreams(streamIds: string[]): Promise<StoredEvent[][]> {
+    const rows = await this.prepared(
+      'newsroom_read_streams',
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ANY($1) ORDER BY stream_id, version`,
+      [[...new Set(streamIds)]],
+    );
+    const events: StoredEvent[] = rows.map(rowToEvent);
+    return streamIds.map((id) => events.filter((e) => e.streamId === id));
   }
 
   /** A concurrent append that took the same version makes the unique (stream, version) constraint throw. */
@@ -98,10 +136,20 @@ export class PostgresEventStore extends EventStore {
     occurredAt: string,
     opts: AppendOptions & InTransaction = {},
   ): Promise<StoredEvent[][]> {
-    const manager = opts.manager ?? this.dataSource.manager;
+    const chained = parts.flatMap((p) => chainAfter(p.head, p.streamId, p.events, metadata, occurredAt));
+    if (chained.length === 0 && !opts.remember) return parts.map(() => []);
+    const append = { parts, chained, metadata, occurredAt, opts };
+    // A caller's own transaction cannot be shared with other appends.
+    if (opts.manager || !this.group) return this.appendAlone(append, opts.manager ?? this.dataSource.manager);
+    return this.group.append(append);
+  }
+
+  private async appendAlone(
+    { parts, chained, metadata, occurredAt, opts }: ChainedAppend,
+    manager: EntityManager,
+  ): Promise<StoredEvent[][]> {
     const values: unknown[] = [];
     const placeholders = (...row: unknown[]) => `(${row.map((v) => `$${values.push(v)}`).join(', ')})`;
-    const chained = parts.flatMap((p) => chainAfter(p.head, p.streamId, p.events, metadata, occurredAt));
     const tuples = chained.map((e) =>
       placeholders(
         e.eventId,
@@ -157,20 +205,40 @@ export class PostgresEventStore extends EventStore {
     }
   }
 
+  /**
+   * A named statement straight on TypeORM's pg pool: PostgreSQL parses and plans it once per
+   * connection instead of on every call, and TypeORM's per-query runner is skipped. For the hot,
+   * fixed statements only.
+   */
+  private async prepared(name: string, text: string, values: unknown[]): Promise<any[]> {
+    const pool = (this.dataSource.driver as { master?: Pool }).master;
+    if (!pool) return this.dataSource.query(text, values);
+    return (await pool.query({ name, text, values })).rows;
+  }
+
   /** An expired record is deleted on the way, so that the key can be recorded anew. */
-  async recall({ actorId, key }: IdempotencyKey): Promise<RecordedAnswer | undefined> {
-    const [row] = await this.dataSource
-      .query(
-        `WITH expired AS (
-         DELETE FROM idempotency_keys
-         WHERE actor_id = $1 AND key = $2 AND created_at <= now() - $3 * interval '1 millisecond'
+  async recall(key: IdempotencyKey): Promise<RecordedAnswer | undefined> {
+    const recalled = this.recalls ? this.recalls.read(key) : this.recallAll([key]).then(([answer]) => answer);
+    return recalled.catch((err: unknown) => Promise.reject(unavailableOr(err)));
+  }
+
+  private async recallAll(keys: IdempotencyKey[]): Promise<Array<RecordedAnswer | undefined>> {
+    const rows: Array<{ actor_id: string; key: string; request_hash: string; answer: unknown }> = await this.prepared(
+      'newsroom_recall_keys',
+      `WITH wanted AS (SELECT * FROM unnest($1::text[], $2::text[]) AS w(actor_id, key)),
+       expired AS (
+         DELETE FROM idempotency_keys i USING wanted w
+         WHERE i.actor_id = w.actor_id AND i.key = w.key AND i.created_at <= now() - $3 * interval '1 millisecond'
        )
-       SELECT request_hash, answer FROM idempotency_keys
-       WHERE actor_id = $1 AND key = $2 AND created_at > now() - $3 * interval '1 millisecond'`,
-        [actorId, key, this.idempotencyTtlMs],
-      )
-      .catch((err: unknown) => Promise.reject(unavailableOr(err)));
-    return row ? { requestHash: row.request_hash, answer: row.answer } : undefined;
+       SELECT i.actor_id, i.key, i.request_hash, i.answer
+       FROM idempotency_keys i JOIN wanted w USING (actor_id, key)
+       WHERE i.created_at > now() - $3 * interval '1 millisecond'`,
+      [keys.map((k) => k.actorId), keys.map((k) => k.key), this.idempotencyTtlMs],
+    );
+    return keys.map((k) => {
+      const row = rows.find((r) => r.actor_id === k.actorId && r.key === k.key);
+      return row ? { requestHash: row.request_hash, answer: row.answer } : undefined;
+    });
   }
 
   async purgeExpiredKeys(): Promise<number> {

@@ -140,8 +140,13 @@ export class PostgresEventStore extends EventStore {
     if (chained.length === 0 && !opts.remember) return parts.map(() => []);
     const append = { parts, chained, metadata, occurredAt, opts };
     // A caller's own transaction cannot be shared with other appends.
-    if (opts.manager || !this.group) return this.appendAlone(append, opts.manager ?? this.dataSource.manager);
-    return this.group.append(append);
+    const stored =
+      opts.manager || !this.group
+        ? await this.appendAlone(append, opts.manager ?? this.dataSource.manager)
+        : await this.group.append(append);
+    // Committed now (unless the caller's transaction commits later): the relay may send them.
+    if (!opts.manager && opts.publish !== false && chained.length > 0) outboxWakeupsOf(this.dataSource).poke();
+    return stored;
   }
 
   private async appendAlone(
@@ -186,8 +191,6 @@ export class PostgresEventStore extends EventStore {
         values,
       );
       const stored: StoredEvent[] = rows.map(rowToEvent);
-      // Committed now (unless the caller's transaction commits later): the relay may send them.
-      if (!opts.manager && opts.publish !== false) outboxWakeupsOf(this.dataSource).poke();
       return parts.map((p) => stored.filter((e) => e.streamId === p.streamId).sort((a, b) => a.version - b.version));
     } catch (err) {
       if (isUniqueViolation(err, 'events_stream_version')) {

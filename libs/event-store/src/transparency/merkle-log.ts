@@ -3,6 +3,7 @@ import { EVENT_COLUMNS, rowToEvent } from '../event-store';
 import { logEntry } from './log-entry';
 import { appendLeaves, frontierRoot, type Frontier } from './merkle.frontier';
 import { leafHash } from './merkle.hash';
+import { multiInclusionProof } from './merkle.multi-proof';
 import { consistencyProof, inclusionProof, nodesNeeded, type NodeAt, type NodeId } from './merkle.proofs';
 import { isStoredLevel, nodeAtFromStored, storedBelow } from './merkle.stored-nodes';
 
@@ -110,6 +111,20 @@ export class MerkleLog {
     const build = (nodeAt: NodeAt) => indexes.map((i) => inclusionProof(i, size, nodeAt));
     const proofs = await this.proveMany(build);
     return new Map(indexes.map((i, k) => [i, proofs[k]]));
+  }
+
+  /** One multiproof that these leaves (ascending) are in the tree of `size`: see multiInclusionProof. */
+  async multiInclusionProof(indexes: number[], size: number): Promise<Buffer[]> {
+    return this.prove((nodeAt) => multiInclusionProof(indexes, size, nodeAt));
+  }
+
+  /** The leaf hashes the log recorded at these indexes. */
+  async leafHashes(indexes: number[]): Promise<Map<number, Buffer>> {
+    const rows: Array<{ leaf_index: string; leaf_hash: Buffer }> = await this.db.query(
+      `SELECT leaf_index, leaf_hash FROM merkle_leaves WHERE leaf_index = ANY($1::bigint[])`,
+      [indexes],
+    );
+    return new Map(rows.map((r) => [Number(r.leaf_index), r.leaf_hash]));
   }
 
   async consistencyProof(from: number, to: number): Promise<Buffer[]> {

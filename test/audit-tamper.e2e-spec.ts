@@ -312,6 +312,37 @@ describe('the tamper matrix, on an exported bundle: verify-bundle.mjs', () => {
     );
   });
 
+  it('names recorded leaf hashes that do not lead to the signed root', () => {
+    const out = run('log-leaves.ndjson', (ls) => ls.map((l, i) => (i === 1 ? { ...l, leafHash: ls[0].leafHash } : l)));
+    expect(out).toEqual(fails('log leaves: the leaf hashes listed do not lead to the root of checkpoint'));
+  });
+
+  it('still reads a bundle of format 1, an audit path per leaf, and names a rewritten stream in it', async () => {
+    const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
+    const v1 = tampered(dir, 'log-leaves.ndjson', (ls) => ls.map(({ leafHash: _, ...leaf }) => leaf));
+    dirs.push(v1);
+    const paths = [];
+    for (const line of readFileSync(`${v1}/log-leaves.ndjson`, 'utf8').trim().split('\n')) {
+      const { body } = await audit.api
+        .http()
+        .get(`/api/audit/proofs/inclusion?position=${JSON.parse(line).globalPosition}&treeSize=${manifest.treeSize}`)
+        .set(audit.auditor)
+        .expect(200);
+      paths.push(`${JSON.stringify({ leafIndex: body.leafIndex, treeSize: body.treeSize, proof: body.proof })}\n`);
+    }
+    writeFileSync(`${v1}/proofs/inclusion.ndjson`, paths.join(''));
+    rmSync(`${v1}/proofs/inclusion.json`);
+    writeFileSync(`${v1}/manifest.json`, JSON.stringify({ ...manifest, format: 'newsroom-audit-bundle/1' }));
+    expect(verifyBundle(v1, audit.key)).toEqual({ status: 0, out: expect.stringContaining('OK: 4 events') });
+
+    const rewritten = rechained(events, (e) => ({ ...e.data, headline: 'Rewritten' }));
+    const copy = tampered(v1, 'events.ndjson', () => rewritten);
+    dirs.push(copy);
+    expect(verifyBundle(copy, audit.key)).toEqual(
+      fails(`article ${id} version 1: differs from what the signed log recorded`),
+    );
+  });
+
   it('names a checkpoint signed by another key', () => {
     const out = run('checkpoints.ndjson', (ls) =>
       ls.map((c, i) => {

@@ -1,10 +1,11 @@
 /**
  * A read model's running or last rebuild (GET /api/admin/projections, `rebuild`): 'replay' with events
  * replayed of the total counted when it began, 'switch' while it indexes and switches in, then 'done'
- * (with its result) or 'failed' (with the error).
+ * (with its result) or 'failed' (with the error); 'interrupted' (with why) when the process running
+ * it stopped before it finished.
  */
 export interface RebuildStatusView {
-  state: 'replay' | 'switch' | 'done' | 'failed';
+  state: 'replay' | 'switch' | 'done' | 'failed' | 'interrupted';
   events: number;
   total: number;
   startedAt: string;

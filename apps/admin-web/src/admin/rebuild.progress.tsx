@@ -7,6 +7,7 @@ const STATES: Record<RebuildStatusView['state'], string> = {
   switch: 'Indexing and switching in',
   done: 'Rebuilt',
   failed: 'Rebuild failed',
+  interrupted: 'Rebuild interrupted',
 };
 
 /** A rebuild's state in words, its events replayed of the total, and a bar while it runs. */
@@ -23,7 +24,7 @@ export function RebuildProgress({ name, rebuild }: { name: string; rebuild: Rebu
       {running && (
         <Progress value={percent} aria-label={`Rebuild of ${name}: ${percent}% of events replayed`} size="sm" mt={4} />
       )}
-      {rebuild.state === 'failed' && (
+      {(rebuild.state === 'failed' || rebuild.state === 'interrupted') && (
         <Text size="sm" c="red.9">
           Why: {rebuild.error}
         </Text>

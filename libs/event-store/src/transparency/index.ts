@@ -1,6 +1,7 @@
 export * from './merkle.hash';
 export * from './merkle.proofs';
 export * from './merkle.verify';
+export * from './merkle.multi-proof';
 export * from './merkle.frontier';
 export * from './log-entry';
 export * from './merkle-log';

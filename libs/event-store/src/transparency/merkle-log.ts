@@ -1,8 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { EVENT_COLUMNS, rowToEvent } from '../event-store';
-import { logEntry } from './log-entry';
+import type { StoredEvent } from '../event-store.types';
+import { logEntryText } from './log-entry';
 import { appendLeaves, frontierRoot, type Frontier } from './merkle.frontier';
-import { leafHash } from './merkle.hash';
+import { leafHashOfText } from './merkle.hash';
+import { multiInclusionProof } from './merkle.multi-proof';
 import { consistencyProof, inclusionProof, nodesNeeded, type NodeAt, type NodeId } from './merkle.proofs';
 import { isStoredLevel, nodeAtFromStored, storedBelow } from './merkle.stored-nodes';
 
@@ -38,56 +40,112 @@ export class MerkleLog {
    * Returns 0 at once when another sequencer holds the schema's lock.
    */
   async sequence(limit = 2000): Promise<number> {
-    return this.db.transaction(async (m) => {
-      const [{ locked }] = await m.query(`SELECT ${SEQUENCER_LOCK} AS locked`);
-      if (!locked) return 0;
-      // The batch's positions first, then each event by its key: a join let the planner merge from the
-      // start of events every time, reading every event already logged again (quadratic over a replay).
-      const rows = await m.query(
-        `SELECT ${EVENT_COLUMNS} FROM events
-         WHERE global_position = ANY(ARRAY(
-           SELECT global_position FROM transparency_queue ORDER BY global_position LIMIT $1))
-         ORDER BY global_position`,
-        [limit],
-      );
-      if (rows.length === 0) return 0;
-      const events = rows.map(rowToEvent);
-      const before = await this.frontier(m);
-      const leaves = events.map((e: ReturnType<typeof rowToEvent>) => leafHash(logEntry(e)));
-      const { frontier, completed } = appendLeaves(before, leaves);
-      const stored = completed.filter((n) => n.level > 0 && isStoredLevel(n.level));
-      await m.query(
-        `INSERT INTO merkle_nodes (level, index, hash) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])`,
-        [stored.map((n) => n.level), stored.map((n) => n.index), stored.map((n) => n.hash)],
-      );
-      await m.query(
-        `INSERT INTO merkle_leaves (leaf_index, global_position, stream_id, version, leaf_hash)
-         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::int[], $5::bytea[])`,
-        [
-          events.map((_: unknown, i: number) => before.size + i),
-          events.map((e: { globalPosition: number }) => e.globalPosition),
-          events.map((e: { streamId: string }) => e.streamId),
-          events.map((e: { version: number }) => e.version),
-          leaves,
-        ],
-      );
-      await m.query(`DELETE FROM transparency_queue WHERE global_position = ANY($1::bigint[])`, [
-        events.map((e: { globalPosition: number }) => e.globalPosition),
-      ]);
-      await m.query(`UPDATE merkle_tree SET size = $1, frontier = $2, root = $3, updated_at = now()`, [
-        frontier.size,
-        JSON.stringify(frontier.nodes.map((n) => ({ ...n, hash: n.hash.toString('hex') }))),
-        frontierRoot(frontier),
-      ]);
-      return events.length;
-    });
+    for (;;) {
+      const added = await this.append(await this.read(limit));
+      if (added !== TAKEN) return added;
+    }
   }
 
-  /** Sequences until nothing visible is left; returns how many leaves were added. */
+  /**
+   * Sequences until nothing visible is left; returns how many leaves were added. Pipelined: the
+   * next batch is read and hashed while this one is written, so this process and the database work
+   * at once rather than in turn (bench:audit, a million-event replay).
+   */
   async catchUp(limit = 2000): Promise<number> {
     let total = 0;
-    for (let n = await this.sequence(limit); n > 0; n = await this.sequence(limit)) total += n;
-    return total;
+    let next = this.read(limit);
+    for (;;) {
+      const batch = await next;
+      if (batch.positions.length === 0) return total;
+      next = this.read(limit, batch.positions);
+      // Settled later or dropped: a failed read ahead must not surface as an unhandled rejection.
+      next.catch(() => undefined);
+      const added = await this.append(batch);
+      if (added !== 0 && added !== TAKEN) {
+        total += added;
+        continue;
+      }
+      await next.catch(() => undefined);
+      if (added === 0) return total;
+      next = this.read(limit);
+    }
+  }
+
+  /**
+   * The first `limit` visible queued events but those `inFlight` (being appended, not yet committed),
+   * with their leaf hashes. No lock: `append` takes the batch only if it is still wholly queued.
+   */
+  private async read(limit: number, inFlight: readonly number[] = []): Promise<Batch> {
+    // The batch's positions first, then each event by its key: a join let the planner merge from the
+    // start of events every time, reading every event already logged again (quadratic over a replay).
+    const rows = await this.db.query(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE global_position = ANY(ARRAY(
+         SELECT global_position FROM transparency_queue WHERE global_position <> ALL($2::bigint[])
+         ORDER BY global_position LIMIT $1))`,
+      [limit, inFlight],
+    );
+    // Sorted here: in SQL, a batch of wide rows outgrew work_mem and sorted on disk.
+    const events = rows.map(rowToEvent).sort((a: StoredEvent, b: StoredEvent) => a.globalPosition - b.globalPosition);
+    return {
+      positions: events.map((e: StoredEvent) => e.globalPosition),
+      streamIds: events.map((e: StoredEvent) => e.streamId),
+      versions: events.map((e: StoredEvent) => e.version),
+      leaves: events.map((e: StoredEvent) => leafHashOfText(logEntryText(e))),
+    };
+  }
+
+  /**
+   * Appends a batch read earlier, in one statement after the lock and the frontier: 0 when another
+   * sequencer holds the lock, TAKEN (nothing written) when one logged any of its events since.
+   */
+  private async append(batch: Batch): Promise<number | typeof TAKEN> {
+    if (batch.positions.length === 0) return 0;
+    return this.db
+      .transaction(async (m) => {
+        const [tree] = await m.query(`SELECT size, frontier FROM merkle_tree WHERE ${SEQUENCER_LOCK} FOR UPDATE`);
+        if (!tree) return 0;
+        const before = frontierOf(tree);
+        const { frontier, completed } = appendLeaves(before, batch.leaves);
+        const stored = completed.filter((n) => n.level > 0 && isStoredLevel(n.level));
+        // Hashes travel as one bytea each (32 bytes per row), not as a bytea[] escaped row by row.
+        const [{ taken }] = await m.query(
+          `WITH taken AS (
+             DELETE FROM transparency_queue WHERE global_position = ANY($1::bigint[]) RETURNING global_position
+           ), leaves AS (
+             INSERT INTO merkle_leaves (leaf_index, global_position, stream_id, version, leaf_hash)
+             SELECT $2::bigint + k - 1, p, s, v, substring($5::bytea FROM (k::int - 1) * 32 + 1 FOR 32)
+             FROM unnest($1::bigint[], $3::text[], $4::int[]) WITH ORDINALITY AS b(p, s, v, k)
+             WHERE p IN (SELECT global_position FROM taken)
+           ), nodes AS (
+             INSERT INTO merkle_nodes (level, index, hash)
+             SELECT l, i, substring($8::bytea FROM (k::int - 1) * 32 + 1 FOR 32)
+             FROM unnest($6::smallint[], $7::bigint[]) WITH ORDINALITY AS n(l, i, k)
+           ), tree AS (
+             UPDATE merkle_tree SET size = $9, frontier = $10, root = $11, updated_at = now()
+           )
+           SELECT count(*)::int AS taken FROM taken`,
+          [
+            batch.positions,
+            before.size,
+            batch.streamIds,
+            batch.versions,
+            Buffer.concat(batch.leaves),
+            stored.map((n) => n.level),
+            stored.map((n) => n.index),
+            Buffer.concat(stored.map((n) => n.hash)),
+            frontier.size,
+            JSON.stringify(frontier.nodes.map((n) => ({ ...n, hash: n.hash.toString('hex') }))),
+            frontierRoot(frontier),
+          ],
+        );
+        if (taken !== batch.positions.length) throw new BatchTaken();
+        return batch.positions.length;
+      })
+      .catch((err: unknown) => {
+        if (err instanceof BatchTaken) return TAKEN;
+        throw err;
+      });
   }
 
   async head(db: DataSource | EntityManager = this.db): Promise<TreeHead> {
@@ -110,6 +168,20 @@ export class MerkleLog {
     const build = (nodeAt: NodeAt) => indexes.map((i) => inclusionProof(i, size, nodeAt));
     const proofs = await this.proveMany(build);
     return new Map(indexes.map((i, k) => [i, proofs[k]]));
+  }
+
+  /** One multiproof that these leaves (ascending) are in the tree of `size`: see multiInclusionProof. */
+  async multiInclusionProof(indexes: number[], size: number): Promise<Buffer[]> {
+    return this.prove((nodeAt) => multiInclusionProof(indexes, size, nodeAt));
+  }
+
+  /** The leaf hashes the log recorded at these indexes. */
+  async leafHashes(indexes: number[]): Promise<Map<number, Buffer>> {
+    const rows: Array<{ leaf_index: string; leaf_hash: Buffer }> = await this.db.query(
+      `SELECT leaf_index, leaf_hash FROM merkle_leaves WHERE leaf_index = ANY($1::bigint[])`,
+      [indexes],
+    );
+    return new Map(rows.map((r) => [Number(r.leaf_index), r.leaf_hash]));
   }
 
   async consistencyProof(from: number, to: number): Promise<Buffer[]> {
@@ -184,15 +256,23 @@ export class MerkleLog {
     );
     return new Map(rows.map((r) => [`${r.level}/${r.index}`, r.hash]));
   }
+}
 
-  private async frontier(m: EntityManager): Promise<Frontier> {
-    const [row] = await m.query(`SELECT size, frontier FROM merkle_tree FOR UPDATE`);
-    const nodes = (row.frontier as Array<{ level: number; index: number; hash: string }>).map((n) => ({
-      ...n,
-      hash: Buffer.from(n.hash, 'hex'),
-    }));
-    return { size: Number(row.size), nodes };
-  }
+/** A batch the sequencer read and hashed, in queue order. */
+interface Batch {
+  positions: number[];
+  streamIds: string[];
+  versions: number[];
+  leaves: Buffer[];
+}
+
+/** What append answers when another sequencer logged part of its batch first: read again. */
+const TAKEN = 'taken';
+class BatchTaken extends Error {}
+
+function frontierOf(row: { size: string; frontier: Array<{ level: number; index: number; hash: string }> }): Frontier {
+  const nodes = row.frontier.map((n) => ({ ...n, hash: Buffer.from(n.hash, 'hex') }));
+  return { size: Number(row.size), nodes };
 }
 
 function toLeaf(r: any): LogLeaf {

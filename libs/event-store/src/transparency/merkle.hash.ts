@@ -9,6 +9,11 @@ export function leafHash(entry: Uint8Array): Buffer {
   return hash('sha256', Buffer.concat([LEAF_PREFIX, entry]), 'buffer');
 }
 
+/** leafHash of an entry given as text: its NUL is the 0x00 prefix in UTF-8, with no Buffer copied. */
+export function leafHashOfText(entry: string): Buffer {
+  return hash('sha256', `\u0000${entry}`, 'buffer');
+}
+
 /** Node = SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   if (left.length !== 32 || right.length !== 32)

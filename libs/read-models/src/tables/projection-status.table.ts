@@ -1,6 +1,7 @@
 import { headPosition } from '@newsroom/event-store';
 import type { EnvelopeFields } from '@newsroom/contracts';
 import { READ_MODELS, READ_MODEL_STREAM_PREFIX, type ReadModelName } from '../runner/projection';
+import { rebuildLockHeld } from '../runner/rebuild-locks';
 import { openDeadLetterCount } from './dead-letters.table';
 import type { Db } from './recordset';
 
@@ -67,10 +68,11 @@ export async function markSwitchedOver(m: Db, name: ReadModelName, position: num
 
 /**
  * A read model's running or last rebuild: 'replay' (events replayed of total, the total counted
- * when it began), 'switch' (indexing and switching in), then 'done' with its results or 'failed'.
+ * when it began), 'switch' (indexing and switching in), then 'done' with its results or 'failed';
+ * 'interrupted' is never recorded, only shown for a replay or switch whose process died.
  */
 export interface RebuildStatus {
-  state: 'replay' | 'switch' | 'done' | 'failed';
+  state: 'replay' | 'switch' | 'done' | 'failed' | 'interrupted';
   events: number;
   total: number;
   startedAt: string;
@@ -128,7 +130,7 @@ export async function projectionStatuses(ds: Db): Promise<ProjectionStatusView[]
     `SELECT n.name, s.status, s.rebuild, s.last_position, s.last_event_at, s.last_applied_at, s.events_applied,
        s.last_error,
        EXTRACT(EPOCH FROM now() - s.last_event_at) * 1000 AS age_ms, ${recent} AS rate,
-       ${openDeadLetterCount('n.name')} AS open_dead_letters
+       ${openDeadLetterCount('n.name')} AS open_dead_letters, ${rebuildLockHeld('n.name')} AS rebuild_held
      FROM unnest($1::text[]) WITH ORDINALITY AS n(name, i) LEFT JOIN projection_status s ON s.name = n.name
      ORDER BY n.i`,
     [READ_MODELS],
@@ -148,7 +150,19 @@ export async function projectionStatuses(ds: Db): Promise<ProjectionStatusView[]
       lastAppliedAt: r.last_applied_at ? new Date(r.last_applied_at).toISOString() : null,
       lastError: r.last_error ?? null,
       openDeadLetters: Number(r.open_dead_letters),
-      rebuild: r.rebuild ?? null,
+      rebuild: r.rebuild ? shownRebuild(r.rebuild, r.rebuild_held) : null,
     };
   });
+}
+
+/** A rebuild recorded as under way, though nobody holds its lock, died with its process. */
+function shownRebuild(rebuild: RebuildStatus, held: boolean): RebuildStatus {
+  if (held || !(rebuild.state === 'replay' || rebuild.state === 'switch')) return rebuild;
+  return {
+    ...rebuild,
+    state: 'interrupted',
+    error:
+      `the process running it stopped during the ${rebuild.state} ` +
+      `(last progress at ${rebuild.updatedAt}); rebuild again`,
+  };
 }

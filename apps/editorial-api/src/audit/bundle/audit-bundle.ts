@@ -6,6 +6,9 @@ import { CheckpointsTable, MerkleLog, PostgresEventStore, type StoredEvent } fro
 /** What a bundle covers: one article, or every article with an event since an instant (each in full). */
 export type BundleScope = { articleId: string } | { since: string };
 
+/** Version 2 proves every leaf with one multiproof; verify-bundle.mjs still reads version 1. */
+export const BUNDLE_FORMAT = 'newsroom-audit-bundle/2';
+
 /** Most events one bundle holds: a larger one is refused with a narrower scope asked for. */
 export const MAX_BUNDLE_EVENTS = 200_000;
 
@@ -36,10 +39,11 @@ export async function buildAuditBundle(ds: DataSource, verifierKey: string, scop
   const latest = await kept.latest();
   if (!latest) throw new NothingToBundle();
   const covered = leaves.filter((l) => l.leafIndex < latest.treeSize);
-  const inclusion = await merkle.inclusionProofs(
-    covered.map((l) => l.leafIndex),
-    latest.treeSize,
-  );
+  const coveredIndexes = covered.map((l) => l.leafIndex).sort((a, b) => a - b);
+  // Format 2: one multiproof for every covered leaf with the leaf hashes the log recorded, so a
+  // verifier rebuilds the root once (format 1 held an audit path per leaf, each climbed separately).
+  const inclusion = await merkle.multiInclusionProof(coveredIndexes, latest.treeSize);
+  const recorded = await merkle.leafHashes(leaves.map((l) => l.leafIndex));
   // The first checkpoint that covered each event: what was signed when it was new.
   const older = (await kept.firstCovering(covered.map((l) => l.leafIndex))).filter((c) => c.treeSize < latest.treeSize);
   const checkpoints = [...older.sort((a, b) => a.treeSize - b.treeSize), latest];
@@ -49,7 +53,7 @@ export async function buildAuditBundle(ds: DataSource, verifierKey: string, scop
     consistency.push({ from: c.treeSize, to: latest.treeSize, proof: proof.map((p) => p.toString('base64')) });
   }
   const manifest = {
-    format: 'newsroom-audit-bundle/1',
+    format: BUNDLE_FORMAT,
     origin: verifierKey.split('+')[0],
     scope,
     createdAt: new Date().toISOString(),
@@ -62,15 +66,14 @@ export async function buildAuditBundle(ds: DataSource, verifierKey: string, scop
     files: {
       'manifest.json': `${JSON.stringify(manifest, null, 2)}\n`,
       'events.ndjson': lines(events),
-      'log-leaves.ndjson': lines(leaves),
-      'checkpoints.ndjson': lines(checkpoints.map((c) => ({ treeSize: c.treeSize, note: c.note }))),
-      'proofs/inclusion.ndjson': lines(
-        covered.map((l) => ({
-          leafIndex: l.leafIndex,
-          treeSize: latest.treeSize,
-          proof: inclusion.get(l.leafIndex)!.map((p) => p.toString('base64')),
-        })),
+      'log-leaves.ndjson': lines(
+        leaves.map((l) => ({ ...l, leafHash: recorded.get(l.leafIndex)!.toString('base64') })),
       ),
+      'checkpoints.ndjson': lines(checkpoints.map((c) => ({ treeSize: c.treeSize, note: c.note }))),
+      'proofs/inclusion.json': `${JSON.stringify({
+        treeSize: latest.treeSize,
+        proof: inclusion.map((p) => p.toString('base64')),
+      })}\n`,
       'proofs/consistency.ndjson': lines(consistency),
       'public-key.txt': `${verifierKey}\n`,
       'verify-bundle.mjs': VERIFIER,

@@ -10,8 +10,9 @@
 //
 // Exit 0 when every checkpoint is signed by that key, every older checkpoint is a prefix of the
 // latest (RFC 9162 consistency), every article's hash chain holds, and every event is the leaf the
-// log recorded (RFC 9162 inclusion in the latest checkpoint); otherwise exit 1 naming the first bad
-// checkpoint, or article and version. Exit 2 for bad usage or an unreadable bundle.
+// log recorded (RFC 9162 inclusion in the latest checkpoint: format 1 bundles hold an audit path per
+// leaf, format 2 the recorded leaf hashes and one multiproof for all of them); otherwise exit 1
+// naming the first bad checkpoint, or article and version. Exit 2 for bad usage or an unreadable bundle.
 import * as crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,8 +23,8 @@ const digest = crypto.hash
   ? (data) => crypto.hash('sha256', data, 'buffer')
   : (data) => createHash('sha256').update(data).digest();
 const sha256 = (...parts) => digest(Buffer.concat(parts));
-const LEAF = Buffer.from([0]);
-const leafHash = (entry) => digest(Buffer.concat([LEAF, entry]));
+// A string's NUL encodes as the 0x00 byte in UTF-8: the leaf prefix without a Buffer copy.
+const leafHashOfText = (entry) => digest(`\u0000${entry}`);
 const NODE = Buffer.alloc(65, 1);
 const nodeHash = (l, r) => {
   if (l.length !== 32 || r.length !== 32) return sha256(Buffer.from([1]), l, r);
@@ -35,6 +36,9 @@ const half = (x) => Math.floor(x / 2);
 const odd = (x) => x % 2 === 1;
 
 class Failure extends Error {}
+
+/** Bundle formats this verifier reads: 1 holds an audit path per leaf, 2 one multiproof for them all. */
+const FORMATS = ['newsroom-audit-bundle/1', 'newsroom-audit-bundle/2'];
 
 /** RFC 8785 canonical JSON, as the event store hashes it (loops rather than map/join: it is the hot path). */
 function canonicalJson(value) {
@@ -58,17 +62,23 @@ function canonicalJson(value) {
 
 const HASHED = ['eventId', 'streamId', 'version', 'type', 'schemaVersion', 'data', 'metadata', 'occurredAt'];
 const ENTRY = [...HASHED, 'prevHash', 'hash'].sort();
-const CHAINED = [...HASHED].sort();
+/** The log entry's members that the chain link's hash leaves out. */
+const LINK = new Set(['prevHash', 'hash']);
 
 /**
  * The two texts an event is hashed as, its chain link's and its log entry's, from one
- * canonicalisation of each member: an object of these keys, canonical, is its sorted members joined.
+ * canonicalisation of each member: an object of these keys, canonical, is its sorted members joined,
+ * and the chain link's keys are the entry's without the link itself, in the same order.
  */
 function canonicalTexts(e) {
-  const member = new Map();
-  for (const k of ENTRY) if (e[k] !== undefined) member.set(k, `${JSON.stringify(k)}:${canonicalJson(e[k])}`);
-  const join = (keys) => `{${keys.flatMap((k) => (member.has(k) ? [member.get(k)] : [])).join(',')}}`;
-  return { chained: join(CHAINED), entry: join(ENTRY) };
+  let [chained, entry] = ['{', '{'];
+  for (const k of ENTRY) {
+    if (e[k] === undefined) continue;
+    const member = `${JSON.stringify(k)}:${canonicalJson(e[k])}`;
+    entry += (entry.length === 1 ? '' : ',') + member;
+    if (!LINK.has(k)) chained += (chained.length === 1 ? '' : ',') + member;
+  }
+  return { chained: `${chained}}`, entry: `${entry}}` };
 }
 const chainHash = (prevHash, chained) =>
   crypto.hash
@@ -108,6 +118,39 @@ function inclusionVerifier(size, root) {
     for (let i = 0; i < path.length; i += 2) proven.set(path[i], path[i + 1]);
     return true;
   };
+}
+
+/**
+ * The root that leaf hashes at ascending indexes and a multiproof make in a tree of `size` (RFC
+ * 6962's shape, as the log's multiInclusionProof builds it), or null when the proof does not fit:
+ * the proof holds, left to right, each subtree without any of the leaves whose sibling has some.
+ */
+function rootFromMultiProof(size, indexes, leaves, proof) {
+  if (!(Number.isSafeInteger(size) && size >= 1) || indexes.length === 0) return null;
+  for (let k = 0; k < indexes.length; k++) {
+    const i = indexes[k];
+    if (!(Number.isSafeInteger(i) && i >= 0 && i < size && (k === 0 || i > indexes[k - 1]))) return null;
+  }
+  if (proof.some((p) => p.length !== 32) || leaves.some((l) => l.length !== 32)) return null;
+  let next = 0;
+  const walk = (start, end, from, to) => {
+    if (from === to) return next < proof.length ? proof[next++] : null;
+    if (end - start === 1) return leaves[from];
+    let k = 1;
+    while (k * 2 < end - start) k *= 2;
+    const mid = start + k;
+    let [cut, hi] = [from, to];
+    while (cut < hi) {
+      const m = (cut + hi) >>> 1;
+      if (indexes[m] < mid) cut = m + 1;
+      else hi = m;
+    }
+    const left = walk(start, mid, from, cut);
+    const right = left && walk(mid, end, cut, to);
+    return right && nodeHash(left, right);
+  };
+  const root = walk(0, size, 0, indexes.length);
+  return root && next === proof.length ? root : null;
 }
 
 /** RFC 9162 §2.1.4.2. */
@@ -234,14 +277,42 @@ function checkArticle(events, leaves, proofs, latest, included) {
       problems.push([version, `is in the signed log (leaf ${leaf.leafIndex}) but not in the bundle's events`]);
       continue;
     }
-    const proof = proofs.get(leaf.leafIndex) ?? [];
-    if (!included(leaf.leafIndex, leafHash(Buffer.from(texts.get(e).entry, 'utf8')), proof)) {
+    const proof = proofs?.get(leaf.leafIndex) ?? [];
+    if (!included(leaf.leafIndex, leafHashOfText(texts.get(e).entry), proof)) {
       problems.push([version, `differs from what the signed log recorded at leaf ${leaf.leafIndex}`]);
     }
   }
   for (const e of events)
     if (!first.has(e.version)) problems.push([e.version, 'is not in the latest signed checkpoint']);
   return problems.sort(([a], [b]) => a - b)[0] ?? null;
+}
+
+/**
+ * Format 2: the leaf hashes the bundle lists for the latest checkpoint's tree, proven all at once by
+ * its multiproof; an event then holds when its own leaf hash is the one recorded at its leaf.
+ */
+function recordedLeaves(latest, leaves, multi) {
+  if (multi.treeSize !== latest.size)
+    throw new Failure(`checkpoint ${latest.size}: the bundle's inclusion proof is for tree ${multi.treeSize}`);
+  const recorded = new Map();
+  for (const l of leaves) {
+    if (l.leafIndex >= latest.size) continue;
+    const hash = Buffer.from(l.leafHash ?? '', 'base64');
+    if (recorded.has(l.leafIndex)) throw new Failure(`log leaves: leaf ${l.leafIndex} is listed twice`);
+    recorded.set(l.leafIndex, hash);
+  }
+  if (recorded.size > 0) {
+    const indexes = [...recorded.keys()].sort((a, b) => a - b);
+    const root = rootFromMultiProof(
+      latest.size,
+      indexes,
+      indexes.map((i) => recorded.get(i)),
+      b64s(multi.proof),
+    );
+    if (!root?.equals(latest.root))
+      throw new Failure(`log leaves: the leaf hashes listed do not lead to the root of checkpoint ${latest.size}`);
+  }
+  return (index, leaf) => recorded.get(index)?.equals(leaf) === true;
 }
 
 function groupBy(items, keyOf) {
@@ -268,9 +339,14 @@ function main(argv) {
   try {
     key = parseVerifierKey(argv[keyAt + 1]);
     manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    if (!FORMATS.includes(manifest.format))
+      throw new Error(`its format ${manifest.format} is not one this verifier reads (${FORMATS.join(', ')})`);
     events = ndjson(dir, 'events.ndjson');
     leaves = ndjson(dir, 'log-leaves.ndjson');
-    proofs = new Map(ndjson(dir, 'proofs/inclusion.ndjson').map((p) => [p.leafIndex, p.proof]));
+    proofs =
+      manifest.format === FORMATS[0]
+        ? new Map(ndjson(dir, 'proofs/inclusion.ndjson').map((p) => [p.leafIndex, p.proof]))
+        : JSON.parse(readFileSync(join(dir, 'proofs/inclusion.json'), 'utf8'));
   } catch (err) {
     process.stderr.write(`cannot read the bundle: ${err.message}\n`);
     return 2;
@@ -280,10 +356,17 @@ function main(argv) {
     const streams = [...new Set([...manifest.streams.map((s) => s.streamId), ...events.map((e) => e.streamId)])];
     const eventsOf = groupBy(events, (e) => e.streamId);
     const leavesOf = groupBy(leaves, (l) => l.streamId);
-    const included = inclusionVerifier(latest.size, latest.root);
+    const included =
+      proofs instanceof Map ? inclusionVerifier(latest.size, latest.root) : recordedLeaves(latest, leaves, proofs);
     for (const streamId of streams) {
       const own = (eventsOf.get(streamId) ?? []).sort((a, b) => a.version - b.version);
-      const bad = checkArticle(own, leavesOf.get(streamId) ?? [], proofs, latest, included);
+      const bad = checkArticle(
+        own,
+        leavesOf.get(streamId) ?? [],
+        proofs instanceof Map ? proofs : null,
+        latest,
+        included,
+      );
       if (bad) throw new Failure(`article ${streamId.replace(/^article-/, '')} version ${bad[0]}: ${bad[1]}`);
     }
     process.stdout.write(

@@ -369,7 +369,7 @@ async function rebuildsFinished(since: string): Promise<void> {
       const rebuilds = (body as Array<{ rebuild?: { state: string; startedAt: string } }>).flatMap((p) =>
         p.rebuild && p.rebuild.startedAt >= since ? [p.rebuild] : [],
       );
-      return rebuilds.length > 0 && rebuilds.every((r) => ['done', 'failed'].includes(r.state));
+      return rebuilds.length > 0 && rebuilds.every((r) => ['done', 'failed', 'interrupted'].includes(r.state));
     },
     60_000,
     100,

@@ -64,6 +64,10 @@ export class PostgresEventStore extends EventStore {
   async readStream(streamId: string, opts: ReadStreamOptions & InTransaction = {}): Promise<StoredEvent[]> {
     const params: unknown[] = [streamId];
     let where = 'stream_id = $1';
+    if (opts.fromVersion !== undefined) {
+      params.push(opts.fromVersion);
+      where += ` AND version >= $${params.length}`;
+    }
     if (opts.toVersion !== undefined) {
       params.push(opts.toVersion);
       where += ` AND version <= $${params.length}`;

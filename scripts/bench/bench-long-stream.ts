@@ -96,6 +96,10 @@ export async function longStreamPhase(run: LongStreamRun): Promise<string[]> {
       ),
     };
   };
+  // The floor under any read: the current article from its read model (one row), in the same run.
+  const floor: number[] = [];
+  for (let i = 0; i < READS; i++) floor.push(await get(`/api/articles/${long.id}`));
+  floor.sort((a, b) => a - b);
   const version = await reads(`/api/articles/${long.id}/versions/${middle}`);
   const instant = await reads(`/api/articles/${long.id}?asOf=${encodeURIComponent(asOf)}`);
 
@@ -115,6 +119,7 @@ export async function longStreamPhase(run: LongStreamRun): Promise<string[]> {
       ` first, from the first event ${ms(version.first)}`,
     `    asOf the middle        p50 ${ms(instant.p50)} (target <= 20 ms);` +
       ` first, from the first event ${ms(instant.first)}`,
+    `    the read model's GET   p50 ${ms(percentile(floor, 50))} (one row: the floor for any read in this run)`,
   ];
 }
 

@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ArticleRow } from '@newsroom/read-models';
-
-/**
- * Names the fold that made a snapshot: a new name whenever evolveArticleRow (or the domain's
- * evolve under it) changes what a row holds, so that snapshots of the old fold are ignored.
- * article-snapshot.fold.spec.ts fails until it is changed.
- */
-export const ARTICLE_SNAPSHOT_FOLD = 'article-row/1';
+import { ARTICLE_ROW_FOLD, type ArticleRow } from '@newsroom/read-models';
 
 /** Versions between snapshots: a read folds at most this many events after the nearest one. */
 export const SNAPSHOT_EVERY = 100;
@@ -28,7 +21,7 @@ export class ArticleSnapshots {
 
   /** The latest snapshot at or before the point: by version, and for an instant, with every event before it. */
   async nearest(streamId: string, point: { toVersion?: number; until?: Date }): Promise<ArticleSnapshot | undefined> {
-    const params: unknown[] = [streamId, ARTICLE_SNAPSHOT_FOLD];
+    const params: unknown[] = [streamId, ARTICLE_ROW_FOLD];
     let where = 'stream_id = $1 AND fold = $2';
     if (point.toVersion !== undefined) where += ` AND version <= $${params.push(point.toVersion)}`;
     if (point.until !== undefined) where += ` AND max_occurred_at <= $${params.push(point.until)}`;
@@ -47,7 +40,7 @@ export class ArticleSnapshots {
     const values: unknown[] = [];
     const tuples = snapshots.map(
       (s) =>
-        `(${[streamId, s.version, ARTICLE_SNAPSHOT_FOLD, s.hash, s.maxOccurredAt, JSON.stringify(s.row)]
+        `(${[streamId, s.version, ARTICLE_ROW_FOLD, s.hash, s.maxOccurredAt, JSON.stringify(s.row)]
           .map((v) => `$${values.push(v)}`)
           .join(', ')})`,
     );

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { ArticleDiff, ArticleView } from '@newsroom/contracts';
 import { articleStreamId } from '@newsroom/editorial-domain';
-import { EventStore } from '@newsroom/event-store';
+import { EventStore, type StoredEvent } from '@newsroom/event-store';
 import { envelopeOf } from '@newsroom/messaging';
 import { articleDiffOf, articleViewOf, evolveArticleRow, type ArticleRow } from '@newsroom/read-models';
 import { ArticleSnapshots, SNAPSHOT_EVERY, type ArticleSnapshot } from './article-snapshots';
@@ -58,7 +58,7 @@ export class ArticleTimeTravel {
   ): Promise<ArticleRow | null> {
     const streamId = articleStreamId(articleId);
     const snapshot = await this.snapshots.nearest(streamId, { ...point, toVersion: startAt });
-    let events = await this.store.readStream(streamId, { ...point, fromVersion: snapshot?.version });
+    let events = await this.eventsUpTo(streamId, point, snapshot?.version ?? 1);
     let row: ArticleRow | null = null;
     let maxOccurredAt = '';
     if (snapshot && events[0]?.version === snapshot.version && events[0].hash === snapshot.hash) {
@@ -69,7 +69,7 @@ export class ArticleTimeTravel {
       // The stream no longer holds the event the snapshot was taken at (a restored database): it
       // stands for nothing. Replay from the first event.
       await this.snapshots.discard(streamId, snapshot.version);
-      events = await this.store.readStream(streamId, point);
+      events = await this.eventsUpTo(streamId, point, 1);
     }
     const taken: ArticleSnapshot[] = [];
     for (const e of events) {
@@ -81,5 +81,23 @@ export class ArticleTimeTravel {
     }
     await this.snapshots.keep(streamId, taken);
     return row;
+  }
+
+  /**
+   * The events from `fromVersion` up to the point. Up to an instant, a page at a time, growing,
+   * until the first event after the instant: no index orders a stream by instant, and filtering
+   * it to its end would read every later event (5,000 of them from the middle of 10,000). A
+   * stream whose instants go backwards answers its events up to the first one after the instant.
+   */
+  private async eventsUpTo(streamId: string, point: Point, fromVersion: number): Promise<StoredEvent[]> {
+    if (point.until === undefined) return this.store.readStream(streamId, { ...point, fromVersion });
+    const events: StoredEvent[] = [];
+    for (let from = fromVersion, size = SNAPSHOT_EVERY; ; from += size, size *= 2) {
+      const to = Math.min(from + size - 1, point.toVersion ?? Infinity);
+      const page = await this.store.readStream(streamId, { until: point.until, fromVersion: from, toVersion: to });
+      const inOrder = page.findIndex((e, i) => e.version !== from + i);
+      events.push(...(inOrder === -1 ? page : page.slice(0, inOrder)));
+      if (inOrder !== -1 || page.length < to - from + 1 || to === point.toVersion) return events;
+    }
   }
 }

@@ -271,6 +271,14 @@ export function eventStoreContract(store: () => EventStore): void {
       expect((await store().readStream(streamId, { toVersion: 2 })).map((e) => e.version)).toEqual([1, 2]);
     });
 
+    it('starts at a version, including the event at that version, and may stop at another', async () => {
+      const streamId = await streamOf(at(0), at(1), at(2), at(3));
+      expect((await store().readStream(streamId, { fromVersion: 2 })).map((e) => e.version)).toEqual([2, 3, 4]);
+      const middle = await store().readStream(streamId, { fromVersion: 2, toVersion: 3 });
+      expect(middle.map((e) => e.version)).toEqual([2, 3]);
+      expect(await store().readStream(streamId, { fromVersion: 5 })).toEqual([]);
+    });
+
     it('stops at an instant, including an event that occurred exactly then', async () => {
       const streamId = await streamOf(at(0), at(1), at(2));
       const until = new Date(at(1));

@@ -26,6 +26,7 @@ export class InMemoryEventStore extends EventStore {
     return copy(
       (this.streams.get(streamId) ?? []).filter(
         (e) =>
+          (opts.fromVersion === undefined || e.version >= opts.fromVersion) &&
           (opts.toVersion === undefined || e.version <= opts.toVersion) &&
           (until === undefined || Date.parse(e.occurredAt) <= until),
       ),

@@ -4,6 +4,11 @@ import type { IdempotencyKey, RecordedAnswer } from './idempotency';
 import type { EventMetadata, NewEvent, StoredEvent, VerifyResult } from './event-store.types';
 
 export interface ReadStreamOptions {
+  /**
+   * Only events from this version on (inclusive): what a cached state or a snapshot at that version
+   * lacks, with the event at that version itself, whose hash shows the cache still fits the stream.
+   */
+  fromVersion?: number;
   /** Only events up to this version (time travel by version). */
   toVersion?: number;
   /** Only events that occurred at or before this instant (time travel by date). */

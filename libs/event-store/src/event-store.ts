@@ -92,6 +92,10 @@ export class PostgresEventStore extends EventStore {
     if (whole && this.reads) return this.reads.read(streamId).catch((err) => Promise.reject(unavailableOr(err)));
     const params: unknown[] = [streamId];
     let where = 'stream_id = $1';
+    if (opts.fromVersion !== undefined) {
+      params.push(opts.fromVersion);
+      where += ` AND version >= $${params.length}`;
+    }
     if (opts.toVersion !== undefined) {
       params.push(opts.toVersion);
       where += ` AND version <= $${params.length}`;

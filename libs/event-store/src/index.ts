@@ -6,6 +6,8 @@ export * from './event-store.types';
 export * from './idempotency';
 export * from './hash-chain';
 export * from './handle-command';
+export * from './stream-state.cache';
+export * from './stream-state.load';
 export * from './data-source.factory';
 export * from './database-preflight';
 export * from './events.queries';

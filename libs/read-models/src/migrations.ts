@@ -8,6 +8,7 @@ import { ArticleListBoard1764300000300 } from './migrations/1764300000300-articl
 import { AuditTrailKeysetIndexes1764300000615 } from './migrations/1764300000615-audit-trail-keyset-indexes.migration';
 import { RebuildProgress1764300000616 } from './migrations/1764300000616-rebuild-progress.migration';
 import { ContributionReadModels1764300000910 } from './migrations/1764300000910-contribution-read-models.migration';
+import { ArticleSnapshots1764300000920 } from './migrations/1764300000920-article-snapshots.migration';
 
 /** Every migration of the system, in order: the event store's, then the read models'. */
 export const allMigrations = [
@@ -20,6 +21,7 @@ export const allMigrations = [
   AuditTrailKeysetIndexes1764300000615,
   RebuildProgress1764300000616,
   ContributionReadModels1764300000910,
+  ArticleSnapshots1764300000920,
 ];
 
 /**

@@ -29,4 +29,6 @@ export const readModelPrivileges: DatabasePrivileges = {
   projection_status: projectorWrites,
   projection_throughput: projectorWrites,
   dead_letters: projectorWrites,
+  // Time travel's snapshots: the API derives them as it folds, and may drop any (they are rebuilt).
+  article_snapshots: { grants: { api: ['SELECT', 'INSERT', 'DELETE'] } },
 };

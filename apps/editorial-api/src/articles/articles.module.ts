@@ -29,6 +29,7 @@ import { ArticleCommandRunner } from './shared/article-command.runner';
 import { ArticleReadModel } from './shared/article-read-model';
 import { ArticleVersionsListener } from './shared/article-versions.listener';
 import { ArticleTimeTravel } from './shared/article-time-travel';
+import { ArticleSnapshots } from './shared/article-snapshots';
 import { PublicationScheduler } from '../scheduling/publication.scheduler';
 import { SchedulerStatusController } from '../scheduling/scheduler-status.controller';
 import { IdempotencyKeysSweeper } from '../scheduling/idempotency-keys.sweeper';
@@ -68,6 +69,7 @@ import { ExecuteArticleHandler } from './shared/execute-article.handler';
   providers: [
     ExecuteArticleHandler,
     ArticleTimeTravel,
+    ArticleSnapshots,
     ArticleReadModel,
     ArticleVersionsListener,
     ArticleCommandRunner,

@@ -10,3 +10,4 @@ export * from './contribution-state.projection';
 export * from './contribution-list.projection';
 export * from './contribution-audit.projection';
 export * from './contributor-ledger.projection';
+export * from './article-row.fold';

@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Actor, ArticleCommand, ArticlePolicy, articleDecider, articleStreamId } from '@newsroom/editorial-domain';
-import { CommandOutcome, EventStore, handleCommand, type IdempotencyKey } from '@newsroom/event-store';
+import {
+  Actor,
+  ArticleCommand,
+  ArticlePolicy,
+  articleDecider,
+  articleStreamId,
+  type ArticleState,
+} from '@newsroom/editorial-domain';
+import {
+  CommandOutcome,
+  EventStore,
+  handleCommand,
+  StreamStateCache,
+  type IdempotencyKey,
+} from '@newsroom/event-store';
 import { AppConfig } from '../../config/app-config';
 
 /** An article command as a use case sends it: the domain's command without the metadata the runner adds. */
@@ -27,6 +40,8 @@ export interface RunOptions<M extends MintedIds> {
 @Injectable()
 export class ArticleCommandRunner {
   private readonly policy: ArticlePolicy;
+  // One per process: a long article's command then reads only what is newer than its last one.
+  private readonly states = new StreamStateCache<ArticleState>();
 
   constructor(
     private readonly store: EventStore,
@@ -61,6 +76,7 @@ export class ArticleCommandRunner {
         idempotency: opts.idempotency && { actorId: actor.id, ...opts.idempotency },
       },
       ({ version }) => ({ ...opts.minted, id: input.articleId, version }),
+      { cache: this.states },
     );
   }
 }

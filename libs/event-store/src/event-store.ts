@@ -88,7 +88,8 @@ export class PostgresEventStore extends EventStore {
   }
 
   async readStream(streamId: string, opts: ReadStreamOptions & InTransaction = {}): Promise<StoredEvent[]> {
-    const whole = opts.toVersion === undefined && opts.until === undefined && !opts.manager;
+    const whole =
+      opts.fromVersion === undefined && opts.toVersion === undefined && opts.until === undefined && !opts.manager;
     if (whole && this.reads) return this.reads.read(streamId).catch((err) => Promise.reject(unavailableOr(err)));
     const params: unknown[] = [streamId];
     let where = 'stream_id = $1';

@@ -1,23 +1,14 @@
 import '@mantine/core/styles.css';
 import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ApiError, connectSession } from './api/http';
+import { connectSession } from './api/http';
+import { queryClient as queries } from './api/query-client';
 import { sessionStore } from './auth/session';
 import { router } from './router';
 import { cssVariables, theme } from './theme';
-
-const queries = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // A refusal (403, 404) will not change by asking again; a network failure might.
-      retry: (count, err) => !(err instanceof ApiError) && count < 2,
-      refetchOnWindowFocus: false,
-    },
-  },
-});
 
 connectSession({
   token: () => sessionStore.get()?.accessToken,

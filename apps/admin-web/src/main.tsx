@@ -1,23 +1,24 @@
 import '@mantine/core/styles.css';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MantineProvider, type MantineColorSchemeManager } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ApiError, connectSession } from './api/http';
+import { connectSession } from './api/http';
+import { queryClient as queries } from './api/query-client';
 import { sessionStore } from './auth/session';
 import { router } from './router';
 import { cssVariables, theme } from './theme';
 
-const queries = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // A refusal (403, 404) will not change by asking again; a network failure might.
-      retry: (count, err) => !(err instanceof ApiError) && count < 2,
-      refetchOnWindowFocus: false,
-    },
-  },
-});
+// The app has one (light) colour scheme. Mantine's default manager reads it from localStorage, and
+// a tab's first localStorage read waits on the browser's storage: up to 280 ms before the first render.
+const lightOnly: MantineColorSchemeManager = {
+  get: () => 'light',
+  set: () => undefined,
+  subscribe: () => undefined,
+  unsubscribe: () => undefined,
+  clear: () => undefined,
+};
 
 connectSession({
   token: () => sessionStore.get()?.accessToken,
@@ -32,7 +33,7 @@ connectSession({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariables} colorSchemeManager={lightOnly}>
       <QueryClientProvider client={queries}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -1,11 +1,20 @@
-import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
 import { adminRoutes } from './admin/admin.routes';
-import { ArticlePage } from './article/article.page';
+import { queryClient } from './api/query-client';
+import { prefetchArticle } from './article/article.queries';
 import { sessionStore, type SignedOutReason } from './auth/session';
 import { auditRoutes } from './audit/audit.routes';
 import { SignInPage } from './auth/sign-in.page';
 import { BoardPage } from './board/board.page';
 import { contributionRoutes } from './contributions/contributions.routes';
+import { prefetchBoard } from './board/board.queries';
 import { parseBoardSearch } from './board/board.search';
 import { Shell } from './components/app-shell';
 import { LiveUpdatesProvider } from './live/live-updates';
@@ -44,17 +53,23 @@ const home = createRoute({
   },
 });
 
+// The board, where everyone lands, is in the first script; every other page is a chunk of its own,
+// fetched when first opened, so the board does not wait for the parsing of code it never runs.
 const board = createRoute({
   getParentRoute: () => signedIn,
   path: '/board',
   validateSearch: parseBoardSearch,
+  // Started, not awaited: the page renders at once and its queries join the requests under way.
+  loaderDeps: ({ search }) => search,
+  loader: ({ deps }) => prefetchBoard(queryClient, deps),
   component: BoardPage,
 });
 
 const article = createRoute({
   getParentRoute: () => signedIn,
   path: '/articles/$id',
-  component: ArticlePage,
+  loader: ({ params }) => prefetchArticle(queryClient, params.id),
+  component: lazyRouteComponent(() => import('./article/article.page'), 'ArticlePage'),
 });
 
 const routeTree = root.addChildren([

@@ -1,5 +1,5 @@
 import type { ArticleView } from '@newsroom/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { http, queryString } from '../api/http';
 import { queryKeys } from '../api/query-keys';
 
@@ -8,6 +8,12 @@ export async function fetchArticle(id: string, minVersion?: number, signal?: Abo
   return (await http<ArticleView>(`/api/articles/${id}${queryString({ minVersion })}`, { signal })).data;
 }
 
-export function useArticle(id: string) {
-  return useQuery({ queryKey: queryKeys.article(id), queryFn: ({ signal }) => fetchArticle(id, undefined, signal) });
+const articleQuery = (id: string) =>
+  queryOptions({ queryKey: queryKeys.article(id), queryFn: ({ signal }) => fetchArticle(id, undefined, signal) });
+
+export const useArticle = (id: string) => useQuery(articleQuery(id));
+
+/** Asks for the article while the workspace's script is still on its way (see the route). */
+export function prefetchArticle(queries: QueryClient, id: string): void {
+  void queries.prefetchQuery(articleQuery(id));
 }

@@ -1,7 +1,8 @@
-import { Button, Fieldset, Group, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import type { BodyBlockType, BodyBlockView, PhotoView } from '@newsroom/contracts';
 import { BODY_BLOCK_TYPES } from '@newsroom/contracts';
-import { memo, startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useId, useRef, useState } from 'react';
+import classes from './body-block.module.css';
 import { errorAt, type FieldErrors } from './refusal.sentence';
 
 const TYPE_LABELS: Record<BodyBlockType, string> = {
@@ -112,10 +113,18 @@ function useProgressiveCount(total: number): number {
   const [limit, setLimit] = useState(() => (total <= FIRST_BLOCKS ? Infinity : FIRST_BLOCKS));
   useEffect(() => {
     if (limit >= total) return;
-    const timer = setTimeout(() =>
-      startTransition(() => setLimit((l) => (l + MORE_BLOCKS >= total ? Infinity : l + MORE_BLOCKS))),
-    );
-    return () => clearTimeout(timer);
+    // After the next frame, not before it: a chunk built at once would hold back the paint of the
+    // blocks already there (the first screenful waited on the second).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() =>
+        startTransition(() => setLimit((l) => (l + MORE_BLOCKS >= total ? Infinity : l + MORE_BLOCKS))),
+      );
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [limit, total]);
   return Math.min(limit, total);
 }
@@ -132,13 +141,9 @@ interface RowProps {
   act(i: number, action: BlockAction): void;
 }
 
-// The browser lays out and paints only the blocks near the viewport; the rest keep an estimated
-// height (then their last real one), stay in the accessibility tree and are found by find-in-page.
-const OFFSCREEN_SKIPPED = { contentVisibility: 'auto', containIntrinsicSize: 'auto 200px' } as const;
-// Grows with its text in CSS: Mantine's JavaScript autosize measures each textarea on mount, which
-// for 500 blocks forced 500 layouts of the whole page (seconds before the workspace took input).
-const GROWS_WITH_TEXT = { input: { fieldSizing: 'content' } } as const;
-
+// A row is plain elements styled by body-block.module.css, not Mantine's inputs and buttons: a
+// 500-block body was otherwise some 3,000 Mantine components, most of the workspace's time before
+// it took input. Labels, error descriptions and button names are the same as Mantine's would be.
 const BlockRow = memo(function BlockRow({
   index: i,
   count,
@@ -153,7 +158,7 @@ const BlockRow = memo(function BlockRow({
   const name = `${TYPE_LABELS[block.type]} ${i + 1}`;
   const set = (next: BodyBlockView) => act(i, { kind: 'set', block: next });
   return (
-    <Stack gap={4} component="section" aria-label={`Block ${i + 1} of ${count}`} style={OFFSCREEN_SKIPPED}>
+    <section aria-label={`Block ${i + 1} of ${count}`} className={classes.block}>
       {block.type === 'photo' ? (
         <NativeSelect
           label={name}
@@ -168,46 +173,95 @@ const BlockRow = memo(function BlockRow({
           ]}
         />
       ) : (
-        <Textarea
+        <PlainField
           label={name}
+          multiline
           rows={block.type === 'subheading' ? 1 : 2}
-          styles={GROWS_WITH_TEXT}
           readOnly={readOnly}
           error={error}
           value={block.text}
-          onChange={(e) => set({ ...block, text: e.currentTarget.value })}
+          onChange={(text) => set({ ...block, text })}
         />
       )}
       {block.type === 'quote' && (
-        <TextInput
+        <PlainField
           label={`Attribution of quote ${i + 1}`}
           readOnly={readOnly}
           error={attributionError}
           value={block.attribution ?? ''}
-          onChange={(e) => set({ ...block, attribution: e.currentTarget.value })}
+          onChange={(attribution) => set({ ...block, attribution })}
         />
       )}
       {!readOnly && (
-        <Group gap="xs">
-          <Button size="xs" variant="default" disabled={i === 0} onClick={() => act(i, { kind: 'move', to: i - 1 })}>
+        <div className={classes.actions}>
+          <button
+            type="button"
+            className={classes.action}
+            disabled={i === 0}
+            onClick={() => act(i, { kind: 'move', to: i - 1 })}
+          >
             Move {name} up
-          </Button>
-          <Button
-            size="xs"
-            variant="default"
+          </button>
+          <button
+            type="button"
+            className={classes.action}
             disabled={i === count - 1}
             onClick={() => act(i, { kind: 'move', to: i + 1 })}
           >
             Move {name} down
-          </Button>
-          <Button size="xs" variant="default" onClick={() => act(i, { kind: 'insert-after' })}>
+          </button>
+          <button type="button" className={classes.action} onClick={() => act(i, { kind: 'insert-after' })}>
             Insert {TYPE_LABELS[newType].toLowerCase()} after {name}
-          </Button>
-          <Button size="xs" color="red" variant="light" onClick={() => act(i, { kind: 'delete' })}>
+          </button>
+          <button
+            type="button"
+            className={`${classes.action} ${classes.delete}`}
+            onClick={() => act(i, { kind: 'delete' })}
+          >
             Delete {name}
-          </Button>
-        </Group>
+          </button>
+        </div>
       )}
-    </Stack>
+    </section>
   );
 });
+
+interface FieldProps {
+  label: string;
+  value: string;
+  readOnly: boolean;
+  error?: string;
+  multiline?: boolean;
+  rows?: number;
+  onChange(value: string): void;
+}
+
+/** A labelled text field whose error, when there is one, is its description (as Mantine's are). */
+function PlainField({ label, value, readOnly, error, multiline, rows, onChange }: FieldProps) {
+  const id = useId();
+  const field = {
+    id,
+    className: classes.input,
+    value,
+    readOnly,
+    'aria-invalid': !!error,
+    'aria-describedby': error ? `${id}-error` : undefined,
+  };
+  return (
+    <div>
+      <label htmlFor={id} className={classes.label}>
+        {label}
+      </label>
+      {multiline ? (
+        <textarea {...field} rows={rows} onChange={(e) => onChange(e.currentTarget.value)} />
+      ) : (
+        <input {...field} onChange={(e) => onChange(e.currentTarget.value)} />
+      )}
+      {error && (
+        <p id={`${id}-error`} className={classes.error}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

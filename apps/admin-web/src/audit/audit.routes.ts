@@ -1,6 +1,4 @@
-import { createRoute, type AnyRoute } from '@tanstack/react-router';
-import { AuditArticlePage } from './audit-article.page';
-import { AuditLogPage } from './audit-log.page';
+import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { parseAuditArticleSearch, parseAuditSearch } from './audit.search';
 
 /** The auditors' screens, under the signed-in layout: the log, and one article's audit. */
@@ -9,13 +7,13 @@ export function auditRoutes<P extends AnyRoute>(signedIn: P) {
     getParentRoute: () => signedIn,
     path: '/audit',
     validateSearch: parseAuditSearch,
-    component: AuditLogPage,
+    component: lazyRouteComponent(() => import('./audit-log.page'), 'AuditLogPage'),
   });
   const article = createRoute({
     getParentRoute: () => signedIn,
     path: '/audit/articles/$id',
     validateSearch: parseAuditArticleSearch,
-    component: AuditArticlePage,
+    component: lazyRouteComponent(() => import('./audit-article.page'), 'AuditArticlePage'),
   });
   return [log, article] as const;
 }

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Badge, Group } from '@mantine/core';
 import type { ArticleListItem } from '@newsroom/contracts';
 import { Link } from '@tanstack/react-router';
 import { formatMoment } from '../components/format';
 import { OpenContributionsBadge } from '../contributions/open-contributions.badge';
 import { formatUtc } from '../history/utc-time';
+import classes from './article-card.module.css';
 
 /** A moment as the card words it, machine-readable, with the full UTC instant on hover. */
 function Moment({ iso }: { iso: string }) {
@@ -17,47 +18,45 @@ function Moment({ iso }: { iso: string }) {
 export function ArticleCard({ item }: { item: ArticleListItem }) {
   const embargoed = item.embargoUntil !== null && Date.parse(item.embargoUntil) > Date.now();
   return (
-    <Card withBorder padding="sm" component="article" aria-label={item.headline}>
-      <Stack gap={6}>
-        <Anchor fw={600} renderRoot={(props) => <Link to="/articles/$id" params={{ id: item.id }} {...props} />}>
-          {item.headline}
-        </Anchor>
-        {item.sections.length > 0 && (
-          <Group gap={4} aria-label="Sections">
-            {item.sections.map((s) => (
-              <Badge key={s} variant="light" color="indigo">
-                {s}
-              </Badge>
-            ))}
-          </Group>
+    <article className={classes.card} aria-label={item.headline}>
+      <Link to="/articles/$id" params={{ id: item.id }} className={classes.headline}>
+        {item.headline}
+      </Link>
+      {item.sections.length > 0 && (
+        <div className={classes.badges} aria-label="Sections">
+          {item.sections.map((s) => (
+            <span key={s} className={classes.section}>
+              {s}
+            </span>
+          ))}
+        </div>
+      )}
+      {item.contributors.length > 0 && <p className={classes.byline}>By {item.contributors.join(', ')}</p>}
+      <p className={classes.meta}>
+        Version {item.version} · changed <Moment iso={item.updatedAt} />
+        {item.updatedBy && ` by ${item.updatedBy.name}`}
+        {item.publishedAt && (
+          <>
+            {' · published '}
+            <Moment iso={item.publishedAt} />
+          </>
         )}
-        {item.contributors.length > 0 && <Text size="sm">By {item.contributors.join(', ')}</Text>}
-        <Text size="xs" c="dimmed">
-          Version {item.version} · changed <Moment iso={item.updatedAt} />
-          {item.updatedBy && ` by ${item.updatedBy.name}`}
-          {item.publishedAt && (
-            <>
-              {' · published '}
-              <Moment iso={item.publishedAt} />
-            </>
+      </p>
+      <OpenContributionsBadge item={item} />
+      {(embargoed || item.publishAt) && (
+        <Group gap={4}>
+          {embargoed && (
+            <Badge color="red" variant="outline">
+              Embargo until {formatMoment(item.embargoUntil!)}
+            </Badge>
           )}
-        </Text>
-        <OpenContributionsBadge item={item} />
-        {(embargoed || item.publishAt) && (
-          <Group gap={4}>
-            {embargoed && (
-              <Badge color="red" variant="outline">
-                Embargo until {formatMoment(item.embargoUntil!)}
-              </Badge>
-            )}
-            {item.publishAt && (
-              <Badge color="grape" variant="outline">
-                Scheduled for {formatMoment(item.publishAt)}
-              </Badge>
-            )}
-          </Group>
-        )}
-      </Stack>
-    </Card>
+          {item.publishAt && (
+            <Badge color="grape" variant="outline">
+              Scheduled for {formatMoment(item.publishAt)}
+            </Badge>
+          )}
+        </Group>
+      )}
+    </article>
   );
 }

@@ -1,14 +1,20 @@
 import type { ArticleCounts, ArticleListItem, ArticleStatus, Page } from '@newsroom/contracts';
-import { PAGE_LIMITS } from '@newsroom/contracts';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { ARTICLE_STATUSES, PAGE_LIMITS } from '@newsroom/contracts';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { http, queryString } from '../api/http';
 import { queryKeys } from '../api/query-keys';
 import type { BoardSearch } from './board.search';
 
 /** One column: a status's articles under the URL's filters, a page at a time (never everything). */
-export function useBoardColumn(status: ArticleStatus, search: BoardSearch) {
+function columnQuery(status: ArticleStatus, search: BoardSearch) {
   const filter = { status, ...search, limit: PAGE_LIMITS.articles.default };
-  return useInfiniteQuery({
+  return infiniteQueryOptions({
     queryKey: queryKeys.articleList(filter),
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam, signal }) =>
@@ -19,10 +25,24 @@ export function useBoardColumn(status: ArticleStatus, search: BoardSearch) {
 }
 
 /** Every status's total under the URL's filters, from the server: a count never depends on what is loaded. */
-export function useBoardCounts(search: BoardSearch) {
-  return useQuery({
+function countsQuery(search: BoardSearch) {
+  return queryOptions({
     queryKey: queryKeys.articleCounts(search),
     queryFn: async ({ signal }) =>
       (await http<ArticleCounts>(`/api/articles/counts${queryString({ ...search })}`, { signal })).data,
   });
+}
+
+export const useBoardColumn = (status: ArticleStatus, search: BoardSearch) =>
+  useInfiniteQuery(columnQuery(status, search));
+
+export const useBoardCounts = (search: BoardSearch) => useQuery(countsQuery(search));
+
+/**
+ * Asks for the board's first pages and counts as soon as the route matches, not after the page
+ * has rendered around them; the columns' queries then pick up the requests under way.
+ */
+export function prefetchBoard(queries: QueryClient, search: BoardSearch): void {
+  for (const status of ARTICLE_STATUSES) void queries.prefetchInfiniteQuery(columnQuery(status, search));
+  void queries.prefetchQuery(countsQuery(search));
 }

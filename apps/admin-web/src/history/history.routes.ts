@@ -1,7 +1,5 @@
-import { createRoute, type AnyRoute } from '@tanstack/react-router';
-import { HistoryPage } from './history.page';
+import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { parseCompareSearch, parseMomentSearch } from './history.search';
-import { VersionPage } from './version.page';
 
 /** An article's history and its read-only past versions, under the signed-in layout. */
 export function historyRoutes<P extends AnyRoute>(signedIn: P) {
@@ -9,13 +7,13 @@ export function historyRoutes<P extends AnyRoute>(signedIn: P) {
     getParentRoute: () => signedIn,
     path: '/articles/$id/history',
     validateSearch: parseCompareSearch,
-    component: HistoryPage,
+    component: lazyRouteComponent(() => import('./history.page'), 'HistoryPage'),
   });
   const versions = createRoute({
     getParentRoute: () => signedIn,
     path: '/articles/$id/versions',
     validateSearch: parseMomentSearch,
-    component: VersionPage,
+    component: lazyRouteComponent(() => import('./version.page'), 'VersionPage'),
   });
   return [history, versions] as const;
 }

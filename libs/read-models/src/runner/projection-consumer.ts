@@ -2,7 +2,7 @@ import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { applyItems } from './apply-events';
 import { lockAndFindHeldBack } from '../tables/dead-letters.table';
-import { BatchProgressRecorder } from './batch-progress.recorder';
+import { recordBatch } from '../tables/projection-status.table';
 import { deadLetter } from './dead-letters';
 import { itemOf } from './kafka-items';
 import { liveTables, type ReadModelName } from './projection';
@@ -73,7 +73,6 @@ export async function startProjectionConsumer(s: ProjectionConsumerSettings): Pr
   const log = s.log ?? silent;
   let timeouts = s.sessionTimeoutMs === undefined ? FAST_TAKEOVER : groupTimeoutsFor(s.sessionTimeoutMs);
   let consumer: Consumer | null = null;
-  const progress = new BatchProgressRecorder(s.dataSource, s.readModel);
   let stopping = false;
   const open = async (): Promise<void> => {
     const current = s.kafka.consumer({ groupId, ...timeouts, minBytes: s.fetchMinBytes ?? 1, retry: CONSUMER_RETRY });
@@ -130,7 +129,7 @@ export async function startProjectionConsumer(s: ProjectionConsumerSettings): Pr
       // message on the sixth partition waited for five transactions before its own.
       partitionsConsumedConcurrently: PARTITIONS_IN_PARALLEL,
       eachBatch: (payload) =>
-        keepingAlive(payload, timeouts.heartbeatInterval, () => projectBatch(s, topics.dlq, log, payload, progress)),
+        keepingAlive(payload, timeouts.heartbeatInterval, () => projectBatch(s, topics.dlq, log, payload)),
     });
   };
   await open();
@@ -141,7 +140,6 @@ export async function startProjectionConsumer(s: ProjectionConsumerSettings): Pr
     stop: async () => {
       stopping = true;
       await consumer?.disconnect();
-      await progress.close().catch(() => undefined);
     },
   };
 }
@@ -169,7 +167,6 @@ async function projectBatch(
   dlqTopic: string,
   log: RunnerLog,
   payload: EachBatchPayload,
-  progress: BatchProgressRecorder,
 ): Promise<void> {
   const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
   if (batch.messages.length === 0) return;
@@ -184,9 +181,8 @@ async function projectBatch(
       //    change, so this read needs no transaction: it runs on its own connection meanwhile.
       const confirming = (s.provenance ?? confirmedByEventStore)(s.dataSource, delivered);
       confirming.catch(() => undefined); // awaited below; a failure there fails the attempt
-      // 2. One transaction per batch: rows, read model and dead letters commit together; the
-      //    status follows once committed.
-      const committed = await s.dataSource.transaction(async (m) => {
+      // 2. One transaction per batch: rows, read model, dead letters and status commit together.
+      await s.dataSource.transaction(async (m) => {
         // 3. Shared lock: a rebuild's switch takes it exclusively, so no batch straddles the swap.
         const heldBack = await lockAndFindHeldBack(m, s.readModel, articleIds);
         const items = await confirming;
@@ -195,13 +191,12 @@ async function projectBatch(
         const recorded = await deadLetter(m, s.producer, dlqTopic, s.readModel, outcome.parked);
         if (recorded > 0)
           log.warn({ readModel: s.readModel, parked: outcome.parked.map((p) => p.reason) }, 'dead-lettered');
-        return {
+        await recordBatch(m, s.readModel, {
           applied: outcome.applied,
           lastEvent: outcome.lastEvent,
           lastError: outcome.parked.at(-1)?.reason ?? null,
-        };
+        });
       });
-      progress.add(committed);
       break;
     } catch (err) {
       if (attempt >= MAX_ATTEMPTS) throw err;

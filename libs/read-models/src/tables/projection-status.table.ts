@@ -17,8 +17,9 @@ export interface BatchProgress {
 }
 
 /**
- * Progress of committed batches (see BatchProgressRecorder), so the status never claims what was
+ * Progress of one batch, in the batch's own transaction so the status never claims what was
  * rolled back. Positions only grow: partitions run at their own pace, so the status keeps the furthest.
+ * Runs last in the transaction: the status row is shared by every partition of the consumer group.
  */
 export async function recordBatch(m: Db, name: ReadModelName, p: BatchProgress): Promise<void> {
   // One statement for throughput, pruning and status: a batch is small, and round trips are its cost.

@@ -4,6 +4,7 @@ import { StreamVersionTaken } from './event-store.errors';
 import type { AppendOptions, ChainedEvent, StreamAppend } from './event-store.port';
 import type { EventMetadata, StoredEvent } from './event-store.types';
 import { IdempotencyKeyTaken } from './idempotency';
+import { MicrotaskBatcher } from './microtask-batcher';
 
 /** One caller's append: its parts all or none, its events already numbered and chained. */
 export interface ChainedAppend {
@@ -45,9 +46,7 @@ const MAX_GROUP = 64;
  * Rows go in by (stream, version), so two groups that share streams take their locks in one order.
  */
 export class GroupCommit {
-  private waiting: Waiting[] = [];
-  private inFlight = 0;
-  private scheduled = false;
+  private readonly batcher: MicrotaskBatcher<Waiting>;
 
   constructor(
     private readonly query: (sql: string, params: unknown[]) => Promise<GroupRow[]>,
@@ -57,48 +56,28 @@ export class GroupCommit {
      * How many group statements may run at once; the appends that arrive meanwhile form the next
      * group. Two, so that a group held on a row lock (another process's append) does not stall all.
      */
-    private readonly maxInFlight = 2,
-  ) {}
+    maxInFlight = 2,
+  ) {
+    this.batcher = new MicrotaskBatcher<Waiting>(
+      (waiting) => this.take(waiting),
+      (group) => (group.length === 1 ? this.settle(group[0]) : this.commit(group)),
+      maxInFlight,
+    );
+  }
 
   append(a: ChainedAppend): Promise<StoredEvent[][]> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ ...a, resolve, reject });
-      this.schedule();
-    });
-  }
-
-  /** On the next microtask, so that appends made in the same turn (Promise.all) share a group. */
-  private schedule(): void {
-    if (this.scheduled || this.inFlight >= this.maxInFlight || this.waiting.length === 0) return;
-    this.scheduled = true;
-    queueMicrotask(() => {
-      this.scheduled = false;
-      void this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    if (this.inFlight >= this.maxInFlight) return;
-    const group = this.take();
-    if (group.length === 0) return;
-    this.inFlight++;
-    try {
-      await (group.length === 1 ? this.settle(group[0]) : this.commit(group));
-    } finally {
-      this.inFlight--;
-      this.schedule();
-    }
+    return new Promise((resolve, reject) => this.batcher.push({ ...a, resolve, reject }));
   }
 
   /**
    * The next group, in arrival order. A second append under an idempotency key already in the group
    * waits for the next one: its key would not land, and which twin's did the statement cannot tell.
    */
-  private take(): Waiting[] {
+  private take(waiting: Waiting[]): { batch: Waiting[]; later: Waiting[] } {
     const group: Waiting[] = [];
     const later: Waiting[] = [];
     const keys = new Set<string>();
-    for (const w of this.waiting) {
+    for (const w of waiting) {
       const key = w.opts.remember && JSON.stringify([w.opts.remember.key.actorId, w.opts.remember.key.key]);
       if (group.length >= MAX_GROUP || (key !== undefined && keys.has(key))) later.push(w);
       else {
@@ -106,8 +85,7 @@ export class GroupCommit {
         group.push(w);
       }
     }
-    this.waiting = later;
-    return group;
+    return { batch: group, later };
   }
 
   private settle(w: Waiting): Promise<void> {

@@ -110,11 +110,8 @@ describe('the projector killed with SIGKILL in the middle of 8,000 events', () =
       FROM audit_trail`);
     expect(audit).toEqual({ entries: 8000, events: 8000, gapped: 0 });
     // Counted in the batch transactions: a batch cut off by the kill was rolled back and counted once, when redone.
-    expect(
-      await ds.query(`SELECT DISTINCT events_applied::int AS n FROM projection_status WHERE name = ANY($1)`, [
-        ARTICLE_READ_MODELS,
-      ]),
-    ).toEqual([{ n: 8000 }]);
+    const statuses = (await projectionStatuses(ds)).filter((v) => ARTICLE_READ_MODELS.includes(v.name));
+    expect(new Set(statuses.map((v) => v.eventsApplied))).toEqual(new Set([8000]));
 
     second.child.kill('SIGTERM');
     expect(await second.exited).toEqual({ code: 0, signal: null });

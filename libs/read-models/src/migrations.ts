@@ -9,6 +9,7 @@ import { AuditTrailKeysetIndexes1764300000615 } from './migrations/1764300000615
 import { RebuildProgress1764300000616 } from './migrations/1764300000616-rebuild-progress.migration';
 import { ContributionReadModels1764300000910 } from './migrations/1764300000910-contribution-read-models.migration';
 import { ArticleSnapshots1764300000920 } from './migrations/1764300000920-article-snapshots.migration';
+import { ProjectionProgress1764300000930 } from './migrations/1764300000930-projection-progress.migration';
 
 /** Every migration of the system, in order: the event store's, then the read models'. */
 export const allMigrations = [
@@ -22,6 +23,7 @@ export const allMigrations = [
   RebuildProgress1764300000616,
   ContributionReadModels1764300000910,
   ArticleSnapshots1764300000920,
+  ProjectionProgress1764300000930,
 ];
 
 /**

@@ -27,6 +27,7 @@ export const readModelPrivileges: DatabasePrivileges = {
   contributor_ledger_credits: runnerRows,
   contributor_ledger_article_rows: runnerRows,
   projection_status: projectorWrites,
+  projection_progress: projectorWrites,
   projection_throughput: projectorWrites,
   dead_letters: projectorWrites,
   // Time travel's snapshots: the API derives them as it folds, and may drop any (they are rebuilt).

@@ -192,6 +192,7 @@ async function projectBatch(
         if (recorded > 0)
           log.warn({ readModel: s.readModel, parked: outcome.parked.map((p) => p.reason) }, 'dead-lettered');
         await recordBatch(m, s.readModel, {
+          partition: batch.partition,
           applied: outcome.applied,
           lastEvent: outcome.lastEvent,
           lastError: outcome.parked.at(-1)?.reason ?? null,

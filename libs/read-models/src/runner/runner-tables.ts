@@ -1,13 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { ReadModelsNotMigrated } from './runner.errors';
 
-/** Every table the runner reads or writes; migrations 1764300000002, …003, …100 and …910 create them. */
+/** Every table the runner reads or writes; migrations 1764300000002, …003, …100, …910 and …930 create them. */
 const READ_MODEL_TABLES = [
   'article_state',
   'audit_trail',
   'article_list',
   'contributor_index',
   'projection_status',
+  'projection_progress',
   'dead_letters',
   'audit_trail_article_rows',
   'article_list_article_rows',

@@ -5,10 +5,13 @@ import { rebuildLockHeld } from '../runner/rebuild-locks';
 import { openDeadLetterCount } from './dead-letters.table';
 import type { Db } from './recordset';
 
-// Tables `projection_status` (one row per read model) and `projection_throughput` (applied events
-// in 10-second buckets, for events/s).
+// Tables `projection_status` (a read model's state: running, rebuilding, its rebuild), `projection_progress`
+// (how far each partition got, and what it applied) and `projection_throughput` (applied events per
+// partition in 10-second buckets, for events/s).
 
 export interface BatchProgress {
+  /** The Kafka partition the batch came from: each partition counts on a row of its own. */
+  partition: number;
   applied: number;
   /** The furthest event applied or found already applied. */
   lastEvent: EnvelopeFields | null;
@@ -18,31 +21,32 @@ export interface BatchProgress {
 
 /**
  * Progress of one batch, in the batch's own transaction so the status never claims what was
- * rolled back. Positions only grow: partitions run at their own pace, so the status keeps the furthest.
- * Runs last in the transaction: the status row is shared by every partition of the consumer group.
+ * rolled back, nor loses what was committed. Each partition has its own row: one row per read model
+ * made the partitions' batches wait on its lock until each commit. Positions only grow.
  */
 export async function recordBatch(m: Db, name: ReadModelName, p: BatchProgress): Promise<void> {
-  // One statement for throughput, pruning and status: a batch is small, and round trips are its cost.
+  // One statement for throughput, pruning and progress: a batch is small, and round trips are its cost.
   await m.query(
     `WITH counted AS (
-       INSERT INTO projection_throughput (name, bucket, events)
-       SELECT $1, date_bin('10 seconds', now(), timestamptz 'epoch'), $4::bigint WHERE $4::bigint > 0
-       ON CONFLICT (name, bucket) DO UPDATE SET events = projection_throughput.events + excluded.events
+       INSERT INTO projection_throughput (name, partition, bucket, events)
+       SELECT $1, $6, date_bin('10 seconds', now(), timestamptz 'epoch'), $4::bigint WHERE $4::bigint > 0
+       ON CONFLICT (name, partition, bucket) DO UPDATE SET events = projection_throughput.events + excluded.events
      ), pruned AS (
-       DELETE FROM projection_throughput WHERE $4::bigint > 0 AND name = $1 AND bucket < now() - interval '1 hour'
+       DELETE FROM projection_throughput
+       WHERE $4::bigint > 0 AND name = $1 AND partition = $6 AND bucket < now() - interval '1 hour'
      )
-     INSERT INTO projection_status AS s (name, status, last_position, last_event_at, last_applied_at, events_applied,
-       last_error)
-     VALUES ($1, 'running', $2, $3, CASE WHEN $4::bigint > 0 THEN now() END, $4::bigint, $5)
-     ON CONFLICT (name) DO UPDATE SET
-       status = CASE WHEN s.status = 'rebuilding' THEN s.status ELSE 'running' END,
+     INSERT INTO projection_progress AS s (name, partition, last_position, last_event_at, last_applied_at,
+       events_applied, last_error, last_error_at)
+     VALUES ($1, $6, $2, $3, CASE WHEN $4::bigint > 0 THEN now() END, $4::bigint, $5,
+       CASE WHEN $5::text IS NOT NULL THEN now() END)
+     ON CONFLICT (name, partition) DO UPDATE SET
        last_position = GREATEST(s.last_position, excluded.last_position),
        last_event_at = GREATEST(s.last_event_at, excluded.last_event_at),
        last_applied_at = COALESCE(excluded.last_applied_at, s.last_applied_at),
        events_applied = s.events_applied + excluded.events_applied,
        last_error = COALESCE(excluded.last_error, s.last_error),
-       updated_at = now()`,
-    [name, p.lastEvent?.position ?? 0, p.lastEvent?.occurredAt ?? null, p.applied, p.lastError],
+       last_error_at = COALESCE(excluded.last_error_at, s.last_error_at)`,
+    [name, p.lastEvent?.position ?? 0, p.lastEvent?.occurredAt ?? null, p.applied, p.lastError, p.partition],
   );
 }
 
@@ -59,9 +63,11 @@ export async function setStatus(m: Db, name: ReadModelName, status: string, last
 /** Back to 'running' after a rebuild's switch, at least at `position` (what the rebuilt rows reflect). */
 export async function markSwitchedOver(m: Db, name: ReadModelName, position: number): Promise<void> {
   await m.query(
-    `UPDATE projection_status SET status = 'running', updated_at = now(),
-       last_position = GREATEST(last_position, $2)
-     WHERE name = $1`,
+    `WITH progress AS (
+       INSERT INTO projection_progress AS p (name, partition, last_position) VALUES ($1, -1, $2)
+       ON CONFLICT (name, partition) DO UPDATE SET last_position = GREATEST(p.last_position, excluded.last_position)
+     )
+     UPDATE projection_status SET status = 'running', updated_at = now() WHERE name = $1`,
     [name, position],
   );
 }
@@ -126,12 +132,21 @@ export async function projectionStatuses(ds: Db): Promise<ProjectionStatusView[]
   const since = `date_bin('10 seconds', now(), timestamptz 'epoch') - interval '60 seconds'`;
   const recent = `(SELECT COALESCE(sum(events), 0) / EXTRACT(EPOCH FROM now() - (${since}))
     FROM projection_throughput t WHERE t.name = n.name AND t.bucket >= ${since})`;
+  // The partitions' rows summed; the newest error wins, whether a batch's or a failed rebuild's.
+  const progress = `(SELECT max(last_position) AS last_position, max(last_event_at) AS last_event_at,
+      max(last_applied_at) AS last_applied_at, sum(events_applied) AS events_applied,
+      (array_agg(last_error ORDER BY last_error_at DESC NULLS LAST))[1] AS last_error,
+      max(last_error_at) AS last_error_at, count(*) AS partitions
+    FROM projection_progress WHERE name = n.name)`;
   const rows = await ds.query(
-    `SELECT n.name, s.status, s.rebuild, s.last_position, s.last_event_at, s.last_applied_at, s.events_applied,
-       s.last_error,
-       EXTRACT(EPOCH FROM now() - s.last_event_at) * 1000 AS age_ms, ${recent} AS rate,
+    `SELECT n.name, s.status, s.rebuild, p.last_position, p.last_event_at, p.last_applied_at, p.events_applied,
+       CASE WHEN s.last_error IS NOT NULL AND (p.last_error_at IS NULL OR s.updated_at > p.last_error_at)
+         THEN s.last_error ELSE p.last_error END AS last_error,
+       CASE WHEN p.partitions > 0 THEN 'running' END AS progressing,
+       EXTRACT(EPOCH FROM now() - p.last_event_at) * 1000 AS age_ms, ${recent} AS rate,
        ${openDeadLetterCount('n.name')} AS open_dead_letters, ${rebuildLockHeld('n.name')} AS rebuild_held
      FROM unnest($1::text[]) WITH ORDINALITY AS n(name, i) LEFT JOIN projection_status s ON s.name = n.name
+       LEFT JOIN LATERAL ${progress} p ON true
      ORDER BY n.i`,
     [READ_MODELS],
   );
@@ -141,7 +156,7 @@ export async function projectionStatuses(ds: Db): Promise<ProjectionStatusView[]
     const lagEvents = Math.max(0, head - lastPosition);
     return {
       name: r.name,
-      status: r.status ?? 'not_started',
+      status: r.status ?? r.progressing ?? 'not_started',
       lastPosition,
       lagEvents,
       lagMs: lagEvents === 0 ? 0 : r.age_ms === null ? null : Math.round(Number(r.age_ms)),

@@ -1,20 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { kafkaSecurityOf } from '@newsroom/messaging';
-import { articleVersions } from '@newsroom/read-models';
-import { parseEnv } from '@newsroom/settings';
-import { BENCH_DB_URL, fmt, freshSchema, httpJson, percentile, startApp, stop } from './bench-support';
+import { ChaosSystem } from '../chaos/chaos-system';
+import { fmt, percentile } from './bench-support';
+import { ARTICLES, launchSystem, openLoop, seedDrafts, signIn } from './system-drive';
+import { caughtUp, VisibilityClock } from './visibility-clock';
 
 /**
- * bench:lag — at a steady command rate, the time from "command accepted" (HTTP response) to
- * "visible in the article read model", beside raw kafkajs produce→consume latency at the same rate.
+ * bench:lag — the whole system as `npm start` lays it out (as bench:system), at a steady offered
+ * rate of bench:system's mix on its articles (open loop: commands go out on time whatever the
+ * answers), the time from "command accepted" (its HTTP answer) to "visible in article_state" (the
+ * projector's NOTIFY on commit, bench:system's clock), beside raw kafkajs produce→consume latency
+ * at the same rate on the same broker.
  */
 const RATE = Number(process.env.BENCH_RATE ?? 500);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
-const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 3000);
-const PORT = 3198;
-const base = `http://127.0.0.1:${PORT}`;
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 
 /** Fires `perTick` calls every 10 ms for `seconds`, never waiting on them: an open-loop load. */
 async function steady(seconds: number, rate: number, fire: (i: number) => void) {
@@ -28,13 +27,8 @@ async function steady(seconds: number, rate: number, fire: (i: number) => void) 
   return sent;
 }
 
-async function rawKafkaLatency(seconds: number, rate: number) {
-  const kafka = new Kafka({
-    brokers,
-    clientId: 'bench-lag-raw',
-    logLevel: logLevel.NOTHING,
-    ...kafkaSecurityOf(parseEnv()),
-  });
+async function rawKafkaLatency(brokers: string[], seconds: number, rate: number) {
+  const kafka = new Kafka({ brokers, clientId: 'bench-lag-raw', logLevel: logLevel.NOTHING });
   const topic = `bench.raw.${randomBytes(4).toString('hex')}`;
   const admin = kafka.admin();
   await admin.connect();
@@ -59,7 +53,7 @@ async function rawKafkaLatency(seconds: number, rate: number) {
       void producer.send({
         topic,
         acks: -1,
-        messages: [{ key: String(i % ARTICLES), value: String(performance.now()) }],
+        messages: [{ key: String(i % 1000), value: String(performance.now()) }],
       }),
   );
   const deadline = Date.now() + 30000;
@@ -71,117 +65,49 @@ async function rawKafkaLatency(seconds: number, rate: number) {
 }
 
 async function main() {
-  const schema = 'bench_lag';
-  const topicPrefix = `bench${randomBytes(3).toString('hex')}.`;
-  const db = await freshSchema(schema);
-  const env = {
-    DATABASE_URL: BENCH_DB_URL,
-    DATABASE_SCHEMA: schema,
-    KAFKA_TOPIC_PREFIX: topicPrefix,
-    NODE_ENV: 'test',
-    RELAY_METRICS_PORT: '0',
-  };
-  const apps = [
-    await startApp('editorial-api', { ...env, PORT: String(PORT) }, `${base}/health`),
-    await startApp('outbox-relay', env),
-    // The read-your-writes model gets a projector process of its own, as a deployment scales it.
-    await startApp('projector', { ...env, PROJECTIONS: 'article_state' }),
-    await startApp('projector', { ...env, PROJECTIONS: 'audit_trail,article_list,contributor_index' }),
-  ];
+  const sys = await ChaosSystem.start(3800);
+  const clock = new VisibilityClock(sys.schema);
   try {
-    const login = await httpJson(
-      base,
-      'POST',
-      '/api/auth/login',
-      {},
-      { email: 'editor@newsroom.test', password: 'newsroom' },
-    );
-    const headers = { authorization: `Bearer ${login.body.accessToken}` };
-    const ids: string[] = [];
-    for (let i = 0; i < ARTICLES; i += 50) {
-      ids.push(
-        ...(await Promise.all(
-          Array.from({ length: 50 }, async (_, k) => {
-            const r = await httpJson(base, 'POST', '/api/articles', headers, { headline: `Lag story ${i + k}` });
-            return r.body.id as string;
-          }),
-        )),
-      );
-    }
-    // Waiting on versions, not on time: each accepted command is pending until the read model shows it.
-    const pending = new Map<string, { version: number; acceptedAt: number }>();
-    const lags: number[] = [];
-    let failures = 0;
-    let watching = true;
-    const watcher = (async () => {
-      while (watching || pending.size > 0) {
-        if (pending.size > 0) {
-          const versions = await articleVersions(db, 'article_state', [...pending.keys()]);
-          const now = performance.now();
-          for (const [articleId, version] of versions) {
-            const p = pending.get(articleId);
-            if (p && version >= p.version) {
-              lags.push(now - p.acceptedAt);
-              pending.delete(articleId);
-            }
-          }
-        }
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    })();
-    const busy = new Set<string>();
-    const sent = await steady(SECONDS, RATE, (i) => {
-      const id = ids[i % ids.length];
-      if (busy.has(id)) {
-        failures++;
-        return;
-      }
-      busy.add(id);
-      void httpJson(base, 'POST', `/api/articles/${id}/contributors`, headers, {
-        name: `Writer ${i}`,
-        role: 'contributor',
-      })
-        .then((r) => {
-          const body = r.body as { version: number };
-          if (r.status !== 201) {
-            failures++;
-            return;
-          }
-          const prior = pending.get(id);
-          pending.set(id, { version: body.version, acceptedAt: prior?.acceptedAt ?? performance.now() });
-        })
-        .catch(() => failures++)
-        .finally(() => busy.delete(id));
-    });
-    const deadline = Date.now() + 30000;
-    while (busy.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    watching = false;
-    await Promise.race([watcher, new Promise((r) => setTimeout(r, 30000))]);
-    lags.sort((a, b) => a - b);
-    const raw = await rawKafkaLatency(Math.min(SECONDS, 20), RATE);
+    const base = await launchSystem(sys);
+    const sessions = await signIn(base);
+    await clock.start();
+    process.stdout.write(`seeding ${ARTICLES} drafts (800-character bodies)…\n`);
+    const articles = await seedDrafts(base, sessions, (id, v) => clock.accepted(id, v));
+    await caughtUp(clock, 60_000);
+    clock.lags.length = 0;
+    const sent = await openLoop(base, sessions, articles, SECONDS, RATE, (id, v) => clock.accepted(id, v));
+    await caughtUp(clock, 60_000);
+    const raw = await rawKafkaLatency([sys.broker.address], Math.min(SECONDS, 20), RATE);
+    const lags = clock.lags.sort((a, b) => a - b);
+    const latencies = sent.latencies.sort((a, b) => a - b);
     const [lag50, lag99, raw50, raw99] = [
       percentile(lags, 50),
       percentile(lags, 99),
       percentile(raw, 50),
       percentile(raw, 99),
     ];
-    console.log(
-      `bench:lag  ${sent} commands offered at ${RATE}/s for ${SECONDS} s: ` +
-        `${lags.length} accepted and measured (${fmt(lags.length / SECONDS)}/s), ` +
-        `${failures} skipped (article still busy) or failed, ${pending.size} never visible`,
-    );
-    console.log(
-      `  accepted -> visible in read model : p50 ${fmt(lag50, 1)} ms   p99 ${fmt(lag99, 1)} ms   (targets 50 / 250)`,
-    );
-    console.log(`  raw kafkajs produce -> consume    : p50 ${fmt(raw50, 1)} ms   p99 ${fmt(raw99, 1)} ms`);
-    console.log(`  ratio p50 ${fmt(lag50 / raw50, 2)}   ratio p99 ${fmt(lag99 / raw99, 2)}`);
+    const lines = [
+      '',
+      `bench:lag: the processes of \`npm start\`, bench:system's mix offered at ${RATE}/s for ${fmt(sent.seconds)} s`,
+      `  offered ${sent.offered}; accepted ${sent.accepted} (${fmt(sent.accepted / sent.seconds)}/s); refused ` +
+        `${JSON.stringify(Object.fromEntries(sent.refused))}; ` +
+        `not sent (all ${ARTICLES} articles busy) ${sent.unplaced}`,
+      `  latency                          p50 ${fmt(percentile(latencies, 50), 1)} ms   ` +
+        `p99 ${fmt(percentile(latencies, 99), 1)} ms`,
+      `  accepted -> visible in article_state : p50 ${fmt(lag50, 1)} ms   p99 ${fmt(lag99, 1)} ms   ` +
+        `(${lags.length} seen, ${clock.waiting} never; targets 50 / 250)`,
+      `  raw kafkajs produce -> consume       : p50 ${fmt(raw50, 1)} ms   p99 ${fmt(raw99, 1)} ms`,
+      `  ratio p50 ${fmt(lag50 / raw50, 2)}   ratio p99 ${fmt(lag99 / raw99, 2)}`,
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
   } finally {
-    await db.destroy();
-    for (const app of apps.reverse()) await stop(app);
+    await clock.stop().catch(() => undefined);
+    await sys.close();
   }
 }
 
 main().catch((err) => {
-  console.error(err);
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(1);
 });

@@ -1,27 +1,18 @@
-import {
-  BENCH_DB_URL,
-  fmt,
-  freshSchema,
-  httpJson,
-  percentile,
-  rawInserts,
-  RAW_CLIENTS,
-  startApp,
-  stop,
-} from './bench-support';
+import { ChaosSystem } from '../chaos/chaos-system';
+import { fmt, httpJson, percentile, rawInserts, RAW_CLIENTS } from './bench-support';
+import { spent, total, usage } from './system-cpu';
+import { ARTICLES, CLIENTS, closedLoop, launchSystem, seedDrafts, signIn } from './system-drive';
 
 /**
- * bench:write — editorial commands over HTTP (16 clients, 1,000 articles) against raw single-row
- * insert transactions (8 clients) on the same PostgreSQL, in one run. Compare the ratio, not times.
+ * bench:write — the API alone: bench:system's clients, articles, mix and settings (If-Match on every
+ * command, npm start's log level), with no relay, projectors or broker traffic on its database. What
+ * it gives is the write path's ceiling; bench:system shows what the other processes take from it.
+ * Beside raw single-row insert transactions on the same PostgreSQL in the same run.
  */
-const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 1000);
-const COMMANDS_PER_ARTICLE = Number(process.env.BENCH_COMMANDS ?? 5);
-const CLIENTS = 16;
-const PORT = 3197;
-const base = `http://127.0.0.1:${PORT}`;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 
 /** The framework's own ceiling: auth guard, routing and a pipe that refuses the id, no database. */
-async function frameworkFloor(headers: Record<string, string>, seconds: number) {
+async function frameworkFloor(base: string, headers: Record<string, string>, seconds: number) {
   const deadline = performance.now() + seconds * 1000;
   let done = 0;
   await Promise.all(
@@ -36,90 +27,42 @@ async function frameworkFloor(headers: Record<string, string>, seconds: number) 
 }
 
 async function main() {
-  const schema = 'bench_write';
-  const ds = await freshSchema(schema);
-  await ds.destroy();
-  const api = await startApp(
-    'editorial-api',
-    {
-      DATABASE_URL: BENCH_DB_URL,
-      DATABASE_SCHEMA: schema,
-      PORT: String(PORT),
-      NODE_ENV: 'test',
-      DATABASE_POOL_SIZE: '20',
-    },
-    `${base}/health`,
-  );
+  const sys = await ChaosSystem.start(3700);
   try {
-    const login = await httpJson(
-      base,
-      'POST',
-      '/api/auth/login',
-      {},
-      { email: 'editor@newsroom.test', password: 'newsroom' },
-    );
-    const headers = { authorization: `Bearer ${login.body.accessToken}` };
-    const latencies: number[] = [];
-    const ids: string[] = [];
-    let failures = 0;
-    const send = async (path: string, body: unknown, method = 'POST') => {
-      const t = performance.now();
-      const res = await httpJson(base, method, path, headers, body);
-      latencies.push(performance.now() - t);
-      if (res.status >= 300) failures++;
-      return res.body as { id: string; version: number };
-    };
-    // The work: each article is drafted, then revised and credited by the same client in turn.
-    const queue = Array.from({ length: ARTICLES }, (_, i) => i);
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-          const { id } = await send('/api/articles', {
-            headline: `Bench story ${i}`,
-            dateline: 'LONDON',
-            sections: ['Bench'],
-          });
-          ids.push(id);
-          for (let k = 1; k < COMMANDS_PER_ARTICLE; k++) {
-            if (k % 2)
-              await send(`/api/articles/${id}/contributors`, { name: `Reporter ${i}-${k}`, role: 'contributor' });
-            else
-              await send(`/api/articles/${id}/photos`, {
-                url: `https://img.example.com/${i}-${k}.jpg`,
-                caption: 'A caption',
-                credit: 'Staff/Agency',
-              });
-          }
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    const commands = latencies.length;
-    const rate = commands / seconds;
-    latencies.sort((a, b) => a - b);
-    const floor = await frameworkFloor(headers, 5);
-    const raw = await rawInserts(Math.max(5, Math.min(15, seconds)));
-    console.log(
-      `bench:write  ${ARTICLES} articles, ${commands} commands, ${CLIENTS} HTTP clients, ${failures} failures`,
-    );
-    console.log(
-      `  editorial commands over HTTP : ${fmt(rate)} commands/s   ` +
-        `p50 ${fmt(percentile(latencies, 50), 2)} ms   p99 ${fmt(percentile(latencies, 99), 2)} ms`,
-    );
-    console.log(`  raw single-row insert tx (${RAW_CLIENTS}) : ${fmt(raw)} tx/s`);
-    console.log(`  ratio commands/raw           : ${fmt(rate / raw, 3)}   (target >= 0.5; p99 target <= 25 ms)`);
-    console.log(
-      `  context: an authenticated request that does no I/O at all: ${fmt(floor)} req/s ` +
-        `(${fmt(floor / raw, 3)} of raw)`,
-    );
-    if (failures > 0) process.exitCode = 1;
+    const base = await launchSystem(sys, ['editorial-api']);
+    const sessions = await signIn(base);
+    process.stdout.write(`seeding ${ARTICLES} drafts (800-character bodies)…\n`);
+    const articles = await seedDrafts(base, sessions);
+    const before = await usage(sys, false);
+    const sent = await closedLoop(base, sessions, articles, SECONDS);
+    const load = spent(before, await usage(sys, false));
+    const floor = await frameworkFloor(base, sessions.editor, 5);
+    const raw = await rawInserts(10);
+    const latencies = sent.latencies.sort((a, b) => a - b);
+    const rate = sent.accepted / sent.seconds;
+    const ms = (n: number) => `${fmt(n, 2)} ms`;
+    const lines = [
+      '',
+      `bench:write: the API alone, ${CLIENTS} closed-loop clients, ${ARTICLES} articles, bench:system's mix, ` +
+        `${fmt(sent.seconds)} s`,
+      `  commands accepted          ${fmt(sent.accepted, 0)} (${fmt(rate)}/s); refused ` +
+        JSON.stringify(Object.fromEntries(sent.refused)),
+      `  latency                    p50 ${ms(percentile(latencies, 50))}   p99 ${ms(percentile(latencies, 99))}`,
+      `  raw insert tx, ${RAW_CLIENTS} clients   ${fmt(raw)}/s   ratio commands/raw ${fmt(rate / raw, 3)}`,
+      `  CPU per accepted command   ${ms(total(load) / sent.accepted)} (API and its PostgreSQL backends):`,
+      ...[...load].map(([g, cpu]) => `    ${g.padEnd(42)} ${ms(cpu / sent.accepted).padStart(9)}`),
+      `  context: an authenticated request that does no I/O: ${fmt(floor)} req/s (${fmt(floor / raw, 3)} of raw)`,
+      '  the whole system (relay, projectors, broker) on the same work: npm run bench:system',
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+    if (sent.refused.size > 0) process.exitCode = 1;
   } finally {
-    await stop(api);
+    await sys.close();
   }
 }
 
 main().catch((err) => {
-  console.error(err);
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(1);
 });

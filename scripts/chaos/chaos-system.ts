@@ -81,7 +81,10 @@ export class ChaosSystem {
     const roleUrl = (p: 'api' | 'relay' | 'projector') => withUser(DATABASE_URL, DEFAULT_DATABASE_ROLES[p]);
     const { DATABASE_URL: _owner, ...parent } = process.env;
     const out = this.logFile(spec.name);
-    const child = spawn(process.execPath, [join(APPS!, spec.app, 'src', 'main.js')], {
+    // CHAOS_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=prof`) profiles the apps of a bench run: Node
+    // refuses --cpu-prof in NODE_OPTIONS.
+    const nodeArgs = process.env.CHAOS_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, join(APPS!, spec.app, 'src', 'main.js')], {
       env: {
         ...parent,
         NODE_ENV: 'test',

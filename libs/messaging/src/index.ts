@@ -4,3 +4,4 @@ export * from './kafka.security';
 export * from './envelope.codec';
 export * from './envelope.of-stored-event';
 export * from './envelope.hash-check';
+export * from './kafkajs-idle-loop.fix';

@@ -1,4 +1,5 @@
 import { Kafka, logLevel, Admin, RetryOptions, type SASLOptions } from 'kafkajs';
+import './kafkajs-idle-loop.fix';
 import type { ConnectionOptions } from 'node:tls';
 import { ARTICLE_EVENTS_PARTITIONS, topicNames } from './topics';
 

@@ -5,7 +5,8 @@ import { decodeEnvelope, decodeStreamEnvelope, envelopeOf, topicNames, Malformed
 import { evolveArticleRow, type ArticleRow } from '../projections/article-state.projection';
 import { evolveContributionRow, type ContributionRow } from '../projections/contribution-state.projection';
 import type { ProjectedEvent } from '../projections/projected-event';
-import { loadRows, saveRows, type ChainedRow } from '../tables/article-state.table';
+import { loadRows, saveRows } from '../tables/article-state.table';
+import type { ChainedRow } from '../tables/chained-rows.table';
 import { loadContributionRows, saveContributionRows } from '../tables/contribution-rows.table';
 import type { Db } from '../tables/recordset';
 

@@ -1,6 +1,13 @@
 import type { ArticleChange } from '@newsroom/contracts';
 import type { ArticleRow } from '../projections/article-state.projection';
-import { asRecordset, type Db } from './recordset';
+import {
+  loadChainedRows,
+  notifyVersions,
+  saveChainedRows,
+  type ChainedRow,
+  type RowsTable,
+} from './chained-rows.table';
+import type { Db } from './recordset';
 
 // Table `article_state` (the article read model) and the copies of it each other consumer group
 // keeps (`<read model>_article_rows`, same columns): one article row per article, gated by version.
@@ -40,80 +47,34 @@ export async function latestChanges(db: Db, articleIds: readonly string[]): Prom
   }));
 }
 
-/** An article row as the runner keeps it: with the hash of the event it last applied (null before migration 70). */
-export interface ChainedRow<Row = ArticleRow> {
-  row: Row;
-  lastHash: string | null;
+export type { ChainedRow } from './chained-rows.table';
+
+const articleRows = (table: string): RowsTable<ArticleRow> => ({
+  table,
+  keyColumn: 'article_id',
+  idOf: (row) => row.articleId,
+});
+
+/** Loads and locks the rows of these articles until the batch commits (see loadChainedRows). */
+export function loadRows(db: Db, table: string, articleIds: string[]): Promise<Map<string, ChainedRow<ArticleRow>>> {
+  return loadChainedRows(db, articleRows(table), articleIds);
 }
 
-/**
- * Loads the rows of these articles and locks them until the batch commits, so a second consumer
- * holding the same partition for a moment (a rebalance) re-reads the row the first one left.
- */
-export async function loadRows(db: Db, table: string, articleIds: string[]): Promise<Map<string, ChainedRow>> {
-  if (articleIds.length === 0) return new Map();
-  const rows: Array<{ row: ArticleRow; last_hash: string | null }> = await db.query(
-    `SELECT row, last_hash FROM ${table} WHERE article_id = ANY($1::uuid[]) FOR UPDATE`,
-    [articleIds],
-  );
-  return new Map(rows.map(({ row, last_hash }) => [row.articleId, { row, lastHash: last_hash }]));
-}
-
-/**
- * Upserts the rows and returns the articles the version gate let through: a row is only replaced by
- * a newer version, so a late, slower writer can never move an article back in time.
- */
-export async function saveRows(db: Db, table: string, rows: ChainedRow[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const records = rows.map(({ row, lastHash }) => ({
-    article_id: row.articleId,
-    version: row.version,
-    status: row.status,
-    row,
-    updated_at: row.updatedAt,
-    last_position: row.lastPosition,
-    last_hash: lastHash,
-  }));
-  const returned: Array<{ article_id: string }> = await db.query(
-    `INSERT INTO ${table} AS t (article_id, version, status, row, updated_at, last_position, last_hash)
-     SELECT x.article_id, x.version, x.status, x.row, x.updated_at, x.last_position, x.last_hash
-     FROM jsonb_to_recordset($1::jsonb) AS x(article_id uuid, version int, status text, row jsonb,
-       updated_at timestamptz, last_position bigint, last_hash text)
-     ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, status = excluded.status,
-       row = excluded.row, updated_at = excluded.updated_at, last_position = excluded.last_position,
-       last_hash = excluded.last_hash
-     WHERE t.version < excluded.version
-     RETURNING t.article_id`,
-    [asRecordset(records)],
-  );
-  const written = new Set(returned.map((w) => w.article_id));
+/** Upserts through the version gate; the live article read model announces the versions it wrote. */
+export async function saveRows(db: Db, table: string, rows: ChainedRow<ArticleRow>[]): Promise<Set<string>> {
+  const written = await saveChainedRows(db, articleRows(table), rows);
+  // Only the live read model's commits wake readers: a rebuild's twin is not what they read.
   if (table === 'article_state')
-    await notifyArticleVersions(
+    await notifyVersions(
       db,
-      rows.map((r) => r.row).filter((r) => written.has(r.articleId)),
+      ARTICLE_VERSIONS_CHANNEL,
+      rows.filter((r) => written.has(r.row.articleId)).map((r) => [r.row.articleId, r.row.version]),
     );
   return written;
 }
 
 /** The channel on which the article read model announces the versions it committed. */
 export const ARTICLE_VERSIONS_CHANNEL = 'newsroom_article_versions';
-/** Articles per notification: PostgreSQL caps a payload at 8,000 bytes. */
-const PER_NOTIFICATION = 100;
-
-/**
- * NOTIFY inside the batch's transaction, so it is delivered only once the rows are committed (and
- * never if the batch rolls back): a reader waiting for a version (`?minVersion`) wakes up on it
- * instead of polling. Payload: `{"schema": …, "versions": [[articleId, version], …]}`.
- */
-async function notifyArticleVersions(db: Db, rows: ArticleRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += PER_NOTIFICATION) {
-    const versions = rows.slice(i, i + PER_NOTIFICATION).map((r) => [r.articleId, r.version]);
-    await db.query(`SELECT pg_notify($1, json_build_object('schema', current_schema(), 'versions', $2::jsonb)::text)`, [
-      ARTICLE_VERSIONS_CHANNEL,
-      JSON.stringify(versions),
-    ]);
-  }
-}
 
 /**
  * Each stream's version in `table` (every one, or only those named), by id; `keyColumn` names the

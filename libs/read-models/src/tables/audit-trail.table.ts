@@ -1,36 +1,26 @@
 import type { AuditFilter, AuditItem } from '@newsroom/contracts';
 import type { AuditEntry } from '../projections/audit-trail.projection';
-import { asRecordset, liveTables, type Db, type TableNames } from './recordset';
+import { insertAuditRecords } from './audit-records';
+import { liveTables, type Db, type TableNames } from './recordset';
 
 // Table `audit_trail`: insert-only, one entry per event, unique on (article_id, version).
 
 /** Inserts the entries; an entry already there (a redelivery past the row gate) changes nothing. */
-export async function insertAuditEntries(
+export function insertAuditEntries(
   db: Db,
   entries: ReadonlyArray<AuditEntry & { position: number }>,
   t: TableNames = liveTables,
 ): Promise<void> {
-  const records = entries.map((a) => ({
-    article_id: a.articleId,
-    version: a.version,
-    event_id: a.eventId,
-    type: a.type,
-    occurred_at: a.occurredAt,
-    actor_id: a.actor.id,
-    actor_name: a.actor.name,
-    actor_role: a.actor.role,
-    summary: a.summary,
-    changes: a.changes,
-    position: a.position,
-  }));
-  await db.query(
-    `INSERT INTO ${t('audit_trail')} (article_id, version, event_id, type, occurred_at, actor_id, actor_name,
-       actor_role, summary, changes, position)
-     SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(article_id uuid, version int, event_id uuid, type text,
-       occurred_at timestamptz, actor_id text, actor_name text, actor_role text, summary text, changes jsonb,
-       position bigint)
-     ON CONFLICT (article_id, version) DO NOTHING`,
-    [asRecordset(records)],
+  return insertAuditRecords(
+    db,
+    t('audit_trail'),
+    [
+      ['article_id', 'uuid'],
+      ['version', 'int'],
+    ],
+    (a) => ({ article_id: a.articleId, version: a.version }),
+    entries,
+    ['article_id', 'version'],
   );
 }
 

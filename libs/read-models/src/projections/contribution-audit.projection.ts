@@ -1,23 +1,16 @@
 import type { ContributionEventEnvelope, FieldChange } from '@newsroom/contracts';
+import type { AuditEntry } from './audit-trail.projection';
 import { assertNever, type Credit } from '@newsroom/editorial-domain';
 import { toContributionEvent, type ContributionRow } from './contribution-state.projection';
-import type { ProjectedActor } from './projected-event';
 
 /**
  * Table `contribution_audit_trail`: insert-only, one entry per contribution event, unique on
  * (contributionId, version), linked to the article the contribution belongs to so that the
  * newsroom-wide audit log, filtered by article, shows what was proposed to it and what became of it.
  */
-export interface ContributionAuditEntry {
-  articleId: string;
+export interface ContributionAuditEntry extends Omit<AuditEntry, 'version'> {
   contributionId: string;
   version: number;
-  eventId: string;
-  type: string;
-  occurredAt: string;
-  actor: ProjectedActor;
-  summary: string;
-  changes: FieldChange[];
   position: number;
 }
 

@@ -1,17 +1,8 @@
-import type { FieldChange } from '@newsroom/contracts';
-import type { ProjectedActor } from '../projections/projected-event';
+import type { AuditEntry } from '../projections/audit-trail.projection';
 import { asRecordset, type Db } from './recordset';
 
 /** What every audit entry records, whichever aggregate's event it describes. */
-export interface AuditRecord {
-  eventId: string;
-  type: string;
-  occurredAt: string;
-  actor: ProjectedActor;
-  summary: string;
-  changes: FieldChange[];
-  position: number;
-}
+export type AuditRecord = Omit<AuditEntry, 'articleId' | 'version'> & { position: number };
 
 /** The entry's own columns, after the aggregate's key columns, in this order. */
 const ENTRY_COLUMNS: ReadonlyArray<[string, string]> = [

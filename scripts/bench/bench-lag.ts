@@ -12,7 +12,9 @@ import { caughtUp, VisibilityClock } from './visibility-clock';
  * projector's NOTIFY on commit, bench:system's clock), beside raw kafkajs produce→consume latency
  * at the same rate on the same broker.
  */
-const RATE = Number(process.env.BENCH_RATE ?? 500);
+// Well under what bench:system's closed loop reaches on this machine (about 100/s), so that the lag is
+// the pipeline's own and not a queue's: at saturation bench:system measures it. BENCH_RATE raises it.
+const RATE = Number(process.env.BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 
 /** Fires `perTick` calls every 10 ms for `seconds`, never waiting on them: an open-loop load. */

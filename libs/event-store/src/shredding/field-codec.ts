@@ -112,7 +112,8 @@ export class FieldCodec {
 
   /**
    * The redactable fields of `events` whose text `matches` (a redaction's search for its passage),
-   * with the keys to destroy. Fields already redacted are not found again.
+   * with the keys to destroy. `events` as stored, not decrypted: in a decrypted event every field
+   * reads as plaintext, with no key to destroy. Fields already redacted are not found again.
    */
   async locate<E extends TypedPayload>(
     events: readonly E[],

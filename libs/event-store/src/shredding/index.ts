@@ -11,3 +11,4 @@ export * from './field-key-store.postgres';
 export * from './field-key-store.in-memory';
 export { fieldPathsIn, fieldsIn, mapFields } from './field-paths';
 export * from './master-key';
+export * from './encrypting-event-store';

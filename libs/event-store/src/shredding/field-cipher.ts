@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomFillSync } from 'node:crypto';
-import { encodeEnvelope, type EncryptedField, type FieldEnvelope } from './field-envelope';
+import { encodeFieldEnvelope, type EncryptedField, type FieldEnvelope } from './field-envelope';
 
 const ALGORITHM = 'aes-256-gcm';
 const KEY_BYTES = 32;
@@ -40,7 +40,7 @@ export function encryptField(text: string, k: FieldKey): EncryptedField {
   const cipher = createCipheriv(ALGORITHM, k.key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(FIELD_AAD + k.kid, 'utf8'));
   const ct = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-  return encodeEnvelope({
+  return encodeFieldEnvelope({
     kid: k.kid,
     iv: iv.toString('base64url'),
     ct: ct.toString('base64url'),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { FieldCodec, FieldKeyMissing, WrongMasterKey } from './field-codec';
-import { decodeEnvelope, isRedactionMarker } from './field-envelope';
+import { decodeFieldEnvelope, isRedactionMarker } from './field-envelope';
 import { drafted, ORDER, photoAttached, redactableFields, SOURCE } from './field-codec.fixture';
 import { InMemoryFieldKeyStore } from './field-key-store.in-memory';
 
@@ -29,7 +29,7 @@ describe('the field codec', () => {
 
     expect(JSON.stringify(sealed)).not.toContain('Lindqvist');
     const kids = [sealed.data.headline, body[0].text, body[2].text, body[2].attribution, body[3].text].map(
-      (v) => decodeEnvelope(v)!.kid,
+      (v) => decodeFieldEnvelope(v)!.kid,
     );
     expect(new Set(kids).size).toBe(5);
     expect((await keys.fetch(kids)).size).toBe(5);
@@ -75,7 +75,7 @@ describe('the field codec', () => {
     it('reads the field as a marker naming the order, and every other field as it was', async () => {
       const { writer, reader } = setup();
       const [sealed] = (await writer.encrypt('article-1', [drafted()])) as Drafted[];
-      const attribution = decodeEnvelope(sealed.data.body[2].attribution)!.kid;
+      const attribution = decodeFieldEnvelope(sealed.data.body[2].attribution)!.kid;
 
       expect(await writer.destroy([attribution], ORDER)).toBe(1);
 
@@ -92,7 +92,7 @@ describe('the field codec', () => {
     it('stops opening it in the process that destroyed it at once', async () => {
       const { writer } = setup();
       const [sealed] = (await writer.encrypt('article-1', [photoAttached()])) as ReturnType<typeof photoAttached>[];
-      const caption = decodeEnvelope(sealed.data.photo.caption)!.kid;
+      const caption = decodeFieldEnvelope(sealed.data.photo.caption)!.kid;
 
       await writer.destroy([caption], ORDER);
 
@@ -104,7 +104,7 @@ describe('the field codec', () => {
     it('stops opening it in another process that held it once told of the redaction', async () => {
       const { writer, reader } = setup();
       const [sealed] = (await writer.encrypt('article-1', [photoAttached()])) as ReturnType<typeof photoAttached>[];
-      const caption = decodeEnvelope(sealed.data.photo.caption)!.kid;
+      const caption = decodeFieldEnvelope(sealed.data.photo.caption)!.kid;
       await reader.decrypt([sealed]);
       await writer.destroy([caption], ORDER);
 
@@ -118,7 +118,7 @@ describe('the field codec', () => {
       let now = 0;
       const { writer, reader } = setup({ maxAgeMs: 1000, now: () => now });
       const [sealed] = (await writer.encrypt('article-1', [photoAttached()])) as ReturnType<typeof photoAttached>[];
-      const caption = decodeEnvelope(sealed.data.photo.caption)!.kid;
+      const caption = decodeFieldEnvelope(sealed.data.photo.caption)!.kid;
       await reader.decrypt([sealed]);
       await writer.destroy([caption], ORDER);
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { NewEvent } from '../event-store.types';
 import { decryptField, encryptField, masterKeyId, newFieldKey, unwrapFieldKey, wrapFieldKey } from './field-cipher';
-import { decodeEnvelope, redactionMarker, type FieldEnvelope, type RedactionNotice } from './field-envelope';
+import { decodeFieldEnvelope, redactionMarker, type FieldEnvelope, type RedactionNotice } from './field-envelope';
 import type { FieldKeyRecord, FieldKeyStore, WrappedFieldKey } from './field-key-store';
 import { fieldsIn, mapFields } from './field-paths';
 import { KeyCache } from './key-cache';
@@ -127,7 +127,7 @@ export class FieldCodec {
       const stored = fieldsIn(e.data, patterns);
       fieldsIn(opened[i].data, patterns).forEach(({ path, value }, j) => {
         if (typeof value !== 'string' || !matches(value)) return;
-        const env = decodeEnvelope(stored[j].value);
+        const env = decodeFieldEnvelope(stored[j].value);
         if (env) found.encrypted.push({ eventId: e.eventId, path, kid: env.kid });
         else found.plaintext.push({ eventId: e.eventId, path });
       });
@@ -150,7 +150,7 @@ export class FieldCodec {
 
   private visit(e: TypedPayload, fn: (env: FieldEnvelope) => unknown): unknown {
     return mapFields(e.data, this.o.redactableFields(e.type), (value) => {
-      const env = decodeEnvelope(value);
+      const env = decodeFieldEnvelope(value);
       if (!env) return value;
       const out = fn(env);
       return out === undefined ? value : out;

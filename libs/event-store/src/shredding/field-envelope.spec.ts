@@ -1,6 +1,6 @@
 import {
-  decodeEnvelope,
-  encodeEnvelope,
+  decodeFieldEnvelope,
+  encodeFieldEnvelope,
   isRedactionMarker,
   MalformedFieldEnvelope,
   redactionMarker,
@@ -10,15 +10,15 @@ const parts = { kid: 'k1d', iv: 'aXY', ct: 'Y3Q', tag: 'dGFn' };
 
 describe('the field envelope', () => {
   it('is {"$enc":{v,kid,iv,ct,tag}} and decodes back to its parts', () => {
-    const stored = JSON.parse(JSON.stringify(encodeEnvelope(parts)));
+    const stored = JSON.parse(JSON.stringify(encodeFieldEnvelope(parts)));
 
     expect(stored).toEqual({ $enc: { v: 1, ...parts } });
-    expect(decodeEnvelope(stored)).toEqual({ v: 1, ...parts });
+    expect(decodeFieldEnvelope(stored)).toEqual({ v: 1, ...parts });
   });
 
   it('is not found in plaintext written before encryption, nor in other values', () => {
     for (const value of ['Ada Lindqvist', '', null, undefined, 3, ['x'], { text: 'x' }]) {
-      expect(decodeEnvelope(value)).toBeUndefined();
+      expect(decodeFieldEnvelope(value)).toBeUndefined();
     }
   });
 
@@ -31,7 +31,7 @@ describe('the field envelope', () => {
       { $enc: null },
       { $enc: 'v1.k.i.c.t' },
     ];
-    for (const value of almost) expect(() => decodeEnvelope(value)).toThrow(MalformedFieldEnvelope);
+    for (const value of almost) expect(() => decodeFieldEnvelope(value)).toThrow(MalformedFieldEnvelope);
   });
 
   it('is replaced on reading a destroyed key by a marker naming the order and the key, not the text', () => {
@@ -45,7 +45,7 @@ describe('the field envelope', () => {
 
     expect(marker).toEqual({ $redacted: { kid: 'k1d', ...order } });
     expect(isRedactionMarker(marker)).toBe(true);
-    expect(isRedactionMarker(encodeEnvelope(parts))).toBe(false);
+    expect(isRedactionMarker(encodeFieldEnvelope(parts))).toBe(false);
     expect(isRedactionMarker('[redacted]')).toBe(false);
   });
 });

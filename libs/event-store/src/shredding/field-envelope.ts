@@ -31,7 +31,7 @@ export interface RedactionMarker {
 
 const B64URL = /^[A-Za-z0-9_-]+$/;
 
-export function encodeEnvelope(e: Omit<FieldEnvelope, 'v'>): EncryptedField {
+export function encodeFieldEnvelope(e: Omit<FieldEnvelope, 'v'>): EncryptedField {
   return { $enc: { v: 1, kid: e.kid, iv: e.iv, ct: e.ct, tag: e.tag } };
 }
 
@@ -40,7 +40,7 @@ export function encodeEnvelope(e: Omit<FieldEnvelope, 'v'>): EncryptedField {
  * before encryption, or a field left empty). A value shaped almost like one (an unknown version,
  * a missing part) is refused rather than shown: it is either a newer writer or a damaged row.
  */
-export function decodeEnvelope(value: unknown): FieldEnvelope | undefined {
+export function decodeFieldEnvelope(value: unknown): FieldEnvelope | undefined {
   if (value === null || typeof value !== 'object' || !Object.hasOwn(value, '$enc')) return undefined;
   const e = (value as { $enc: unknown }).$enc as Partial<Record<keyof FieldEnvelope, unknown>> | null;
   const parts = ['kid', 'iv', 'ct', 'tag'] as const;

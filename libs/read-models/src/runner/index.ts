@@ -25,6 +25,7 @@ export {
   type RebuildResult,
 } from './rebuild';
 export { contentHash } from './content-hash';
+export { decryptingProvenance } from './decrypting-provenance';
 export { ensureRunnerTables } from './runner-tables';
 export { readEventPage } from './event-source';
 export { articleSource, contributionSource, type StreamSource, type StreamEvent } from './stream-source';

@@ -36,3 +36,6 @@ export * from './contribution/contribution.decider';
 export * from './contribution/contribution.acceptance';
 export { CONTRIBUTION_ALLOWED_FROM, CONTRIBUTION_ROLE_PERMISSIONS } from './contribution/contribution.rules';
 export { CONTRIBUTION_LIMITS } from './contribution/contribution.validation';
+export { ARTICLE_REDACTABLE_FIELDS } from './article/article.redactable';
+export { CONTRIBUTION_REDACTABLE_FIELDS } from './contribution/contribution.redactable';
+export { redactableFields } from './shared/redactable';

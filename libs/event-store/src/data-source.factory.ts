@@ -7,6 +7,7 @@ import { Sessions1764300000020 } from './migrations/1764300000020-sessions.migra
 import { SafeInstants1764300000070 } from './migrations/1764300000070-safe-instants.migration';
 import { TransparencyLog1764300000600 } from './migrations/1764300000600-transparency-log.migration';
 import { MerkleLogCompact1764300000610 } from './migrations/1764300000610-merkle-log-compact.migration';
+import { FieldKeys1764300001200 } from './migrations/1764300001200-field-keys.migration';
 
 /** Migrations of every lib, in order; read-model migrations are appended by their lib. */
 export const eventStoreMigrations = [
@@ -17,6 +18,7 @@ export const eventStoreMigrations = [
   SafeInstants1764300000070,
   TransparencyLog1764300000600,
   MerkleLogCompact1764300000610,
+  FieldKeys1764300001200,
 ];
 
 /**

@@ -26,4 +26,8 @@ export const eventStorePrivileges: DatabasePrivileges = {
   merkle_nodes: { grants: { api: ['SELECT', 'INSERT'] } },
   merkle_tree: { grants: { api: ['SELECT', 'UPDATE'] } },
   audit_checkpoints: { grants: { api: ['SELECT', 'INSERT'] } },
+  // Keys of encrypted fields (issue #12). The API writes them with the events and destroys them on
+  // a redaction; the projector decrypts what it projects. The relay ships ciphertext: no access.
+  field_keys: { grants: { api: ['SELECT', 'INSERT', 'DELETE'], projector: ['SELECT'] } },
+  field_key_tombstones: { grants: { api: ['SELECT', 'INSERT'], projector: ['SELECT'] } },
 };

@@ -20,3 +20,4 @@ export * from './stream-id';
 export * from './handle-across-streams';
 export * from './transparency';
 export * from './outbox-wakeup';
+export * from './shredding';

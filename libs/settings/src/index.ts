@@ -8,3 +8,4 @@ export * from './database-urls';
 export * from './duration';
 export * from './logging';
 export * from './audit-log.settings';
+export * from './master-key.settings';

@@ -6,6 +6,9 @@ import type { Item } from './apply-events';
 import { isArticleId } from './kafka-items';
 import { articleSource, type StreamEvent, type StreamSource } from './stream-source';
 
+/** A page of stored events made ready to project (decrypted, issue #12): the same events, in order. */
+export type OpenEvents = (events: StreamEvent[]) => Promise<StreamEvent[]>;
+
 /**
  * The next page of events of the source's streams (articles unless told) after `afterPosition`,
  * in global order, as the envelopes the outbox relay sends for them.

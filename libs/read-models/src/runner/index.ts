@@ -25,8 +25,9 @@ export {
   type RebuildResult,
 } from './rebuild';
 export { contentHash } from './content-hash';
+export { decryptingProvenance } from './decrypting-provenance';
 export { ensureRunnerTables } from './runner-tables';
-export { readEventPage } from './event-source';
+export { readEventPage, type OpenEvents } from './event-source';
 export { articleSource, contributionSource, type StreamSource, type StreamEvent } from './stream-source';
 export { RebuildInProgress, ReadModelsNotMigrated, UnknownReadModel } from './runner.errors';
 /** Made-up article histories (dummy hash chain) for benchmarks and tests; never for a real database. */

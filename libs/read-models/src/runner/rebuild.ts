@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { applyItems } from './apply-events';
-import { countSourceEvents, readEventPage, storedItems } from './event-source';
+import { countSourceEvents, readEventPage, storedItems, type OpenEvents } from './event-source';
 import { READ_MODELS, isReadModelName, rebuildTables, type Projection, type ReadModelName } from './projection';
 import { recordRebuild, setStatus, type RebuildStatus } from '../tables/projection-status.table';
 import { PROJECTIONS } from './read-model.writers';
@@ -26,6 +26,12 @@ export interface RebuildOptions {
   onStarted?: () => void;
   /** Events per page (and per transaction) of the replay; by default about 8,000 events in flight in all. */
   pageSize?: number;
+  /**
+   * What the replay does to each page read from the store before applying it: decrypting its
+   * encrypted fields (issue #12, `(events) => codec.decrypt(events)`); a page that cannot be opened
+   * fails the rebuild. By default the events as stored.
+   */
+  openEvents?: OpenEvents;
 }
 
 /** `all` or one read model name; throws UnknownReadModel otherwise. */
@@ -60,6 +66,7 @@ export async function rebuildProjections(
   if (unknown !== undefined || names.length === 0) throw new UnknownReadModel(String(unknown));
   const projections = [...new Set(names)].map((n) => PROJECTIONS[n]);
   const pageSize = opts.pageSize ?? Math.min(5000, Math.floor(8000 / projections.length));
+  const openEvents: OpenEvents = opts.openEvents ?? (async (events) => events);
   await ensureRunnerTables(ds);
   const release = await holdRebuildLocks(
     ds,
@@ -99,11 +106,11 @@ export async function rebuildProjections(
       const group = projections.filter((p) => p.source === source);
       // 1. Replay in global order, page by page, until a page comes back empty: that last stretch is
       //    the catch-up with what was appended meanwhile. The next page is read while this one applies.
-      let next = prefetch(ds, source, 0, pageSize);
+      let next = prefetch(ds, source, 0, pageSize, openEvents);
       for (;;) {
         const page = await next;
         if (page.length === 0) break;
-        next = prefetch(ds, source, page[page.length - 1].position, pageSize);
+        next = prefetch(ds, source, page[page.length - 1].position, pageSize, openEvents);
         // Read models are independent: each page goes to each in a transaction of its own, in parallel.
         await Promise.all(
           group.map((p) =>
@@ -126,7 +133,7 @@ export async function rebuildProjections(
     for (const p of projections) {
       opts.onProgress?.({ phase: 'switch', events: replayed, total: Math.max(total, replayed) });
       await indexRebuildTables(ds, p);
-      results.push(await switchOver(ds, p, replayed, started));
+      results.push(await switchOver(ds, p, replayed, started, openEvents));
     }
     opts.onProgress?.({ phase: 'done', events: replayed, total: Math.max(total, replayed) });
     const finishedAt = new Date().toISOString();
@@ -145,8 +152,14 @@ export async function rebuildProjections(
   }
 }
 
-function prefetch(ds: DataSource, source: StreamSource, after: number, pageSize: number): Promise<StreamEvent[]> {
-  const page = readEventPage(ds.manager, after, pageSize, source);
+function prefetch(
+  ds: DataSource,
+  source: StreamSource,
+  after: number,
+  pageSize: number,
+  openEvents: OpenEvents,
+): Promise<StreamEvent[]> {
+  const page = readEventPage(ds.manager, after, pageSize, source).then(openEvents);
   page.catch(() => undefined); // awaited later; this only keeps an early failure from being "unhandled"
   return page;
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { applyItems } from './apply-events';
 import { contentHash } from './content-hash';
-import { readEventsAhead, storedItems } from './event-source';
+import { readEventsAhead, storedItems, type OpenEvents } from './event-source';
 import { liveTables, rebuildTables, type Projection, type ReadModelName } from './projection';
 import { READ_MODEL_LOCK } from './runner-tables';
 import { swapTables } from './table-swap';
@@ -38,10 +38,11 @@ export async function switchOver(
   p: Projection,
   replayed: number,
   started: number,
+  openEvents: OpenEvents = async (events) => events,
 ): Promise<RebuildResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await switchOnce(ds, p, replayed, started);
+      return await switchOnce(ds, p, replayed, started, openEvents);
     } catch (err) {
       const lockTimeout = (err as { driverError?: { code?: string } }).driverError?.code === '55P03';
       if (!lockTimeout || attempt >= ATTEMPTS) throw err;
@@ -49,10 +50,16 @@ export async function switchOver(
   }
 }
 
-async function switchOnce(ds: DataSource, p: Projection, replayed: number, started: number): Promise<RebuildResult> {
+async function switchOnce(
+  ds: DataSource,
+  p: Projection,
+  replayed: number,
+  started: number,
+  openEvents: OpenEvents,
+): Promise<RebuildResult> {
   return ds.transaction(async (m) => {
     await m.query(`SELECT pg_advisory_xact_lock(${READ_MODEL_LOCK})`, [p.name]);
-    const ahead = await readEventsAhead(m, rebuildTables(p.rowsTable), p.source);
+    const ahead = await openEvents(await readEventsAhead(m, rebuildTables(p.rowsTable), p.source));
     const outcome = await applyItems(m, p, rebuildTables, storedItems(ahead, p.source), { heldBack: new Set() });
     const held = [...new Set(outcome.parked.flatMap(({ item }) => (item.articleId ? [item.articleId] : [])))];
     const rebuiltHash = await contentHash(m, p.name, rebuildTables);

@@ -1,7 +1,7 @@
-import { storedLinks } from '@newsroom/event-store';
 import { hashedStreamIdOf } from '@newsroom/messaging';
 import type { Db } from '../tables/recordset';
 import type { Item } from './apply-events';
+import { recentStoredLinks } from './stored-links.cache';
 import type { StreamEvent } from './stream-source';
 
 const streamOf = (e: StreamEvent) => hashedStreamIdOf(e) ?? '?';
@@ -24,13 +24,14 @@ const keyOf = (streamId: string, version: number) => `${streamId}#${version}`;
 
 /**
  * Confirms each delivered event's (article, version, hash, position) against the event store in one
- * round trip. With the hash already recomputed from the content (kafka-items), this makes the
- * content the stored one: a producer who can write to the topic, and compute a consistent hash,
- * still cannot make a projection apply anything the event store does not hold.
+ * round trip, or none when this process confirmed them already for another read model. With the
+ * hash already recomputed from the content (kafka-items), this makes the content the stored one: a
+ * producer who can write to the topic, and compute a consistent hash, still cannot make a projection
+ * apply anything the event store does not hold.
  */
 export const confirmedByEventStore: Provenance = async (db, items) => {
   const events = items.flatMap((i) => (i.event ? [i.event] : []));
-  const links = await storedLinks(
+  const links = await recentStoredLinks(
     db,
     events.map((e) => ({ streamId: streamOf(e), version: e.version })),
   );

@@ -17,7 +17,7 @@ function earlyRequestsFirst(): Plugin {
     name: 'newsroom:early-requests-first',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, { bundle }): HtmlTagDescriptor[] {
+      handler(html, { bundle }): HtmlTagDescriptor[] {
         const module = (src: string): HtmlTagDescriptor => ({
           tag: 'script',
           attrs: { type: 'module', crossorigin: true, src },
@@ -29,11 +29,14 @@ function earlyRequestsFirst(): Plugin {
         if (!early || early.type !== 'chunk') throw new Error('the early-requests chunk is missing');
         return [
           module(`/${early.fileName}`),
-          ...early.imports.map((f): HtmlTagDescriptor => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` },
-            injectTo: 'head-prepend',
-          })),
+          // The chunks it shares with the app's script are named once, by Vite's own preloads.
+          ...early.imports
+            .filter((f) => !html.includes(`/${f}"`))
+            .map((f): HtmlTagDescriptor => ({
+              tag: 'link',
+              attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` },
+              injectTo: 'head-prepend',
+            })),
         ];
       },
     },

@@ -19,6 +19,10 @@ if (session) {
       ? boardPaths(parseBoardSearch(pathname === '/' ? {} : defaultParseSearch(search)))
       : articlePaths(pathname);
   for (const path of paths) askEarly(path, session.accessToken);
+  // The workspace is a chunk of its own, which the router would ask for only once the app's script
+  // has run: asked for now, it loads beside that script. The module the route imports, so one copy.
+  if (paths.length > 0 && pathname !== '/' && pathname !== '/board')
+    void import('./article/article.page').catch(() => undefined);
 }
 
 function articlePaths(pathname: string): string[] {

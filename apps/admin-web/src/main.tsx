@@ -1,9 +1,10 @@
-import '@mantine/core/styles.css';
+import './components/mantine-styles';
 import { MantineProvider, type MantineColorSchemeManager } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { closeEarlyRequests } from './api/early-requests';
 import { connectSession } from './api/http';
 import { queryClient as queries } from './api/query-client';
 import { sessionStore } from './auth/session';
@@ -29,6 +30,12 @@ connectSession({
     queries.clear();
     void router.navigate({ to: '/sign-in', search: { reason: 'expired' } });
   },
+});
+
+// The early requests (early-requests.entry.ts) serve the first page's load only.
+const firstLoaded = router.subscribe('onResolved', () => {
+  firstLoaded();
+  closeEarlyRequests();
 });
 
 createRoot(document.getElementById('root')!).render(

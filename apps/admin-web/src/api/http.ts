@@ -1,4 +1,5 @@
 import type { ErrorBody } from '@newsroom/contracts';
+import { takeEarlyAnswer } from './early-requests';
 
 /** The API refused: its error body, with the message as a sentence to show. */
 export class ApiError extends Error {
@@ -46,12 +47,15 @@ export async function http<T>(
   if (init.ifMatch !== undefined) headers['if-match'] = `"${init.ifMatch}"`;
   let res: Response;
   try {
-    res = await fetch(path, {
-      method: init.method ?? 'GET',
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal: init.signal,
-    });
+    // The first page's data may already be on its way (early-requests.entry.ts).
+    const early = init.method === undefined && init.body === undefined ? takeEarlyAnswer(path, token) : undefined;
+    res = await (early ??
+      fetch(path, {
+        method: init.method ?? 'GET',
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: init.signal,
+      }));
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new NetworkError();

@@ -1,36 +1,18 @@
 import { useSyncExternalStore } from 'react';
-import type { Role } from '@newsroom/contracts';
+import { readStoredSession, SESSION_KEY, type Session } from './stored-session';
 
-export interface Session {
-  accessToken: string;
-  expiresAt: string;
-  user: { id: string; name: string; email: string; roles: Role[] };
-}
+export type { Session } from './stored-session';
 
 /** Why the sign-in page is shown: its message. */
 export type SignedOutReason = 'expired' | 'signed-out';
 
-// sessionStorage, not localStorage: the session survives a reload of the tab but not the closing of
-// the browser, each tab signs in on its own (two people on one machine, two roles side by side), and
-// a token left behind on a shared newsroom computer dies with its window.
-const KEY = 'newsroom.session';
 const listeners = new Set<() => void>();
-let current: Session | null = read();
-
-function read(): Session | null {
-  try {
-    const raw = sessionStorage.getItem(KEY);
-    const s = raw ? (JSON.parse(raw) as Session) : null;
-    return s && Date.parse(s.expiresAt) > Date.now() ? s : null;
-  } catch {
-    return null;
-  }
-}
+let current: Session | null = readStoredSession();
 
 function set(next: Session | null) {
   current = next;
-  if (next) sessionStorage.setItem(KEY, JSON.stringify(next));
-  else sessionStorage.removeItem(KEY);
+  if (next) sessionStorage.setItem(SESSION_KEY, JSON.stringify(next));
+  else sessionStorage.removeItem(SESSION_KEY);
   listeners.forEach((l) => l());
 }
 

@@ -1,5 +1,5 @@
 import type { ArticleCounts, ArticleListItem, ArticleStatus, Page } from '@newsroom/contracts';
-import { ARTICLE_STATUSES, PAGE_LIMITS } from '@newsroom/contracts';
+import { ARTICLE_STATUSES } from '@newsroom/contracts';
 import {
   infiniteQueryOptions,
   queryOptions,
@@ -7,19 +7,18 @@ import {
   useQuery,
   type QueryClient,
 } from '@tanstack/react-query';
-import { http, queryString } from '../api/http';
+import { http } from '../api/http';
 import { queryKeys } from '../api/query-keys';
+import { columnFilter, columnPath, countsPath } from './board.paths';
 import type { BoardSearch } from './board.search';
 
 /** One column: a status's articles under the URL's filters, a page at a time (never everything). */
 function columnQuery(status: ArticleStatus, search: BoardSearch) {
-  const filter = { status, ...search, limit: PAGE_LIMITS.articles.default };
   return infiniteQueryOptions({
-    queryKey: queryKeys.articleList(filter),
+    queryKey: queryKeys.articleList(columnFilter(status, search)),
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam, signal }) =>
-      (await http<Page<ArticleListItem>>(`/api/articles${queryString({ ...filter, cursor: pageParam })}`, { signal }))
-        .data,
+      (await http<Page<ArticleListItem>>(columnPath(status, search, pageParam), { signal })).data,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -28,8 +27,7 @@ function columnQuery(status: ArticleStatus, search: BoardSearch) {
 function countsQuery(search: BoardSearch) {
   return queryOptions({
     queryKey: queryKeys.articleCounts(search),
-    queryFn: async ({ signal }) =>
-      (await http<ArticleCounts>(`/api/articles/counts${queryString({ ...search })}`, { signal })).data,
+    queryFn: async ({ signal }) => (await http<ArticleCounts>(countsPath(search), { signal })).data,
   });
 }
 

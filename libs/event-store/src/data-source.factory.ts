@@ -39,11 +39,6 @@ export interface DataSourceSettings {
   /** A PostgreSQL schema to work in; test suites use their own to stay isolated. */
   schema?: string;
   poolSize?: number;
-  /**
-   * Connections the pool keeps open however idle (default none): above them, a connection idle for
-   * 10 s is closed. See openPoolConnections.
-   */
-  poolMin?: number;
   migrations?: DataSourceOptions['migrations'];
   /**
    * Names the process in pg_stat_activity, unless the URL's `application_name` or PGAPPNAME names it
@@ -67,28 +62,10 @@ export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
     extra: {
       options: `-c search_path=${schema}`,
       connectionTimeoutMillis: 5000,
-      min: Math.min(s.poolMin ?? 0, s.poolSize ?? 20),
       Client: ResilientClient,
       ...(s.applicationName ? { fallback_application_name: s.applicationName } : {}),
     },
   };
-}
-
-/**
- * Opens `count` of the pool's connections at once and puts them back idle. pg's pool opens a
- * connection only when a query finds none idle, and the query then waits for it: a TCP connect, the
- * backend's fork and authentication, 5 to 25 ms on a loaded 2-core machine, and the backend's first
- * queries load its catalog caches. Under a burst every waiting query opens one, so a short stall
- * became a storm of connects (bench:public: 2 to 20 connections within a second, 0.5 to 4 s tails).
- * With `poolMin` as many, the connections a steady load needs are open before the first request.
- */
-export async function openPoolConnections(ds: DataSource, count: number): Promise<void> {
-  const runners = Array.from({ length: count }, () => ds.createQueryRunner());
-  try {
-    await Promise.all(runners.map((r) => r.connect()));
-  } finally {
-    await Promise.all(runners.map((r) => r.release()));
-  }
 }
 
 export async function createSchemaIfMissing(ds: DataSource, schema: string): Promise<void> {

@@ -12,7 +12,6 @@ describe("the API's settings", () => {
       JWT_TTL: '12h',
       DEMO_PASSWORD: 'newsroom',
       SCHEDULER_INTERVAL_MS: 5000,
-      DATABASE_POOL_MIN: 4,
       FOUR_EYES_APPROVAL: true,
       IDEMPOTENCY_TTL: 24 * 60 * 60 * 1000,
       DOCS_ENABLED: true,

@@ -11,11 +11,6 @@ export const apiEnvSchema = envSchema.extend({
     .default('12h'),
   SEED_DEMO_USERS: z.enum(['true', 'false']).optional(),
   DEMO_PASSWORD: z.string().min(8).default('newsroom'),
-  /**
-   * Database connections opened at start-up and kept open however idle (at most DATABASE_POOL_SIZE):
-   * a steady load is then never answered late for opening one (see openPoolConnections).
-   */
-  DATABASE_POOL_MIN: z.coerce.number().int().min(0).max(200).default(4),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   /** How long an instance may trust what it read of a session and its user (roles, disabled). */
   AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),

@@ -6,7 +6,6 @@ import { dataSourceOptions, EventStore, PostgresEventStore } from '@newsroom/eve
 import { allMigrations } from '@newsroom/read-models';
 import { databaseConnectionOf } from '@newsroom/settings';
 import { AppConfig } from '../config/app-config';
-import { DatabasePoolWarmer } from './database-pool.warmer';
 import { ReadModelRebuilds } from './read-model-rebuilds';
 import { RetryReadsInterceptor } from './retry-reads.interceptor';
 
@@ -20,7 +19,6 @@ import { RetryReadsInterceptor } from './retry-reads.interceptor';
           url: databaseConnectionOf(c.env, 'api').url,
           schema: c.env.DATABASE_SCHEMA,
           poolSize: c.env.DATABASE_POOL_SIZE,
-          poolMin: c.env.DATABASE_POOL_MIN,
           migrations: allMigrations,
           applicationName: 'editorial-api',
         }),
@@ -37,7 +35,6 @@ import { RetryReadsInterceptor } from './retry-reads.interceptor';
       useFactory: (ds: DataSource, c: AppConfig) => new PostgresEventStore(ds, c.env.IDEMPOTENCY_TTL),
     },
     ReadModelRebuilds,
-    DatabasePoolWarmer,
     { provide: APP_INTERCEPTOR, useClass: RetryReadsInterceptor },
   ],
   exports: [EventStore, ReadModelRebuilds],

@@ -11,13 +11,6 @@ import { fmt } from './bench-support';
 
 export const API_APPLICATION_NAME = 'bench-public-api';
 
-/** ms of CPU (user + system) a process has used so far: on a shared machine, steadier than latency. */
-export function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
-}
-
 /** ms the process's main thread (its event loop) has waited on a run queue for a CPU (Linux schedstat). */
 function runQueueWaitMs(pid: number): number {
   try {

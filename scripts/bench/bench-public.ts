@@ -7,13 +7,15 @@ import {
   allMigrations,
   insertSyntheticEvents,
   interleavedStreams,
+  projectionStatuses,
   rebuildProjection,
   syntheticArticleId,
   syntheticEvent,
 } from '@newsroom/read-models';
 import { SYSTEM_PROCESSES } from '../system-processes';
-import { API_APPLICATION_NAME, cpuMs, watchPhase } from './bench-public.probes';
+import { API_APPLICATION_NAME, watchPhase } from './bench-public.probes';
 import { BENCH_DB_URL, fmt, freshSchema, percentile, startApp, stop } from './bench-support';
+import { cpuMs } from './system-cpu';
 
 // `npm run bench:public`: 10,000 published stories in the public read model, the whole system
 // running as `npm start` lays it out (API, relay, both projectors, each its own process; the load
@@ -133,11 +135,8 @@ async function settle(ds: DataSource): Promise<string> {
     () => 'checkpoint taken',
     (err: Error) => `no checkpoint (${err.message})`,
   );
-  const [{ lag }] = await ds.query(
-    `SELECT (SELECT COALESCE(max(global_position), 0) FROM events) - COALESCE(
-       (SELECT last_position FROM projection_status WHERE name = 'public_articles'), 0) AS lag`,
-  );
-  if (Number(lag) !== 0) throw new Error(`the public read model is ${lag} events behind the event store`);
+  const lag = (await projectionStatuses(ds)).find((s) => s.name === 'public_articles')?.lagEvents;
+  if (lag !== 0) throw new Error(`the public read model is ${lag} events behind the event store`);
   return `${tables.join(', ')} vacuumed and analysed, ${checkpoint}, public read model caught up`;
 }
 

@@ -3,8 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { EVENT_COLUMNS, rowToEvent } from '../event-store';
 import type { StoredEvent } from '../event-store.types';
 import { LOG_ENTRY_SQL, logEntryOfParts, logEntryText } from './log-entry';
-import { appendLeaves, frontierRoot, type Frontier } from './merkle.frontier';
-import { leafHashOfText } from './merkle.hash';
+import { appendLatin1Leaves, frontierRoot, type Frontier } from './merkle.frontier';
+import { leafHashOfTextLatin1 } from './merkle.hash';
 import { multiInclusionProof } from './merkle.multi-proof';
 import { consistencyProof, inclusionProof, nodesNeeded, type NodeAt, type NodeId } from './merkle.proofs';
 import { isStoredLevel, nodeAtFromStored, storedBelow } from './merkle.stored-nodes';
@@ -98,8 +98,8 @@ export class MerkleLog {
       batch.positions.push(Number(position));
       batch.streamIds.push(streamId);
       batch.versions.push(version);
-      if (tail === null) odd.push(batch.leaves.push(EMPTY_LEAF) - 1);
-      else batch.leaves.push(leafHashOfText(logEntryOfParts(data, middle, metadata, tail)));
+      if (tail === null) odd.push(batch.leaves.push('') - 1);
+      else batch.leaves.push(leafHashOfTextLatin1(logEntryOfParts(data, middle, metadata, tail)));
     }
     if (odd.length > 0) await this.hashWhole(batch, odd);
     return batch;
@@ -113,7 +113,7 @@ export class MerkleLog {
     const byPosition = new Map<number, StoredEvent>(
       rows.map(rowToEvent).map((e: StoredEvent) => [e.globalPosition, e]),
     );
-    for (const k of at) batch.leaves[k] = leafHashOfText(logEntryText(byPosition.get(batch.positions[k])!));
+    for (const k of at) batch.leaves[k] = leafHashOfTextLatin1(logEntryText(byPosition.get(batch.positions[k])!));
   }
 
   /** A query's rows as arrays of the driver's values, in the order selected. */
@@ -139,8 +139,7 @@ export class MerkleLog {
         const [tree] = await m.query(`SELECT size, frontier FROM merkle_tree WHERE ${SEQUENCER_LOCK} FOR UPDATE`);
         if (!tree) return 0;
         const before = frontierOf(tree);
-        const { frontier, completed } = appendLeaves(before, batch.leaves);
-        const stored = completed.filter((n) => n.level > 0 && isStoredLevel(n.level));
+        const { frontier, kept } = appendLatin1Leaves(before, batch.leaves, (l) => l > 0 && isStoredLevel(l));
         // Hashes travel as one bytea each (32 bytes per row), not as a bytea[] escaped row by row.
         const [{ taken }] = await m.query(
           `WITH taken AS (
@@ -163,10 +162,10 @@ export class MerkleLog {
             before.size,
             batch.streamIds,
             batch.versions,
-            Buffer.concat(batch.leaves),
-            stored.map((n) => n.level),
-            stored.map((n) => n.index),
-            Buffer.concat(stored.map((n) => n.hash)),
+            Buffer.from(batch.leaves.join(''), 'latin1'),
+            kept.map((n) => n.level),
+            kept.map((n) => n.index),
+            Buffer.from(kept.map((n) => n.hash).join(''), 'latin1'),
             frontier.size,
             JSON.stringify(frontier.nodes.map((n) => ({ ...n, hash: n.hash.toString('hex') }))),
             frontierRoot(frontier),
@@ -296,15 +295,13 @@ interface Batch {
   positions: number[];
   streamIds: string[];
   versions: number[];
-  leaves: Buffer[];
+  /** Leaf hashes as latin1 strings (see leafHashOfTextLatin1). */
+  leaves: string[];
 }
 
 /** An events row as the sequencer reads it: position (int8, as text), stream, version, data, metadata, then
  * LOG_ENTRY_SQL's middle and tail. */
 type LeafSourceRow = [string, string, number, unknown, unknown, string, string | null];
-
-/** A leaf's place in a batch until it is hashed from its whole event. */
-const EMPTY_LEAF = Buffer.alloc(0);
 
 /** What append answers when another sequencer logged part of its batch first: read again. */
 const TAKEN = 'taken';

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../hash-chain';
+import { canonicalJson, canonicalParsedJson } from '../hash-chain';
 import type { StoredEvent } from '../event-store.types';
 
 /**
@@ -59,7 +59,7 @@ export const LOG_ENTRY_SQL = {
     `',"streamId":' || to_json(stream_id) || ',"type":' || to_json(type) || ',"version":' || version || '}'`,
 };
 
-/** logEntryText from the parsed data and metadata and LOG_ENTRY_SQL's two pieces. */
+/** logEntryText from the data and metadata as JSON.parse made them and LOG_ENTRY_SQL's two pieces. */
 export function logEntryOfParts(data: unknown, middle: string, metadata: unknown, tail: string): string {
-  return `{"data":${canonicalJson(data)}${middle}${canonicalJson(metadata)}${tail}`;
+  return `{"data":${canonicalParsedJson(data)}${middle}${canonicalParsedJson(metadata)}${tail}`;
 }

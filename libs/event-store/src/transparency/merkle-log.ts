@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EVENT_COLUMNS, rowToEvent } from '../event-store';
 import type { StoredEvent } from '../event-store.types';
-import { LOG_ENTRY_SQL, logEntryOfParts, logEntryText } from './log-entry';
+import { logEntryOfColumns, logEntryText, OCCURRED_AT_ISO_SQL } from './log-entry';
 import { appendLatin1Leaves, frontierRoot, type Frontier } from './merkle.frontier';
 import { leafHashOfTextLatin1 } from './merkle.hash';
 import { multiInclusionProof } from './merkle.multi-proof';
@@ -79,11 +79,10 @@ export class MerkleLog {
   private async read(limit: number, inFlight: readonly number[] = []): Promise<Batch> {
     // The batch's positions first, then each event by its key: a join let the planner merge from the
     // start of events every time, reading every event already logged again (quadratic over a replay).
-    // Only what the entry needs, most of it already written out as JSON text (LOG_ENTRY_SQL), in rows
-    // as arrays: the driver then builds no object per row and parses no timestamp.
+    // Rows as arrays, the instant as text: the driver then builds no object per row and parses no timestamp.
     const rows = await this.arrays<LeafSourceRow>(
-      `SELECT global_position, stream_id, version, data, metadata,
-         ${LOG_ENTRY_SQL.middle} AS middle, ${LOG_ENTRY_SQL.tail} AS tail
+      `SELECT global_position, stream_id, version, data, metadata, event_id, hash, ${OCCURRED_AT_ISO_SQL},
+         prev_hash, schema_version, type
        FROM events
        WHERE global_position = ANY(ARRAY(
          SELECT global_position FROM transparency_queue WHERE global_position <> ALL($2::bigint[])
@@ -94,18 +93,21 @@ export class MerkleLog {
     rows.sort((a, b) => Number(a[0]) - Number(b[0]));
     const batch: Batch = { positions: [], streamIds: [], versions: [], leaves: [] };
     const odd: number[] = [];
-    for (const [position, streamId, version, data, metadata, middle, tail] of rows) {
+    for (const [position, streamId, version, data, metadata, eventId, hash, at, prevHash, schema, type] of rows) {
       batch.positions.push(Number(position));
       batch.streamIds.push(streamId);
       batch.versions.push(version);
-      if (tail === null) odd.push(batch.leaves.push('') - 1);
-      else batch.leaves.push(leafHashOfTextLatin1(logEntryOfParts(data, middle, metadata, tail)));
+      if (at === null) odd.push(batch.leaves.push('') - 1);
+      else {
+        const entry = logEntryOfColumns(data, eventId, hash, metadata, at, prevHash, schema, streamId, type, version);
+        batch.leaves.push(leafHashOfTextLatin1(entry));
+      }
     }
     if (odd.length > 0) await this.hashWhole(batch, odd);
     return batch;
   }
 
-  /** Leaves of a batch SQL could not write out (see LOG_ENTRY_SQL), from the whole events. */
+  /** Leaves of a batch whose instant SQL could not write out (see OCCURRED_AT_ISO_SQL), from the whole events. */
   private async hashWhole(batch: Batch, at: number[]): Promise<void> {
     const rows = await this.db.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position = ANY($1::bigint[])`, [
       at.map((k) => batch.positions[k]),
@@ -299,9 +301,8 @@ interface Batch {
   leaves: string[];
 }
 
-/** An events row as the sequencer reads it: position (int8, as text), stream, version, data, metadata, then
- * LOG_ENTRY_SQL's middle and tail. */
-type LeafSourceRow = [string, string, number, unknown, unknown, string, string | null];
+/** An events row as the sequencer reads it (see read), its position an int8 as text. */
+type LeafSourceRow = [string, string, number, unknown, unknown, string, string, string | null, string, number, string];
 
 /** What append answers when another sequencer logged part of its batch first: read again. */
 const TAKEN = 'taken';

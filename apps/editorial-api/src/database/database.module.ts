@@ -41,7 +41,11 @@ import { RetryReadsInterceptor } from './retry-reads.interceptor';
       inject: [DataSource, AppConfig],
       useFactory: (ds: DataSource, c: AppConfig) => new PostgresEventStore(ds, c.env.IDEMPOTENCY_TTL),
     },
-    { provide: FieldCodec, inject: [DataSource, AppConfig], useFactory: fieldCodecOf },
+    {
+      provide: FieldCodec,
+      inject: [DataSource, AppConfig],
+      useFactory: (ds: DataSource, c: AppConfig) => fieldCodecOf(ds, c.env),
+    },
     {
       // Commands and history see plaintext; the store keeps ciphertext (issue #12, docs/redaction.md).
       provide: EventStore,

@@ -1,3 +1,6 @@
+import { redactableFields } from '@newsroom/editorial-domain';
+import { FieldCodec, PostgresFieldKeyStore } from '@newsroom/event-store';
+import { rebuildProjections, type OpenEvents } from '@newsroom/read-models';
 import { ChaosSystem } from '../chaos/chaos-system';
 import { fmt } from './bench-support';
 import { cpuMs } from './system-cpu';
@@ -8,7 +11,8 @@ import { closedLoop, seedDrafts, signIn, type Sessions } from './system-drive';
  * with FIELD_ENCRYPTION=false and one with true, driven at the same time by bench:write's clients and
  * mix (each its own clients and articles). Both see the same machine load at every instant, which
  * alternating runs on a shared machine do not. Per API: commands/s, and CPU per accepted command (the
- * API process and its PostgreSQL backends). The rebuild rate with decryption is not measured here yet.
+ * API process and its PostgreSQL backends). Then the rebuild rate of article_state over what both
+ * wrote, opening fields as the projector does against replaying them as stored, in alternating runs.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const SIDES = [
@@ -62,9 +66,41 @@ async function main() {
       '',
     ];
     process.stdout.write(lines.join('\n'));
+    process.stdout.write(`${await rebuildRates(sys)}\n`);
   } finally {
     await sys.close();
   }
+}
+
+/**
+ * article_state rebuilt over every stored event: with `openEvents` decrypting (a fresh codec each
+ * run, so its key cache starts cold as a rebuild's does) and without (the same replay, fields left
+ * as stored), alternating. Half the articles were written by the API that does not encrypt.
+ */
+async function rebuildRates(sys: ChaosSystem): Promise<string> {
+  const rates = { opened: [] as number[], asStored: [] as number[] };
+  let events = 0;
+  for (const opened of [false, true, false, true]) {
+    const masterKey = Buffer.from(sys.masterKey, 'base64');
+    const codec = new FieldCodec({ keys: new PostgresFieldKeyStore(sys.db), masterKey, redactableFields });
+    const openEvents: OpenEvents = opened ? (page) => codec.decrypt(page) : async (page) => page;
+    const [result] = await rebuildProjections(sys.db, ['article_state'], { openEvents });
+    events = result.events;
+    (opened ? rates.opened : rates.asStored).push(result.eventsPerSecond);
+  }
+  const [{ sealed }] = await sys.db.query(
+    `SELECT count(*) FILTER (WHERE data::text LIKE '%"$enc"%')::int AS sealed
+       FROM events WHERE stream_id LIKE 'article-%'`,
+  );
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const [opened, asStored] = [mean(rates.opened), mean(rates.asStored)];
+  return [
+    `  rebuild of article_state, ${events} events (${sealed} with encrypted fields), two runs each:`,
+    `    fields opened      ${fmt(opened, 0)} events/s   (${rates.opened.map((r) => fmt(r, 0)).join(', ')})`,
+    `    fields as stored   ${fmt(asStored, 0)} events/s   (${rates.asStored.map((r) => fmt(r, 0)).join(', ')})`,
+    `    opening costs ${fmt((1 - opened / asStored) * 100)}% of the rebuild rate`,
+    '',
+  ].join('\n');
 }
 
 main().catch((err) => {

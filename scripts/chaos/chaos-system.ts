@@ -38,7 +38,8 @@ export class ChaosSystem {
   readonly unexpectedExits: string[] = [];
   private readonly ending = new Set<ChildProcess>();
   private nextPort = 0;
-  private readonly masterKey = randomBytes(32).toString('base64');
+  /** NEWSROOM_MASTER_KEY of every process of the run (base64). */
+  readonly masterKey = randomBytes(32).toString('base64');
 
   private constructor(
     readonly runId: string,

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { loadMasterKey } from '@newsroom/event-store';
 import { DATABASE_URL_VARIABLES, parseEnv, roleDatabaseUrls } from '@newsroom/settings';
 import { SYSTEM_PROCESSES } from './system-processes';
 
@@ -14,6 +15,19 @@ const processes = SYSTEM_PROCESSES.filter((p) => existsSync(join(__dirname, '..'
 // Without JWT_SECRET (outside production), every process of this start shares one generated secret,
 // so a token works on every API instance; it dies with them.
 const sharedEnv: Record<string, string> = process.env.JWT_SECRET ? {} : { JWT_SECRET: randomBytes(32).toString('hex') };
+// One master key for every process, the one kept in the data folder when NEWSROOM_MASTER_KEY is not set
+// (generated on the first start): not a fresh one per start, which would lose what was encrypted.
+const masterKey = (() => {
+  try {
+    const warn = (m: string) => process.stderr.write(`${m}\n`);
+    const key = loadMasterKey({ ...process.env, dataDir: process.env.AUDIT_DATA_DIR ?? '.data' }, warn);
+    return key.toString('base64');
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return process.exit(1);
+  }
+})();
+sharedEnv.NEWSROOM_MASTER_KEY = masterKey;
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 

@@ -38,6 +38,8 @@ export class ChaosSystem {
   readonly unexpectedExits: string[] = [];
   private readonly ending = new Set<ChildProcess>();
   private nextPort = 0;
+  /** NEWSROOM_MASTER_KEY of every process of the run (base64). */
+  readonly masterKey = randomBytes(32).toString('base64');
 
   private constructor(
     readonly runId: string,
@@ -97,6 +99,8 @@ export class ChaosSystem {
         KAFKA_BROKERS: this.broker.address,
         KAFKA_TOPIC_PREFIX: this.topicPrefix,
         JWT_SECRET: `chaos-${this.runId}-${'x'.repeat(24)}`,
+        // Every process of the run, restarts included, opens the fields the others encrypted.
+        NEWSROOM_MASTER_KEY: this.masterKey,
         RELAY_METRICS_PORT: '0',
         ...(port !== undefined && { PORT: String(port) }),
         ...spec.env,

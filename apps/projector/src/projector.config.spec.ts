@@ -59,3 +59,20 @@ describe('PROJECTOR_FETCH_MIN_BYTES', () => {
     expect(() => projectorConfig({ PROJECTOR_FETCH_MIN_BYTES: '0' })).toThrow(/PROJECTOR_FETCH_MIN_BYTES/);
   });
 });
+
+describe('NEWSROOM_MASTER_KEY', () => {
+  it('is required in production, where nothing generates one', () => {
+    expect(() => projectorConfig({ NODE_ENV: 'production' })).toThrow(
+      'Invalid configuration: NEWSROOM_MASTER_KEY is required in production',
+    );
+  });
+
+  it('is passed on with the data folder where a key generated elsewhere is kept', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(projectorConfig({ NEWSROOM_MASTER_KEY: key, AUDIT_DATA_DIR: 'data' }).masterKey).toEqual({
+      NEWSROOM_MASTER_KEY: key,
+      NODE_ENV: 'development',
+      dataDir: 'data',
+    });
+  });
+});

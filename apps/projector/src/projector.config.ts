@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { InvalidEnvironment, parseEnv, parseSettings, type Env } from '@newsroom/settings';
+import {
+  auditLogSettings,
+  InvalidEnvironment,
+  masterKeySettings,
+  parseEnv,
+  parseSettings,
+  type Env,
+} from '@newsroom/settings';
 import { READ_MODELS, isReadModelName, type ReadModelName } from '@newsroom/read-models';
 
 export interface ProjectorConfig {
@@ -15,6 +22,11 @@ export interface ProjectorConfig {
    * at once. article_state always answers at once: it is what an editor's next request reads.
    */
   fetchMinBytes: number;
+  /**
+   * What opens encrypted fields (issue #12): NEWSROOM_MASTER_KEY (required in production, the API's
+   * key), else the one generated in the data folder, which the API shares only from the same folder.
+   */
+  masterKey: { NEWSROOM_MASTER_KEY?: string; NODE_ENV: string; dataDir: string };
 }
 
 // Private by default, like the relay's: metrics tell an outsider the system's load. 0.0.0.0 lets a scraper in.
@@ -30,6 +42,9 @@ const metricsEnvSchema = z.object({
     .min(1)
     .max(16 * 1024 * 1024)
     .default(64 * 1024),
+  ...masterKeySettings,
+  // The API's data folder, where a master key generated outside production is kept.
+  AUDIT_DATA_DIR: auditLogSettings.AUDIT_DATA_DIR,
 });
 
 /** The shared settings plus PROJECTIONS; throws InvalidEnvironment with a one-line message. */
@@ -38,8 +53,16 @@ export function projectorConfig(source: NodeJS.ProcessEnv = process.env): Projec
   const own = parseSettings(metricsEnvSchema, source);
   const metrics = { port: own.PROJECTOR_METRICS_PORT, host: own.PROJECTOR_METRICS_HOST };
   const fetchMinBytes = own.PROJECTOR_FETCH_MIN_BYTES;
+  if (env.NODE_ENV === 'production' && !own.NEWSROOM_MASTER_KEY) {
+    throw new InvalidEnvironment('Invalid configuration: NEWSROOM_MASTER_KEY is required in production');
+  }
+  const masterKey = {
+    NEWSROOM_MASTER_KEY: own.NEWSROOM_MASTER_KEY,
+    NODE_ENV: env.NODE_ENV,
+    dataDir: own.AUDIT_DATA_DIR,
+  };
   const raw = source.PROJECTIONS?.trim();
-  if (!raw) return { env, readModels: [...READ_MODELS], metrics, fetchMinBytes };
+  if (!raw) return { env, readModels: [...READ_MODELS], metrics, fetchMinBytes, masterKey };
   const names = raw
     .split(',')
     .map((n) => n.trim())
@@ -51,5 +74,5 @@ export function projectorConfig(source: NodeJS.ProcessEnv = process.env): Projec
       `Invalid configuration: PROJECTIONS must list read models among ${READ_MODELS.join(', ')} (got ${got})`,
     );
   }
-  return { env, readModels: [...new Set(names)] as ReadModelName[], metrics, fetchMinBytes };
+  return { env, readModels: [...new Set(names)] as ReadModelName[], metrics, fetchMinBytes, masterKey };
 }

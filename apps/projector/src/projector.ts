@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@newsroom/event-store';
+import { redactableFields } from '@newsroom/editorial-domain';
+import { dataSourceOptions, FieldCodec, loadMasterKey, PostgresFieldKeyStore } from '@newsroom/event-store';
 import { databaseConnectionOf } from '@newsroom/settings';
 import { createKafka, ensureTopicsWithRetry, kafkaSettingsOf } from '@newsroom/messaging';
 import type { ProjectorConfig } from './projector.config';
 import { ProjectorMetrics } from './projector.metrics';
 import {
   CONSUMER_RETRY,
+  decryptingProvenance,
   ensureRunnerTables,
   startProjectionConsumer,
   type RunnerLog,
@@ -28,6 +30,8 @@ export async function startProjector(
   onFatal: (err: Error) => void,
 ): Promise<Projector> {
   const { env, readModels } = config;
+  // Before any connection: a missing key in production is a refusal to start, not a retry.
+  const masterKey = loadMasterKey(config.masterKey, (m) => log.warn({}, m));
   const dataSource = new DataSource(
     dataSourceOptions({
       url: databaseConnectionOf(env, 'projector').url,
@@ -37,6 +41,9 @@ export async function startProjector(
     }),
   );
   await dataSource.initialize();
+  // Every read model projects plaintext: messages carry fields as stored (ciphertext), opened per batch.
+  const codec = new FieldCodec({ keys: new PostgresFieldKeyStore(dataSource), masterKey, redactableFields });
+  const provenance = decryptingProvenance(codec);
   const metrics = new ProjectorMetrics(dataSource, readModels);
   let producer: Producer | undefined;
   const consumers: RunningConsumer[] = [];
@@ -61,6 +68,7 @@ export async function startProjector(
           dataSource,
           producer,
           readModel,
+          provenance,
           fetchMinBytes: readModel === 'article_state' ? 1 : config.fetchMinBytes,
           prefix: env.KAFKA_TOPIC_PREFIX,
           log,

@@ -2,9 +2,23 @@ import 'reflect-metadata';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
-import { databaseConnectionOf, InvalidEnvironment, parseEnv } from '@newsroom/settings';
-import { assertDatabaseReachable, dataSourceOptions } from '@newsroom/event-store';
-import { READ_MODELS, readModelsNamed, rebuildProjections, type RebuildProgress } from '@newsroom/read-models';
+import { redactableFields } from '@newsroom/editorial-domain';
+import { databaseConnectionOf, InvalidEnvironment } from '@newsroom/settings';
+import {
+  assertDatabaseReachable,
+  dataSourceOptions,
+  FieldCodec,
+  loadMasterKey,
+  PostgresFieldKeyStore,
+} from '@newsroom/event-store';
+import {
+  READ_MODELS,
+  readModelsNamed,
+  rebuildProjections,
+  type OpenEvents,
+  type RebuildProgress,
+} from '@newsroom/read-models';
+import { projectorConfig } from './projector.config';
 
 /** `npm run projections:rebuild -- <name|all>`: replays the event store into fresh tables, then switches. */
 async function main(argv: string[]) {
@@ -20,12 +34,17 @@ async function main(argv: string[]) {
   program.parse(argv);
   const names = readModelsNamed(program.args[0]);
   const { pageSize } = program.opts<{ pageSize?: number }>();
-  const env = parseEnv();
+  const config = projectorConfig();
+  const { env } = config;
+  const masterKey = loadMasterKey(config.masterKey, (m) => process.stderr.write(`warning: ${m}\n`));
   // The projector's own tool: its role owns the read models a rebuild swaps.
   const db = databaseConnectionOf(env, 'projector');
   await assertDatabaseReachable(db.url, db.variable);
   const ds = new DataSource(dataSourceOptions({ url: db.url, schema: env.DATABASE_SCHEMA, poolSize: 8 }));
   await ds.initialize();
+  // The replay reads events as stored; it opens their fields as the live consumers do (issue #12).
+  const codec = new FieldCodec({ keys: new PostgresFieldKeyStore(ds), masterKey, redactableFields });
+  const openEvents: OpenEvents = (events) => codec.decrypt(events);
   const bar = new SingleBar(
     {
       format: '{phase} |{bar}| {value}/{total} events | {rate} events/s | ETA {eta_formatted}',
@@ -46,7 +65,7 @@ async function main(argv: string[]) {
     bar.update(p.events, { phase: p.phase, rate });
   };
   try {
-    const results = await rebuildProjections(ds, names, { onProgress, pageSize });
+    const results = await rebuildProjections(ds, names, { onProgress, pageSize, openEvents });
     bar.stop();
     for (const r of results) {
       process.stdout.write(

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { DatabasePrivileges } from '@newsroom/event-store';
 import { DATABASE_URL_VARIABLES } from '@newsroom/settings';
@@ -32,6 +33,8 @@ export async function startApi(
   process.env.DATABASE_SCHEMA = db.schema;
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = 'silent';
+  // One master key for the API and every process the suite starts (they inherit this environment).
+  process.env.NEWSROOM_MASTER_KEY ??= randomBytes(32).toString('base64');
   const app = await createApi({ logs: false });
   await app.init();
   // Read once by the API's configuration: a process the suite spawns itself starts from DATABASE_URL alone.

@@ -2,9 +2,11 @@ import { Controller, Get, HttpCode, Logger, NotFoundException, Param, Post } fro
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { FieldCodec } from '@newsroom/event-store';
 import {
   isReadModelName,
   openDeadLetters,
+  type OpenEvents,
   projectionStatuses,
   rebuildProjections,
   READ_MODELS,
@@ -21,6 +23,7 @@ export class ProjectionsController {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly rebuilds: ReadModelRebuilds,
+    private readonly codec: FieldCodec,
   ) {}
 
   /** Per read model: status, last applied position, lag in events and ms, events/s, last error. */
@@ -46,7 +49,9 @@ export class ProjectionsController {
     const names = name === 'all' ? [...READ_MODELS] : [name];
     let started!: () => void;
     const running = new Promise<void>((resolve) => (started = resolve));
-    const rebuild = this.rebuilds.run((ds) => rebuildProjections(ds, names, { onStarted: started }));
+    // The replay reads the events as stored: opened as the live consumers open them (issue #12).
+    const openEvents: OpenEvents = (events) => this.codec.decrypt(events);
+    const rebuild = this.rebuilds.run((ds) => rebuildProjections(ds, names, { onStarted: started, openEvents }));
     // Until it holds its locks a failure (already rebuilding, not migrated) is this request's answer;
     // after that it is the status's.
     await Promise.race([running, rebuild]);

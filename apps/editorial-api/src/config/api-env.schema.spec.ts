@@ -3,6 +3,7 @@ import { parseApiEnv } from './api-env.schema';
 
 // The example signer key of golang.org/x/mod/sumdb/note's documentation: public, for tests only.
 const KEY = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';
+const MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
 describe("the API's settings", () => {
   it('given nothing set, then the shared defaults and the API defaults apply', () => {
@@ -39,7 +40,8 @@ describe("the API's settings", () => {
     expect(() => parseApiEnv({ NODE_ENV: 'production' })).toThrow(
       'Invalid configuration: JWT_SECRET is required in production',
     );
-    expect(parseApiEnv({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(16), AUDIT_SIGNING_KEY: KEY }).JWT_SECRET).toBe(
+    const secrets = { AUDIT_SIGNING_KEY: KEY, NEWSROOM_MASTER_KEY: MASTER_KEY };
+    expect(parseApiEnv({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(16), ...secrets }).JWT_SECRET).toBe(
       'a'.repeat(16),
     );
   });
@@ -51,6 +53,17 @@ describe("the API's settings", () => {
     expect(parseApiEnv({ AUDIT_SIGNING_KEY: KEY }).AUDIT_SIGNING_KEY).toBe(KEY);
     expect(() => parseApiEnv({ AUDIT_SIGNING_KEY: 'secret' })).toThrow(/AUDIT_SIGNING_KEY must be a C2SP signer key/);
     expect(() => parseApiEnv({ AUDIT_SIGNING_KEY: 'secret' })).not.toThrow(/secret/);
+  });
+
+  it('requires the master key of encrypted fields in production, and encrypts unless told not to', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(16), AUDIT_SIGNING_KEY: KEY };
+    expect(() => parseApiEnv(production)).toThrow(
+      'Invalid configuration: NEWSROOM_MASTER_KEY is required in production',
+    );
+    expect(parseApiEnv({ ...production, NEWSROOM_MASTER_KEY: MASTER_KEY }).NEWSROOM_MASTER_KEY).toBe(MASTER_KEY);
+    expect(() => parseApiEnv({ NEWSROOM_MASTER_KEY: 'secret' })).toThrow(/NEWSROOM_MASTER_KEY must be 32 random bytes/);
+    expect(parseApiEnv({}).FIELD_ENCRYPTION).toBe(true);
+    expect(parseApiEnv({ FIELD_ENCRYPTION: 'false' }).FIELD_ENCRYPTION).toBe(false);
   });
 
   it('refuses a malformed API variable in one line naming it', () => {

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { auditLogSettings, durationMs, envSchema, flag, InvalidEnvironment, parseSettings } from '@newsroom/settings';
+import {
+  auditLogSettings,
+  durationMs,
+  envSchema,
+  fieldEncryptionSettings,
+  flag,
+  InvalidEnvironment,
+  parseSettings,
+} from '@newsroom/settings';
 
 /** The shared settings plus the API's own; secrets have no default in production. */
 export const apiEnvSchema = envSchema.extend({
@@ -44,6 +52,7 @@ export const apiEnvSchema = envSchema.extend({
   /** Requests per second each client address may make to the public routes (pages, ninjs, JSON-LD, feeds). */
   PUBLIC_RATE_LIMIT_PER_S: z.coerce.number().int().min(1).default(50),
   ...auditLogSettings,
+  ...fieldEncryptionSettings,
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;
@@ -56,6 +65,9 @@ export function parseApiEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
   }
   if (env.NODE_ENV === 'production' && !env.AUDIT_SIGNING_KEY) {
     throw new InvalidEnvironment('Invalid configuration: AUDIT_SIGNING_KEY is required in production');
+  }
+  if (env.NODE_ENV === 'production' && !env.NEWSROOM_MASTER_KEY) {
+    throw new InvalidEnvironment('Invalid configuration: NEWSROOM_MASTER_KEY is required in production');
   }
   return env;
 }

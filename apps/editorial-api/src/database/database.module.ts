@@ -2,10 +2,17 @@ import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, EventStore, PostgresEventStore } from '@newsroom/event-store';
+import {
+  dataSourceOptions,
+  EncryptingEventStore,
+  EventStore,
+  FieldCodec,
+  PostgresEventStore,
+} from '@newsroom/event-store';
 import { allMigrations } from '@newsroom/read-models';
 import { databaseConnectionOf } from '@newsroom/settings';
 import { AppConfig } from '../config/app-config';
+import { fieldCodecOf, STORED_EVENTS } from './field-encryption';
 import { ReadModelRebuilds } from './read-model-rebuilds';
 import { RetryReadsInterceptor } from './retry-reads.interceptor';
 
@@ -30,13 +37,25 @@ import { RetryReadsInterceptor } from './retry-reads.interceptor';
   ],
   providers: [
     {
-      provide: EventStore,
+      provide: STORED_EVENTS,
       inject: [DataSource, AppConfig],
       useFactory: (ds: DataSource, c: AppConfig) => new PostgresEventStore(ds, c.env.IDEMPOTENCY_TTL),
+    },
+    {
+      provide: FieldCodec,
+      inject: [DataSource, AppConfig],
+      useFactory: (ds: DataSource, c: AppConfig) => fieldCodecOf(ds, c.env),
+    },
+    {
+      // Commands and history see plaintext; the store keeps ciphertext (issue #12, docs/redaction.md).
+      provide: EventStore,
+      inject: [STORED_EVENTS, FieldCodec, AppConfig],
+      useFactory: (stored: EventStore, codec: FieldCodec, c: AppConfig) =>
+        new EncryptingEventStore(stored, codec, { sealAppends: c.env.FIELD_ENCRYPTION }),
     },
     ReadModelRebuilds,
     { provide: APP_INTERCEPTOR, useClass: RetryReadsInterceptor },
   ],
-  exports: [EventStore, ReadModelRebuilds],
+  exports: [EventStore, STORED_EVENTS, FieldCodec, ReadModelRebuilds],
 })
 export class DatabaseModule {}

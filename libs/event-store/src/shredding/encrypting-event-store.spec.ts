@@ -55,6 +55,20 @@ describe('the encrypting event store', () => {
     expect([ofA[0].data, ofB[0].data]).toEqual([drafted().data, photoAttached().data]);
   });
 
+  it('appends as they come when sealing is off, and still opens what was sealed before', async () => {
+    const { inner, codec, store } = setup();
+    const streamId = `article-${randomUUID()}`;
+    const sealedFirst = await store.append(streamId, null, [drafted()], metadata, NOW);
+    const plain = new EncryptingEventStore(inner, codec, { sealAppends: false });
+
+    await plain.append(streamId, { version: 1, hash: sealedFirst[0].hash }, [photoAttached()], metadata, NOW);
+
+    const stored = await inner.readStream(streamId);
+    expect(JSON.stringify(stored[0])).not.toContain(SOURCE);
+    expect(stored[1].data).toEqual(photoAttached().data);
+    expect((await plain.readStream(streamId)).map((e) => e.data)).toEqual([drafted().data, photoAttached().data]);
+  });
+
   it('verifies the chain on the stored ciphertext, before and after keys are destroyed', async () => {
     const { inner, codec, store } = setup();
     const streamId = `article-${randomUUID()}`;

@@ -9,6 +9,14 @@ import type { EventMetadata, NewEvent, StoredEvent, VerifyResult } from '../even
 import type { IdempotencyKey, RecordedAnswer } from '../idempotency';
 import type { FieldCodec } from './field-codec';
 
+export interface EncryptingEventStoreOptions {
+  /**
+   * False appends events as they come (a deployment that switched encryption off) while reads still
+   * decrypt, so what was encrypted meanwhile stays readable. Default true.
+   */
+  sealAppends?: boolean;
+}
+
 /**
  * An event store whose callers see plaintext while the store below keeps ciphertext (issue #12):
  * appends encrypt the redactable fields first (the codec stores their keys), reads and the events an
@@ -23,6 +31,7 @@ export class EncryptingEventStore extends EventStore {
   constructor(
     private readonly inner: EventStore,
     private readonly codec: FieldCodec,
+    private readonly options: EncryptingEventStoreOptions = {},
   ) {
     super();
   }
@@ -39,7 +48,7 @@ export class EncryptingEventStore extends EventStore {
     occurredAt: string,
     opts?: AppendOptions,
   ): Promise<StoredEvent[]> {
-    const sealed = await this.codec.encrypt(streamId, events);
+    const sealed = await this.seal(streamId, events);
     return this.codec.decrypt(await this.inner.append(streamId, head, sealed, metadata, occurredAt, opts));
   }
 
@@ -49,9 +58,7 @@ export class EncryptingEventStore extends EventStore {
     occurredAt: string,
     opts?: AppendOptions,
   ): Promise<StoredEvent[][]> {
-    const sealed = await Promise.all(
-      parts.map(async (p) => ({ ...p, events: await this.codec.encrypt(p.streamId, p.events) })),
-    );
+    const sealed = await Promise.all(parts.map(async (p) => ({ ...p, events: await this.seal(p.streamId, p.events) })));
     const stored = await this.inner.appendToStreams(sealed, metadata, occurredAt, opts);
     return Promise.all(stored.map((events) => this.codec.decrypt(events)));
   }
@@ -59,6 +66,10 @@ export class EncryptingEventStore extends EventStore {
   /** On the stored bytes, as every proof is: decrypting first would hash the plaintext. */
   override verify(streamId: string): Promise<VerifyResult> {
     return this.inner.verify(streamId);
+  }
+
+  private seal(streamId: string, events: NewEvent[]): Promise<NewEvent[]> {
+    return this.options.sealAppends === false ? Promise.resolve(events) : this.codec.encrypt(streamId, events);
   }
 
   recall(key: IdempotencyKey): Promise<RecordedAnswer | undefined> {

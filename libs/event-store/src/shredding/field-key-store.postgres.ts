@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { firstOf, MicrotaskBatcher } from '../microtask-batcher';
 import type { RedactionNotice } from './field-envelope';
 import { FieldKeyStore, type FieldKeyRecord, type WrappedFieldKey } from './field-key-store';
 
@@ -13,14 +14,45 @@ interface Row {
   reference: string | null;
 }
 
+interface WaitingKeys {
+  keys: readonly WrappedFieldKey[];
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
 /** The owner of `field_keys` and `field_key_tombstones`: nobody else writes SQL against them. */
 export class PostgresFieldKeyStore extends FieldKeyStore {
+  /**
+   * Keys stored outside a caller's transaction go in together, as group commit does for appends: the
+   * keys of the appends that arrive while an insert runs share the next statement and its commit, so
+   * encryption adds one commit per group of appends rather than one per append.
+   */
+  private readonly grouped = new MicrotaskBatcher<WaitingKeys>(firstOf(256), (batch) => this.insertGroup(batch), 2);
+
   constructor(private readonly ds: DataSource) {
     super();
   }
 
-  async insert(keys: readonly WrappedFieldKey[], db: EntityManager | DataSource = this.ds): Promise<void> {
+  async insert(keys: readonly WrappedFieldKey[], db?: EntityManager | DataSource): Promise<void> {
     if (keys.length === 0) return;
+    if (db) return this.insertNow(keys, db);
+    return new Promise((resolve, reject) => this.grouped.push({ keys, resolve, reject }));
+  }
+
+  /** One statement for the group; if it fails, every append of the group fails (keys are never half stored). */
+  private async insertGroup(batch: WaitingKeys[]): Promise<void> {
+    try {
+      await this.insertNow(
+        batch.flatMap((w) => w.keys),
+        this.ds,
+      );
+      for (const w of batch) w.resolve();
+    } catch (err) {
+      for (const w of batch) w.reject(err);
+    }
+  }
+
+  private async insertNow(keys: readonly WrappedFieldKey[], db: EntityManager | DataSource): Promise<void> {
     await db.query(
       `INSERT INTO field_keys (kid, stream_id, master_key_id, wrapped)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bytea[])`,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   EventStore,
   verifyConsistency,
@@ -7,6 +7,7 @@ import {
   type LoggedVerifyResult,
   type StoredCheckpoint,
 } from '@newsroom/event-store';
+import { STORED_EVENTS } from '../../database/field-encryption';
 import { TransparencyLog } from './transparency-log.service';
 
 export interface CheckpointCheck {
@@ -26,7 +27,8 @@ export type StreamVerification = LoggedVerifyResult & { checkpoint: CheckpointCh
 @Injectable()
 export class LogVerification {
   constructor(
-    private readonly store: EventStore,
+    // As stored: the log's leaves hash the ciphertext.
+    @Inject(STORED_EVENTS) private readonly store: EventStore,
     private readonly log: TransparencyLog,
   ) {}
 

@@ -32,6 +32,9 @@ export function ConflictPanel({ articleId, conflict, draft, reapply, reapplyAll,
       ]);
       return { entries: history.data.items.filter((e) => e.version > from && e.version <= to), diff: diff.data };
     },
+    // The history is the audit trail's, which may not show version `to` yet when the conflict is met
+    // (the diff is the event store's, and always does): ask again until it does.
+    refetchInterval: (query) => (query.state.data?.entries.some((e) => e.version === to) === false ? 500 : false),
   });
   const all = conflict.myFields.every((f) => isReapplied(draft, conflict, f));
 

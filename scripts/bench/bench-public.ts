@@ -64,6 +64,9 @@ async function openLoop(ops: Op[], rate = RATE, seconds = SECONDS): Promise<Meas
     const due = start + (n * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    // A timer may fire up to a millisecond early (libuv's clock is whole ms): a raw read sent then
+    // finished "before it was due", a negative latency. Wait out the rest.
+    while (performance.now() < due) await new Promise((r) => setImmediate(r));
     const k = Math.floor(n / rate) % ops.length;
     const run = runs[k];
     pending.push(

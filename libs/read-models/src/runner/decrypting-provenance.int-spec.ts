@@ -1,21 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Consumer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { articleDecider, articleStreamId, redactableFields, type ArticleCommand } from '@newsroom/editorial-domain';
-import {
-  EncryptingEventStore,
-  FieldCodec,
-  handleCommand,
-  PostgresEventStore,
-  PostgresFieldKeyStore,
-} from '@newsroom/event-store';
+import { redactableFields, type ArticleCommand } from '@newsroom/editorial-domain';
+import { EncryptingEventStore, FieldCodec, PostgresEventStore, PostgresFieldKeyStore } from '@newsroom/event-store';
 import { addContributor, draftArticle, waitFor } from '@newsroom/testing';
 import { createTestDatabase, testKafka, type TestDatabase, type TestKafka } from '@newsroom/testing-system';
 import { allMigrations } from '../migrations';
 import { decryptingProvenance } from './decrypting-provenance';
 import type { RunningConsumer } from './projection-consumer';
 import { rebuildProjection } from './rebuild';
-import { caughtUp, relay, startConsumers } from './runner.fixture';
+import { caughtUp, relay, runCommands, startConsumers } from './runner.fixture';
 
 // Issue #12's read side, end to end on one read model: events written through the encrypting store,
 // relayed as stored, projected by a consumer whose provenance opens the fields, and rebuilt.
@@ -30,26 +24,7 @@ let codec: FieldCodec;
 let consumers: RunningConsumer[] = [];
 let reader: Consumer | undefined;
 
-async function run(command: ArticleCommand): Promise<void> {
-  const id = randomUUID();
-  const { actor, now } = command.metadata;
-  await handleCommand(
-    store,
-    articleDecider,
-    {
-      streamId: articleStreamId(articleId),
-      command: { ...command, articleId },
-      now,
-      metadata: {
-        actor: { id: actor.id, name: actor.name, role: actor.role },
-        commandId: id,
-        correlationId: id,
-        causationId: id,
-      },
-    },
-    ({ version }) => ({ version }),
-  );
-}
+const run = (command: ArticleCommand) => runCommands(store, articleId, [command]);
 
 beforeAll(async () => {
   db = await createTestDatabase('runner_encrypted', allMigrations);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   ARTICLE_STREAM_PREFIX,
   articleDecider,
@@ -7,7 +7,7 @@ import {
   articleStreamId,
   type ArticleCommand,
 } from '@newsroom/editorial-domain';
-import { handleCommand, PostgresEventStore, streamHeads } from '@newsroom/event-store';
+import { handleCommand, PostgresEventStore, streamHeads, type EventStore } from '@newsroom/event-store';
 import { waitFor } from '@newsroom/testing';
 import { sendPages, type TestKafka } from '@newsroom/testing-system';
 import { evolveArticleRow, type ArticleRow } from '../projections/article-state.projection';
@@ -44,9 +44,16 @@ export function relay(ds: DataSource, k: TestKafka, after = 0): Promise<number> 
   return sendPages(k, (position) => readEventPage(ds.manager, position, 1000), after);
 }
 
-/** Runs commands (built by @newsroom/testing) against one article through the real write pipeline. */
-export async function runCommands(ds: DataSource, articleId: string, commands: ArticleCommand[]): Promise<void> {
-  const store = new PostgresEventStore(ds);
+/**
+ * Runs commands (built by @newsroom/testing) against one article through the real write pipeline,
+ * over PostgreSQL or over the store given (an encrypting one, say).
+ */
+export async function runCommands(
+  on: DataSource | EventStore,
+  articleId: string,
+  commands: ArticleCommand[],
+): Promise<void> {
+  const store = on instanceof DataSource ? new PostgresEventStore(on) : on;
   for (const command of commands) {
     const id = randomUUID();
     const { actor, now } = command.metadata;

@@ -14,8 +14,8 @@ const NAMED_PROBLEMS = 100;
 /**
  * The integrity check "for everything": every stream and the whole Merkle log against the latest
  * kept checkpoint (checkWholeLog), streamed as NDJSON so a long run shows its progress: a
- * `checkpoint` line, `progress` and `problem` lines, then `done` with the verdict. A read: the log
- * is caught up, nothing is signed.
+ * `checkpoint` line, `progress` and `problem` lines, then `done` with the verdict. A read once a
+ * checkpoint exists: the log is caught up, nothing is signed.
  */
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -34,7 +34,9 @@ export class WholeLogController {
   @ApiProduces('application/x-ndjson')
   async check(@Res() res: Response): Promise<void> {
     await this.log.catchUp();
-    const latest = await this.log.checkpoints.latest();
+    // Before the first periodic checkpoint there is nothing to check against: sign one on demand, as
+    // proofs and bundles do. Once one exists, this stays a read and checks against the latest kept.
+    const latest = (await this.log.checkpoints.latest()) ?? (await this.log.checkpointNow());
     const checkpoint = latest ? await this.verification.check(latest) : null;
     res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');

@@ -113,6 +113,8 @@ test('an auditor sees no write control at all', async ({ page, request }, info) 
   await expect(page.getByLabel('Paragraph 1', { exact: true })).not.toBeEditable();
   await expect(page.getByRole('button', { name: WRITE_CONTROLS })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Workflow' })).toHaveCount(0);
+  // An auditor saved nothing: the line under the title says which version this is and who made it.
+  await expect(page.getByRole('status').first()).toContainText(/^Version 1 · last changed .+ by Eda Editor$/);
   await expectAccessible(page);
   await screenshot(page, info, 'workspace-auditor');
 });

@@ -185,7 +185,7 @@ export function ArticleWorkspace({ initial, roles }: Props) {
       </Title>
       <HistoryLink articleId={id} />
       <Text role="status" size="sm">
-        {describeSaveState(state, article)}
+        {describeSaveState(state, article, readOnly)}
       </Text>
       <div aria-live="polite">
         {notice && (

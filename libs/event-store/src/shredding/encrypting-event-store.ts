@@ -19,9 +19,10 @@ export interface EncryptingEventStoreOptions {
 
 /**
  * An event store whose callers see plaintext while the store below keeps ciphertext (issue #12):
- * appends encrypt the redactable fields first (the codec stores their keys), reads and the events an
- * append answers are decrypted, and `verify` is the inner store's, on the stored bytes, because the
- * hash chain covers the ciphertext. The write path's wiring point: provide it as the EventStore.
+ * appends encrypt the redactable fields first (the codec stores their keys), reads are decrypted, an
+ * append answers the plaintext it was given (decrypting what it had just sealed was work done twice),
+ * and `verify` is the inner store's, on the stored bytes, because the hash chain covers the
+ * ciphertext. The write path's wiring point: provide it as the EventStore.
  *
  * Keys are stored just before the append, in a statement of their own, so that appends still group
  * (group commit); an append that then fails leaves keys no event references, which read nothing and
@@ -49,7 +50,7 @@ export class EncryptingEventStore extends EventStore {
     opts?: AppendOptions,
   ): Promise<StoredEvent[]> {
     const sealed = await this.seal(streamId, events);
-    return this.codec.decrypt(await this.inner.append(streamId, head, sealed, metadata, occurredAt, opts));
+    return withGivenData(events, await this.inner.append(streamId, head, sealed, metadata, occurredAt, opts));
   }
 
   async appendToStreams(
@@ -60,7 +61,7 @@ export class EncryptingEventStore extends EventStore {
   ): Promise<StoredEvent[][]> {
     const sealed = await Promise.all(parts.map(async (p) => ({ ...p, events: await this.seal(p.streamId, p.events) })));
     const stored = await this.inner.appendToStreams(sealed, metadata, occurredAt, opts);
-    return Promise.all(stored.map((events) => this.codec.decrypt(events)));
+    return stored.map((events, i) => withGivenData(parts[i].events, events));
   }
 
   /** On the stored bytes, as every proof is: decrypting first would hash the plaintext. */
@@ -79,4 +80,9 @@ export class EncryptingEventStore extends EventStore {
   purgeExpiredKeys(): Promise<number> {
     return this.inner.purgeExpiredKeys();
   }
+}
+
+/** The stored events an append answers, with the plaintext the caller gave in place of the ciphertext. */
+function withGivenData(given: readonly NewEvent[], stored: StoredEvent[]): StoredEvent[] {
+  return stored.map((e, i) => (e.data === given[i].data ? e : { ...e, data: given[i].data }));
 }

@@ -30,11 +30,12 @@ export async function usage(sys: ChaosSystem, broker = true): Promise<Usage> {
   };
   for (const p of SYSTEM_PROCESSES) add(p.name, sys.pidOf(p.name));
   if (broker) add('kafka broker', sys.broker.pid);
+  // The relay's lock session names itself, not the run: it is the relay's by its pid.
   const relayPid = sys.pidOf('outbox-relay');
+  const names = [`chaos-${sys.runId}-%`, ...(relayPid ? [`outbox-relay-lock:%-${relayPid}`] : [])];
   const backends: Array<{ pid: number }> = await sys.db.query(
-    `SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid()
-        AND (application_name LIKE $1 OR application_name LIKE $2)`,
-    [`chaos-${sys.runId}-%`, `outbox-relay-lock:%-${relayPid ?? 'none'}`],
+    `SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND application_name LIKE ANY($1::text[])`,
+    [names],
   );
   for (const { pid } of backends) add('postgresql backends', pid);
   return groups;

@@ -142,7 +142,7 @@ export async function projectionStatuses(ds: Db): Promise<ProjectionStatusView[]
     `SELECT n.name, s.status, s.rebuild, p.last_position, p.last_event_at, p.last_applied_at, p.events_applied,
        CASE WHEN s.last_error IS NOT NULL AND (p.last_error_at IS NULL OR s.updated_at > p.last_error_at)
          THEN s.last_error ELSE p.last_error END AS last_error,
-       CASE WHEN p.partitions > 0 THEN 'running' END AS progressing,
+       p.partitions,
        EXTRACT(EPOCH FROM now() - p.last_event_at) * 1000 AS age_ms, ${recent} AS rate,
        ${openDeadLetterCount('n.name')} AS open_dead_letters, ${rebuildLockHeld('n.name')} AS rebuild_held
      FROM unnest($1::text[]) WITH ORDINALITY AS n(name, i) LEFT JOIN projection_status s ON s.name = n.name
@@ -156,7 +156,7 @@ export async function projectionStatuses(ds: Db): Promise<ProjectionStatusView[]
     const lagEvents = Math.max(0, head - lastPosition);
     return {
       name: r.name,
-      status: r.status ?? r.progressing ?? 'not_started',
+      status: r.status ?? (Number(r.partitions) > 0 ? 'running' : 'not_started'),
       lastPosition,
       lagEvents,
       lagMs: lagEvents === 0 ? 0 : r.age_ms === null ? null : Math.round(Number(r.age_ms)),

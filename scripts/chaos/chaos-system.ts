@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -90,7 +90,8 @@ export class ChaosSystem {
       env: {
         ...parent,
         NODE_ENV: 'test',
-        LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'silent',
+        // Warnings and errors only, in each process's file: what a failed campaign prints (logTails).
+        LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
         DATABASE_SCHEMA: this.schema,
         [DATABASE_URL_VARIABLES[role]]: roleUrl(role),
         ...(role === 'api' && { [DATABASE_URL_VARIABLES.projector]: roleUrl('projector') }),
@@ -138,6 +139,18 @@ export class ChaosSystem {
   private logFile(name: string): number {
     mkdirSync(this.logDir, { recursive: true });
     return openSync(join(this.logDir, `${name}.log`), 'a');
+  }
+
+  /** The last lines each process wrote, for a campaign that failed to say what the processes saw. */
+  logTails(lines = 12): string {
+    if (!existsSync(this.logDir)) return '';
+    return readdirSync(this.logDir)
+      .sort()
+      .map((file) => {
+        const tail = readFileSync(join(this.logDir, file), 'utf8').trimEnd().split('\n').slice(-lines);
+        return [`--- ${file}`, ...tail.map((l) => (l.length > 400 ? `${l.slice(0, 400)}…` : l))].join('\n');
+      })
+      .join('\n');
   }
 
   apiBases(): string[] {

@@ -33,8 +33,16 @@ export async function readModelVersions(db: DataSource): Promise<ReadModelVersio
 
 /** True once every read model reflects at least `target` for every article in it. */
 export async function caughtUp(db: DataSource, target: Map<string, number>): Promise<boolean> {
+  return (await lagging(db, target)).length === 0;
+}
+
+/** Per read model behind `target`: how many articles it lacks, to say what a wait timed out on. */
+export async function lagging(db: DataSource, target: Map<string, number>): Promise<string[]> {
   const models = await readModelVersions(db);
-  return Object.values(models).every((m) => [...target].every(([id, v]) => (m.get(id) ?? 0) >= v));
+  return Object.entries(models).flatMap(([name, m]) => {
+    const behind = [...target].filter(([id, v]) => (m.get(id) ?? 0) < v).length;
+    return behind === 0 ? [] : [`${name} behind on ${behind} of ${target.size} articles`];
+  });
 }
 
 export interface Verdict {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadMasterKey } from '@newsroom/event-store';
 import { DATABASE_URL_VARIABLES, parseEnv, roleDatabaseUrls } from '@newsroom/settings';
-import { SYSTEM_PROCESSES } from './system-processes';
+import { NODE_ARGS, SYSTEM_PROCESSES } from './system-processes';
 
 /**
  * `npm start` for a newcomer: the API, the outbox relay and the projector in one terminal.
@@ -71,7 +71,7 @@ function stopAll(code: number) {
 }
 
 for (const [i, { name, app, env }] of processes.entries()) {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'apps', app, 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...NODE_ARGS[app], join(__dirname, '..', 'apps', app, 'src', 'main.js')], {
     stdio: ['inherit', 'inherit', 'pipe'],
     env: { ...childEnv, ...sharedEnv, ...databaseEnv[app], LOG_NAME: name, ...env },
   });

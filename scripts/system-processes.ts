@@ -26,3 +26,16 @@ export const SYSTEM_PROCESSES: readonly SystemProcess[] = [
     },
   },
 ];
+
+/**
+ * Node flags per app, wherever the system's processes are started (npm start, the benches, the
+ * chaos campaign; docker-compose's scripts say the same). The API allocates a few hundred KB per
+ * public page it renders: with V8's default 16 MB young generation, a stream of them promotes
+ * short-lived objects and ends in mark-compact pauses of several ms (bench:public counted 4 to 6 per
+ * 15 s phase, the p99's tail); 32 MB lets them die young.
+ */
+export const NODE_ARGS: Readonly<Record<SystemProcess['app'], readonly string[]>> = {
+  'editorial-api': ['--max-semi-space-size=32'],
+  'outbox-relay': [],
+  projector: [],
+};

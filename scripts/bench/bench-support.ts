@@ -5,6 +5,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { createSchemaIfMissing, dataSourceOptions } from '@newsroom/event-store';
 import { allMigrations } from '@newsroom/read-models';
+import { NODE_ARGS } from '../system-processes';
 
 export const BENCH_DB_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/newsroom_test';
 
@@ -32,6 +33,7 @@ export async function startApp(app: string, env: Record<string, string>, readyUr
     process.execPath,
     [
       ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      ...(NODE_ARGS[app as keyof typeof NODE_ARGS] ?? []),
       join(__dirname, '..', '..', 'apps', app, 'src', 'main.js'),
     ],
     {

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { createSchemaIfMissing, dataSourceOptions, ensureAppRoles, grantAppRoles } from '@newsroom/event-store';
 import { allMigrations, allPrivileges } from '@newsroom/read-models';
 import { APP_PROCESSES, DATABASE_URL_VARIABLES, DEFAULT_DATABASE_ROLES, withUser } from '@newsroom/settings';
+import { NODE_ARGS } from '../system-processes';
 import { PrivateBroker } from './private-broker';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/newsroom_test';
@@ -86,29 +87,33 @@ export class ChaosSystem {
     // CHAOS_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=prof`) profiles the apps of a bench run: Node
     // refuses --cpu-prof in NODE_OPTIONS.
     const nodeArgs = process.env.CHAOS_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-    const child = spawn(process.execPath, [...nodeArgs, join(APPS!, spec.app, 'src', 'main.js')], {
-      env: {
-        ...parent,
-        NODE_ENV: 'test',
-        // Warnings and errors only, in each process's file: what a failed campaign prints (logTails).
-        LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
-        DATABASE_SCHEMA: this.schema,
-        [DATABASE_URL_VARIABLES[role]]: roleUrl(role),
-        ...(role === 'api' && { [DATABASE_URL_VARIABLES.projector]: roleUrl('projector') }),
-        // Labels every session of this process: the campaign cuts only its own.
-        PGAPPNAME: `chaos-${this.runId}-${spec.name}`,
-        KAFKA_BROKERS: this.broker.address,
-        KAFKA_TOPIC_PREFIX: this.topicPrefix,
-        JWT_SECRET: `chaos-${this.runId}-${'x'.repeat(24)}`,
-        // Every process of the run, restarts included, opens the fields the others encrypted.
-        NEWSROOM_MASTER_KEY: this.masterKey,
-        RELAY_METRICS_PORT: '0',
-        ...(port !== undefined && { PORT: String(port) }),
-        ...spec.env,
+    const child = spawn(
+      process.execPath,
+      [...NODE_ARGS[spec.app], ...nodeArgs, join(APPS!, spec.app, 'src', 'main.js')],
+      {
+        env: {
+          ...parent,
+          NODE_ENV: 'test',
+          // Warnings and errors only, in each process's file: what a failed campaign prints (logTails).
+          LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
+          DATABASE_SCHEMA: this.schema,
+          [DATABASE_URL_VARIABLES[role]]: roleUrl(role),
+          ...(role === 'api' && { [DATABASE_URL_VARIABLES.projector]: roleUrl('projector') }),
+          // Labels every session of this process: the campaign cuts only its own.
+          PGAPPNAME: `chaos-${this.runId}-${spec.name}`,
+          KAFKA_BROKERS: this.broker.address,
+          KAFKA_TOPIC_PREFIX: this.topicPrefix,
+          JWT_SECRET: `chaos-${this.runId}-${'x'.repeat(24)}`,
+          // Every process of the run, restarts included, opens the fields the others encrypted.
+          NEWSROOM_MASTER_KEY: this.masterKey,
+          RELAY_METRICS_PORT: '0',
+          ...(port !== undefined && { PORT: String(port) }),
+          ...spec.env,
+        },
+        // Each process's output in a file of its own: kafkajs logs every refused connection of an outage.
+        stdio: ['ignore', out, out],
       },
-      // Each process's output in a file of its own: kafkajs logs every refused connection of an outage.
-      stdio: ['ignore', out, out],
-    });
+    );
     closeSync(out); // the child has its own copy
     child.once('exit', (code, signal) => {
       if (!this.ending.has(child)) this.unexpectedExits.push(`${spec.name} (${signal ?? `exit ${code}`})`);

@@ -51,6 +51,8 @@ export const apiEnvSchema = envSchema.extend({
   PUBLISHING_PRINCIPLES_URL: z.string().url().optional(),
   /** Requests per second each client address may make to the public routes (pages, ninjs, JSON-LD, feeds). */
   PUBLIC_RATE_LIMIT_PER_S: z.coerce.number().int().min(1).default(50),
+  /** Memory for rendered public output (pages, ninjs, JSON-LD) kept per version; 0 renders every request. */
+  PUBLIC_RENDER_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   ...auditLogSettings,
   ...fieldEncryptionSettings,
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { ArticleJsonLdController } from './article-jsonld/article-jsonld.controller';
 import { ArticleNinjsController } from './article-ninjs/article-ninjs.controller';
 import { ArticlePageController } from './article-page/article-page.controller';
@@ -10,12 +11,6 @@ import { PublicReadModel } from './shared/public-read-model';
 import { publicSiteProvider } from './shared/public-site.provider';
 import { RenderedOutputs } from './shared/rendered-outputs.cache';
 
-/**
- * A bench:public story's page, ninjs and JSON-LD take about 7 KB together, so this holds some 9,000
- * stories whole; past it, the least recently read go (they are rendered again when asked for).
- */
-const RENDERED_OUTPUT_BYTES = 64 * 1024 * 1024;
-
 /** Public output (issue #11): what readers and partners receive, served from the public read model only. */
 @Module({
   controllers: [ArticlePageController, ArticleNinjsController, ArticleJsonLdController, FeedsController],
@@ -23,7 +18,13 @@ const RENDERED_OUTPUT_BYTES = 64 * 1024 * 1024;
     PublicClock,
     PublicReadModel,
     PublicOutputs,
-    { provide: RenderedOutputs, useValue: new RenderedOutputs(RENDERED_OUTPUT_BYTES) },
+    // A bench:public story's page, ninjs and JSON-LD take about 7 KB together: the default 64 MB holds
+    // some 9,000 stories whole; past it, the least recently read go (rendered again when asked for).
+    {
+      provide: RenderedOutputs,
+      inject: [AppConfig],
+      useFactory: ({ env }: AppConfig) => new RenderedOutputs(env.PUBLIC_RENDER_CACHE_MB * 1024 * 1024),
+    },
     PublicRateLimitGuard,
     publicSiteProvider,
   ],

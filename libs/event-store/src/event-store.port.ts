@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventHash, GENESIS_HASH } from './hash-chain';
 import type { IdempotencyKey, RecordedAnswer } from './idempotency';
 import type { EventMetadata, NewEvent, StoredEvent, VerifyResult } from './event-store.types';
+import type { WrappedFieldKey } from './shredding/field-key-store';
 
 export interface ReadStreamOptions {
   /**
@@ -26,6 +27,11 @@ export interface AppendOptions {
    * relayed: private streams (user accounts) whose events are no part of the public event stream.
    */
   publish?: boolean;
+  /**
+   * Keys of the events' encrypted fields (issue #12), stored with the events or not at all: in the
+   * append's own statement by a store that `storesFieldKeys`. Another store ignores them.
+   */
+  fieldKeys?: readonly WrappedFieldKey[];
 }
 
 /** One stream's part of an append across streams: its events after its head. */
@@ -42,6 +48,8 @@ export interface StreamAppend {
  * interface so that it is also the token apps inject.
  */
 export abstract class EventStore {
+  /** True when `AppendOptions.fieldKeys` are stored with the events (in `field_keys`, same transaction). */
+  readonly storesFieldKeys: boolean = false;
   abstract readStream(streamId: string, opts?: ReadStreamOptions): Promise<StoredEvent[]>;
 
   /**

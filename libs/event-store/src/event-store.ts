@@ -66,6 +66,7 @@ export interface PostgresEventStoreOptions {
  * appends that arrive at the same time (group commit).
  */
 export class PostgresEventStore extends EventStore {
+  override readonly storesFieldKeys = true;
   private readonly group?: GroupCommit;
   private readonly reads?: GroupedReads<string, StoredEvent[]>;
   private readonly recalls?: GroupedReads<IdempotencyKey, RecordedAnswer | undefined>;
@@ -179,19 +180,33 @@ export class PostgresEventStore extends EventStore {
       ? `remembered AS (INSERT INTO idempotency_keys (actor_id, key, request_hash, answer)
            VALUES ${placeholders(key.actorId, key.key, key.requestHash, JSON.stringify(answer))})`
       : '';
+    // The keys of encrypted fields go in with the events (their parameters only where the statement uses them).
+    const sealed = () => {
+      const keys = opts.fieldKeys ?? [];
+      if (keys.length === 0) return '';
+      const columns = [
+        `$${values.push(keys.map((k) => k.kid))}::text[]`,
+        `$${values.push(keys.map((k) => k.streamId))}::text[]`,
+        `$${values.push(keys.map((k) => k.masterKeyId))}::text[]`,
+        `$${values.push(keys.map((k) => k.wrapped))}::bytea[]`,
+      ];
+      return `, sealed AS (INSERT INTO field_keys (kid, stream_id, master_key_id, wrapped)
+        SELECT * FROM unnest(${columns.join(', ')}))`;
+    };
     try {
       if (tuples.length === 0) {
         if (remember) await manager.query(`WITH ${remember} SELECT 1`, values);
         return parts.map(() => []);
       }
-      // One statement, so one transaction: the events of every stream, their outbox rows and the
-      // idempotency record. Outbox rows follow (stream, version) order within each stream.
+      // One statement, so one transaction: the events of every stream, their outbox rows, the
+      // idempotency record and the keys of encrypted fields. Outbox rows follow (stream, version)
+      // order within each stream.
       const rows = await manager.query(
         `WITH appended AS (
            INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata, occurred_at,
                                prev_hash, hash)
            VALUES ${tuples.join(', ')} RETURNING ${EVENT_COLUMNS}
-         )${opts.publish === false ? '' : QUEUED}${remember ? `, ${remember}` : ''}
+         )${opts.publish === false ? '' : QUEUED}${remember ? `, ${remember}` : ''}${sealed()}
          SELECT * FROM appended ORDER BY global_position`,
         values,
       );

@@ -122,8 +122,8 @@ export class GroupCommit {
   }
 }
 
-/** The group's events and keys as two JSON documents: two parameters, whatever the group's size. */
-function groupParams(group: Waiting[]): [string, string] {
+/** The group's events, idempotency keys and field keys as JSON documents: three parameters, whatever the group's size. */
+function groupParams(group: Waiting[]): [string, string, string] {
   const events = group.flatMap((w, cmd) =>
     w.chained.map((e) => ({
       cmd,
@@ -146,11 +146,21 @@ function groupParams(group: Waiting[]): [string, string] {
       ? [{ cmd, actor_id: r.key.actorId, key: r.key.key, request_hash: r.key.requestHash, answer: r.answer ?? null }]
       : [];
   });
-  return [JSON.stringify(events), JSON.stringify(keys)];
+  const fieldKeys = group.flatMap((w, cmd) =>
+    (w.opts.fieldKeys ?? []).map((k) => ({
+      cmd,
+      kid: k.kid,
+      stream_id: k.streamId,
+      master_key_id: k.masterKeyId,
+      wrapped: k.wrapped.toString('base64'),
+    })),
+  );
+  return [JSON.stringify(events), JSON.stringify(keys), JSON.stringify(fieldKeys)];
 }
 
 // `counts` holds, per command with events, how many were wanted and how many landed; a key is kept
-// only for a command whose events all landed (or that had none). `broken` is what must not commit.
+// only for a command whose events all landed (or that had none), and so are the keys of its encrypted
+// fields (`sealed`). `broken` is what must not commit.
 const GROUP_APPEND = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(cmd int, publish boolean, event_id uuid, stream_id text,
@@ -180,6 +190,11 @@ WITH input AS (
   ORDER BY actor_id, key
   ON CONFLICT (actor_id, key) DO NOTHING
   RETURNING actor_id, key
+), sealed AS (
+  INSERT INTO field_keys (kid, stream_id, master_key_id, wrapped)
+  SELECT f.kid, f.stream_id, f.master_key_id, decode(f.wrapped, 'base64')
+  FROM jsonb_to_recordset($3::jsonb) AS f(cmd int, kid text, stream_id text, master_key_id text, wrapped text)
+  WHERE NOT EXISTS (SELECT 1 FROM counts c WHERE c.cmd = f.cmd AND c.landed < c.wanted)
 ), kept AS (
   SELECT k.cmd FROM keys k JOIN remembered r USING (actor_id, key)
 ), broken AS (

@@ -48,4 +48,33 @@ describe('the encrypting event store over PostgreSQL', () => {
     );
     expect(n).toBe(8 * 7);
   });
+
+  const keysOf = async (streamId: string) =>
+    (await db.dataSource.query(`SELECT count(*)::int AS n FROM field_keys WHERE stream_id = $1`, [streamId]))[0]
+      .n as number;
+
+  it('stores no keys for an append that lost its race, grouped or alone', async () => {
+    const stream = `article-${randomUUID()}`;
+    const [first] = await store.append(stream, null, [drafted()], metadata, new Date().toISOString());
+    const before = await keysOf(stream);
+    const head = { version: first.version, hash: first.hash };
+
+    // Two appends after the same head at once: one lands with its keys, the other with none.
+    const outcomes = await Promise.allSettled([
+      store.append(stream, head, [photoAttached()], metadata, new Date().toISOString()),
+      store.append(stream, head, [photoAttached()], metadata, new Date().toISOString()),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const perPhoto = (await keysOf(stream)) - before;
+    // And alone, in a caller's transaction that the conflict rolls back.
+    await expect(
+      db.dataSource.transaction((manager) => {
+        const inTransaction = { manager }; // passed through to the PostgreSQL store below
+        return store.append(stream, head, [photoAttached()], metadata, new Date().toISOString(), inTransaction);
+      }),
+    ).rejects.toThrow();
+
+    expect(perPhoto).toBe(redactableFields('PhotoAttached').length);
+    expect(await keysOf(stream)).toBe(before + perPhoto);
+  });
 });

@@ -8,6 +8,7 @@ import {
 import type { EventMetadata, NewEvent, StoredEvent, VerifyResult } from '../event-store.types';
 import type { IdempotencyKey, RecordedAnswer } from '../idempotency';
 import type { FieldCodec } from './field-codec';
+import type { WrappedFieldKey } from './field-key-store';
 
 export interface EncryptingEventStoreOptions {
   /**
@@ -24,9 +25,9 @@ export interface EncryptingEventStoreOptions {
  * and `verify` is the inner store's, on the stored bytes, because the hash chain covers the
  * ciphertext. The write path's wiring point: provide it as the EventStore.
  *
- * Keys are stored just before the append, in a statement of their own, so that appends still group
- * (group commit); an append that then fails leaves keys no event references, which read nothing and
- * may be swept. Storing them in the grouped statement itself is the next step.
+ * Keys are stored in the append's own statement when the store below can (PostgresEventStore, group
+ * commit included): the events and their keys land together or not at all, in one commit. Below any
+ * other store they are stored just before the append.
  */
 export class EncryptingEventStore extends EventStore {
   constructor(
@@ -47,20 +48,23 @@ export class EncryptingEventStore extends EventStore {
     events: NewEvent[],
     metadata: EventMetadata,
     occurredAt: string,
-    opts?: AppendOptions,
+    opts: AppendOptions = {},
   ): Promise<StoredEvent[]> {
-    const sealed = await this.seal(streamId, events);
-    return withGivenData(events, await this.inner.append(streamId, head, sealed, metadata, occurredAt, opts));
+    const [stored] = await this.appendToStreams([{ streamId, head, events }], metadata, occurredAt, opts);
+    return stored;
   }
 
   async appendToStreams(
     parts: StreamAppend[],
     metadata: EventMetadata,
     occurredAt: string,
-    opts?: AppendOptions,
+    opts: AppendOptions = {},
   ): Promise<StoredEvent[][]> {
-    const sealed = await Promise.all(parts.map(async (p) => ({ ...p, events: await this.seal(p.streamId, p.events) })));
-    const stored = await this.inner.appendToStreams(sealed, metadata, occurredAt, opts);
+    const { sealed, keys } = await this.seal(parts);
+    const stored = await this.inner.appendToStreams(sealed, metadata, occurredAt, {
+      ...opts,
+      ...(keys.length && { fieldKeys: [...(opts.fieldKeys ?? []), ...keys] }),
+    });
     return stored.map((events, i) => withGivenData(parts[i].events, events));
   }
 
@@ -69,8 +73,25 @@ export class EncryptingEventStore extends EventStore {
     return this.inner.verify(streamId);
   }
 
-  private seal(streamId: string, events: NewEvent[]): Promise<NewEvent[]> {
-    return this.options.sealAppends === false ? Promise.resolve(events) : this.codec.encrypt(streamId, events);
+  /**
+   * The parts with their fields sealed. A store that `storesFieldKeys` gets the keys to store in the
+   * append's own statement (one commit for both); any other has them stored first.
+   */
+  private async seal(parts: StreamAppend[]): Promise<{ sealed: StreamAppend[]; keys: WrappedFieldKey[] }> {
+    if (this.options.sealAppends === false) return { sealed: parts, keys: [] };
+    if (!this.inner.storesFieldKeys) {
+      const sealed = await Promise.all(
+        parts.map(async (p) => ({ ...p, events: await this.codec.encrypt(p.streamId, p.events) })),
+      );
+      return { sealed, keys: [] };
+    }
+    const keys: WrappedFieldKey[] = [];
+    const sealed = parts.map((p) => {
+      const s = this.codec.sealEvents(p.streamId, p.events);
+      keys.push(...s.keys);
+      return { ...p, events: s.events };
+    });
+    return { sealed, keys };
   }
 
   recall(key: IdempotencyKey): Promise<RecordedAnswer | undefined> {

@@ -67,16 +67,22 @@ export class FieldCodec {
     return { data: sealed, keys };
   }
 
-  /** Seals the events and stores their keys, in the caller's transaction when `db` is given. */
-  async encrypt(streamId: string, events: readonly NewEvent[], db?: EntityManager): Promise<NewEvent[]> {
+  /** `seal` for each event: the sealed events and every key they need, stored by the caller. */
+  sealEvents(streamId: string, events: readonly NewEvent[]): { events: NewEvent[]; keys: WrappedFieldKey[] } {
     const keys: WrappedFieldKey[] = [];
     const sealed = events.map((e) => {
       const s = this.seal(streamId, e.type, e.data);
       keys.push(...s.keys);
       return s.data === e.data ? e : { ...e, data: s.data };
     });
-    await this.o.keys.insert(keys, db);
-    return sealed;
+    return { events: sealed, keys };
+  }
+
+  /** Seals the events and stores their keys, in the caller's transaction when `db` is given. */
+  async encrypt(streamId: string, events: readonly NewEvent[], db?: EntityManager): Promise<NewEvent[]> {
+    const sealed = this.sealEvents(streamId, events);
+    await this.o.keys.insert(sealed.keys, db);
+    return sealed.events;
   }
 
   /**

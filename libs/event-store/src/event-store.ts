@@ -50,7 +50,7 @@ function takenStream(err: unknown, parts: StreamAppend[]): StreamAppend {
 }
 
 /** A transaction the caller holds open (relay tests that commit late, benches); the pool otherwise. */
-type InTransaction = { manager?: EntityManager };
+export type InTransaction = { manager?: EntityManager };
 
 export interface PostgresEventStoreOptions {
   /**

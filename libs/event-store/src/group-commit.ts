@@ -122,7 +122,7 @@ export class GroupCommit {
   }
 }
 
-/** The group's events, idempotency keys and field keys as JSON documents: three parameters, whatever the group's size. */
+/** The group's events, idempotency keys and field keys as JSON: three parameters, whatever its size. */
 function groupParams(group: Waiting[]): [string, string, string] {
   const events = group.flatMap((w, cmd) =>
     w.chained.map((e) => ({

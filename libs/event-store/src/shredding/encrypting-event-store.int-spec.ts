@@ -68,10 +68,9 @@ describe('the encrypting event store over PostgreSQL', () => {
     const perPhoto = (await keysOf(stream)) - before;
     // And alone, in a caller's transaction that the conflict rolls back.
     await expect(
-      db.dataSource.transaction((manager) => {
-        const inTransaction = { manager }; // passed through to the PostgreSQL store below
-        return store.append(stream, head, [photoAttached()], metadata, new Date().toISOString(), inTransaction);
-      }),
+      db.dataSource.transaction((manager) =>
+        store.append(stream, head, [photoAttached()], metadata, new Date().toISOString(), { manager }),
+      ),
     ).rejects.toThrow();
 
     expect(perPhoto).toBe(redactableFields('PhotoAttached').length);

@@ -7,6 +7,7 @@ import {
 } from '../event-store.port';
 import type { EventMetadata, NewEvent, StoredEvent, VerifyResult } from '../event-store.types';
 import type { IdempotencyKey, RecordedAnswer } from '../idempotency';
+import type { InTransaction } from '../event-store';
 import type { FieldCodec } from './field-codec';
 import type { WrappedFieldKey } from './field-key-store';
 
@@ -48,7 +49,7 @@ export class EncryptingEventStore extends EventStore {
     events: NewEvent[],
     metadata: EventMetadata,
     occurredAt: string,
-    opts: AppendOptions = {},
+    opts: AppendOptions & InTransaction = {},
   ): Promise<StoredEvent[]> {
     const [stored] = await this.appendToStreams([{ streamId, head, events }], metadata, occurredAt, opts);
     return stored;
@@ -58,7 +59,7 @@ export class EncryptingEventStore extends EventStore {
     parts: StreamAppend[],
     metadata: EventMetadata,
     occurredAt: string,
-    opts: AppendOptions = {},
+    opts: AppendOptions & InTransaction = {},
   ): Promise<StoredEvent[][]> {
     const { sealed, keys } = await this.seal(parts);
     const stored = await this.inner.appendToStreams(sealed, metadata, occurredAt, {

@@ -71,6 +71,16 @@ describe('the field codec', () => {
     expect(keys.fetches).toBe(1);
   });
 
+  it("fetches a key once for readers that want it at the same moment, as a projector's consumers do", async () => {
+    const { keys, writer, reader } = setup();
+    const [draft, photo] = await writer.encrypt('article-1', [drafted(), photoAttached()]);
+
+    const read = await Promise.all([reader.decrypt([draft]), reader.decrypt([draft, photo]), reader.decrypt([draft])]);
+
+    expect(read).toEqual([[drafted()], [drafted(), photoAttached()], [drafted()]]);
+    expect(keys.fetches).toBe(2); // the draft's keys once, then the photo's alone
+  });
+
   describe('after a key is destroyed', () => {
     it('reads the field as a marker naming the order, and every other field as it was', async () => {
       const { writer, reader } = setup();

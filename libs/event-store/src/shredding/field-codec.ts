@@ -44,6 +44,7 @@ export interface PassageLocations {
 export class FieldCodec {
   private readonly cache: KeyCache;
   private readonly masterKeyId: string;
+  private readonly fetching = new Map<string, Promise<FieldKeyRecord | undefined>>();
 
   constructor(private readonly o: FieldCodecOptions) {
     if (o.masterKey.length !== 32) throw new Error('The master key must be 32 bytes');
@@ -104,8 +105,8 @@ export class FieldCodec {
       });
     }
     if (wanted.size) {
-      const fetched = await this.o.keys.fetch([...wanted]);
-      for (const kid of wanted) opened.set(kid, this.unwrap(kid, fetched.get(kid)));
+      const records = await Promise.all([...wanted].map((kid) => this.fetchShared(kid, wanted)));
+      [...wanted].forEach((kid, i) => opened.set(kid, this.unwrap(kid, records[i])));
     }
     return events.map((e) => {
       const data = this.visit(e, (env) => {
@@ -161,6 +162,26 @@ export class FieldCodec {
       const out = fn(env);
       return out === undefined ? value : out;
     });
+  }
+
+  /**
+   * A key's record, fetched once however many callers want it at the same moment: a projector's
+   * consumers (one per read model) receive the same events together and would each ask for the same
+   * new keys. Kids no fetch is already under way for go in one round trip, with `batch`'s others.
+   */
+  private fetchShared(kid: string, batch: ReadonlySet<string>): Promise<FieldKeyRecord | undefined> {
+    const pending = this.fetching.get(kid);
+    if (pending) return pending;
+    const kids = [...batch].filter((k) => !this.fetching.has(k));
+    const fetched = this.o.keys.fetch(kids);
+    const done = () => kids.forEach((k) => this.fetching.delete(k));
+    fetched.then(done, done);
+    for (const k of kids)
+      this.fetching.set(
+        k,
+        fetched.then((m) => m.get(k)),
+      );
+    return this.fetching.get(kid)!;
   }
 
   private unwrap(kid: string, record: FieldKeyRecord | undefined): Buffer | RedactionNotice {

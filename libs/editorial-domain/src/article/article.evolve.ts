@@ -123,6 +123,18 @@ function apply(state: ArticleSnapshot, event: Exclude<ArticleEvent, ArticleDraft
         mergedContributions: [...(state.mergedContributions ?? []), contributionId],
       };
     }
+    case 'RedactionRequested':
+    case 'RedactionDeclined':
+      return state;
+    case 'ContentRedacted': {
+      const { working: redacted, live, corrections } = event.data;
+      return {
+        ...state,
+        working: redacted,
+        live: state.live && live ? { ...state.live, content: live } : state.live,
+        corrections,
+      };
+    }
     default:
       return assertNever(event, 'article event');
   }
@@ -151,7 +163,11 @@ function timestampIn(event: ArticleEvent): string | undefined {
     case 'ReporterAssigned':
     case 'ReporterUnassigned':
     case 'ContributionMerged':
+    case 'RedactionRequested':
+    case 'RedactionDeclined':
       return undefined;
+    case 'ContentRedacted':
+      return event.data.redactedAt;
     default:
       return assertNever(event, 'article event');
   }

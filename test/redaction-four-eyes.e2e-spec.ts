@@ -132,7 +132,10 @@ describe('a redaction declined under four-eyes', () => {
   it('changes nothing of the article and destroys the key of the passage it asked for', async () => {
     const id = await storyNaming();
     const { body } = await request(id, 'harbour master');
-    const res = await http().post(`/api/articles/${id}/redactions/${body.redactionId}/decline`).set(secondAdmin);
+    const decline = `/api/articles/${id}/redactions/${body.redactionId}/decline`;
+    // Decided on what the admin read, when they say which version that was.
+    await http().post(decline).set(secondAdmin).set('If-Match', '"1"').expect(412);
+    const res = await http().post(decline).set(secondAdmin).set('If-Match', `"${body.version}"`);
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('declined');
     expect((await at(id, 'latest')).working.body[0].text).toBe(`${SOURCE}, harbour master, spoke.`);

@@ -9,6 +9,7 @@ export class RedactContentHandler implements ICommandHandler<RedactContentComman
   constructor(private readonly runner: RedactionRunner) {}
 
   execute({ articleId, action, request }: RedactContentCommand): Promise<RedactionAnswer> {
-    return this.runner.run(articleId, action, actorOf(request.user), request.correlationId);
+    const { correlationId, ifMatch: expectedVersion } = request;
+    return this.runner.run(articleId, action, actorOf(request.user), { correlationId, expectedVersion });
   }
 }

@@ -99,7 +99,9 @@ describe('a redaction whose append fails', () => {
     const { articleId } = await aStory();
     const keysBefore = await liveKeysOf(articleId);
     const failing = new StoreWithBefore(() => Promise.reject(new Error('the disk is full')));
-    await expect(runnerOn(failing).run(articleId, request, admin, 'c')).rejects.toThrow('the disk is full');
+    await expect(runnerOn(failing).run(articleId, request, admin, { correlationId: 'c' })).rejects.toThrow(
+      'the disk is full',
+    );
     expect(await liveKeysOf(articleId)).toBe(keysBefore);
     expect(await tombstonesOf(articleId)).toBe(0);
   });
@@ -114,7 +116,7 @@ describe('a redaction another writer beats to the next version', () => {
       const [head] = (await plain.readStream(streamId)).slice(-1);
       await plain.append(streamId, head, [revised({ standfirst: `More from ${SOURCE}.` })], metadata, at());
     };
-    const answer = await runnerOn(new StoreWithBefore(winner)).run(articleId, request, admin, 'c');
+    const answer = await runnerOn(new StoreWithBefore(winner)).run(articleId, request, admin, { correlationId: 'c' });
     expect(answer).toMatchObject({ version: 3, status: 'redacted' });
     const [redacted] = (await plain.readStream(streamId)).slice(-1);
     expect(redacted.data.fields.map((f: { path: string }) => f.path).sort()).toEqual([

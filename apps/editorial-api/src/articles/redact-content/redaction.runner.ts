@@ -63,13 +63,19 @@ export class RedactionRunner {
     private readonly config: AppConfig,
   ) {}
 
-  async run(articleId: string, action: RedactionAction, actor: Actor, correlationId: string): Promise<RedactionAnswer> {
+  /** `expectedVersion`, from If-Match: the version the admin read; another one is a 412, never retried. */
+  async run(
+    articleId: string,
+    action: RedactionAction,
+    actor: Actor,
+    { correlationId, expectedVersion }: { correlationId: string; expectedVersion?: number },
+  ): Promise<RedactionAnswer> {
     const redactionId = action.type === 'RequestRedaction' ? randomUUID() : action.redactionId;
     // Fields an earlier attempt found: a concurrent order that won the race may have destroyed them
     // (and cut the passage from the working copy), yet this order did find the passage there.
     const foundBefore: FieldReference[] = [];
     for (let attempt = 1; ; attempt++) {
-      const decided = await this.decide(articleId, redactionId, action, actor, foundBefore);
+      const decided = await this.decide(articleId, redactionId, action, actor, foundBefore, expectedVersion);
       try {
         return await this.commit(articleId, redactionId, decided, actor, correlationId);
       } catch (err) {
@@ -89,12 +95,16 @@ export class RedactionRunner {
     action: RedactionAction,
     actor: Actor,
     foundBefore: FieldReference[],
+    expectedVersion: number | undefined,
   ): Promise<Decided> {
     // 1. The article's events as stored, and those of the contributions merged into it, whose text
     //    the article took over.
     const events = await this.stored.readStream(articleStreamId(articleId));
     const head = events.at(-1);
     if (!head) throw new ArticleNotFound(articleId);
+    if (expectedVersion !== undefined && head.version !== expectedVersion) {
+      throw new ConcurrencyConflict(articleStreamId(articleId), expectedVersion, head.version);
+    }
     const state = foldEvents(articleDecider, await this.codec.decrypt(events)) as ArticleSnapshot;
     const merged = await Promise.all(
       (state.mergedContributions ?? []).map((id) => this.stored.readStream(contributionStreamId(id))),

@@ -32,6 +32,7 @@ const PARAMS: Record<string, string> = {
   photoId: '1f1e1d1c-1b1a-4919-8817-161514131211',
   userId: '2f2e2d2c-2b2a-4929-8827-262524232221',
   cid: '3c7d9e1f-2a4b-4c6d-8e0f-1a2b3c4d5e6f',
+  redactionId: '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d',
   key: 'nobody-in-particular',
   n: '1',
   name: 'no_such_read_model',
@@ -112,6 +113,11 @@ const TABLE: Record<string, Row> = {
   'POST /api/articles/:id/publish':                     [401,      403,     404,   403,    404],
   'POST /api/articles/:id/unpublish':                   [401,      403,     404,   403,    404],
   'POST /api/articles/:id/corrections':                 [401,      403,     404,   403,    404],
+  // Legal redactions (issue #12): admins alone order, decide and list them.
+  'POST /api/articles/:id/redactions':                  [401,      403,     403,   403,    404],
+  'GET /api/articles/:id/redactions':                   [401,      403,     403,   403,    404],
+  'POST /api/articles/:id/redactions/:redactionId/confirm': [401,  403,     403,   403,    404],
+  'POST /api/articles/:id/redactions/:redactionId/decline': [401,  403,     403,   403,    404],
   // Assigning is the desk's: the user does not exist either.
   'PUT /api/articles/:id/assignees/:userId':            [401,      403,     404,   403,    404],
   'DELETE /api/articles/:id/assignees/:userId':         [401,      403,     404,   403,    404],
@@ -166,6 +172,12 @@ const BODIES: Record<string, object> = {
   'POST /api/articles/:id/publish': {},
   'POST /api/articles/:id/unpublish': { reason: 'Legal review' },
   'POST /api/articles/:id/corrections': { text: 'An earlier version misspelt a name.', kind: 'correction' },
+  'POST /api/articles/:id/redactions': {
+    passage: 'a name',
+    reason: 'Court order',
+    legalBasis: 'Contempt of Court Act 1981, s.10',
+    reference: 'HC-2030-0117',
+  },
   'POST /api/articles/:id/contributions': {
     blocks: [{ type: 'paragraph', text: 'Ferries return on Monday.' }],
     credit: { name: 'Rey Reporter', role: 'contributor' },

@@ -10,4 +10,5 @@ export * from './contribution.view';
 export * from './error-body';
 export * from './event-envelope';
 export * from './user.view';
+export * from './redaction.view';
 export * from './contributor-credits.view';

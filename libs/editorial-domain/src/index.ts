@@ -16,7 +16,10 @@ export {
   REPORTER_EDITABLE_STATUSES,
   REPORTER_OWN_ARTICLE_COMMANDS,
   isEditCommand,
+  isRedactionCommand,
 } from './article/article.permissions';
+export { REDACTION_NOTE } from './article/article.decide-redaction';
+export { REMOVED_TEXT } from './article/article.redaction-cut';
 export * from './article/article.state';
 export * from './article/article.stream';
 export { ALLOWED_FROM } from './article/article.transitions';

@@ -40,7 +40,7 @@ export const anAdmin = actor('user-admin', 'Ada Admin', 'admin');
 export const theScheduler = actor('system-scheduler', 'Scheduler', 'system');
 
 /** The policy a deployment runs with unless it switches a rule off. */
-export const DEFAULT_POLICY: ArticlePolicy = Object.freeze({ fourEyesApproval: true });
+export const DEFAULT_POLICY: ArticlePolicy = Object.freeze({ fourEyesApproval: true, fourEyesRedaction: false });
 
 export function meta(by: Actor = anEditor(), now: string = NOW, policy: Partial<ArticlePolicy> = {}): CommandMetadata {
   return { actor: by, now, policy: { ...DEFAULT_POLICY, ...policy } };

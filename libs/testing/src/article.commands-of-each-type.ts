@@ -21,6 +21,7 @@ import {
   updatePhoto,
   mergeContribution,
 } from './article.builders';
+import { confirmRedaction, declineRedaction, requestRedaction } from './redaction.builders';
 
 /**
  * One valid command of every type, sent with the metadata given: for the specs that run every
@@ -46,4 +47,7 @@ export const ONE_COMMAND_OF_EACH_TYPE: Record<ArticleCommandType, (m: CommandMet
   AssignReporter: (m) => assignReporter(aReporter(), m),
   UnassignReporter: (m) => unassignReporter(aColleague(), m),
   MergeContribution: (m) => mergeContribution({}, m),
+  RequestRedaction: (m) => requestRedaction({}, m),
+  ConfirmRedaction: (m) => confirmRedaction({}, m),
+  DeclineRedaction: (m) => declineRedaction({}, m),
 };

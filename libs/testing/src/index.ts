@@ -7,3 +7,4 @@ export * from './wire-story.fixture';
 export * from './counter.decider';
 export * from './article.commands-of-each-type';
 export * from './contribution.builders';
+export * from './redaction.builders';

@@ -25,6 +25,10 @@ import { UnpublishArticleController } from './unpublish-article/unpublish-articl
 import { UnassignReporterController } from './unassign-reporter/unassign-reporter.controller';
 import { UpdatePhotoController } from './update-photo/update-photo.controller';
 import { VerifyArticleController } from './verify-article/verify-article.controller';
+import { ListRedactionsController } from './list-redactions/list-redactions.controller';
+import { RedactContentController } from './redact-content/redact-content.controller';
+import { RedactContentHandler } from './redact-content/redact-content.handler';
+import { RedactionRunner } from './redact-content/redaction.runner';
 import { ArticleCommandRunner } from './shared/article-command.runner';
 import { ArticleReadModel } from './shared/article-read-model';
 import { ArticleVersionsListener } from './shared/article-versions.listener';
@@ -64,10 +68,14 @@ import { ExecuteArticleHandler } from './shared/execute-article.handler';
     UnpublishArticleController,
     UpdatePhotoController,
     VerifyArticleController,
+    RedactContentController,
+    ListRedactionsController,
     SchedulerStatusController,
   ],
   providers: [
     ExecuteArticleHandler,
+    RedactContentHandler,
+    RedactionRunner,
     ArticleTimeTravel,
     ArticleSnapshots,
     ArticleReadModel,

@@ -14,6 +14,7 @@ describe("the API's settings", () => {
       DEMO_PASSWORD: 'newsroom',
       SCHEDULER_INTERVAL_MS: 5000,
       FOUR_EYES_APPROVAL: true,
+      REDACTION_FOUR_EYES: false,
       IDEMPOTENCY_TTL: 24 * 60 * 60 * 1000,
       DOCS_ENABLED: true,
       DOCS_PUBLIC: false,
@@ -24,6 +25,11 @@ describe("the API's settings", () => {
     expect(parseApiEnv({ FOUR_EYES_APPROVAL: 'false' }).FOUR_EYES_APPROVAL).toBe(false);
     expect(parseApiEnv({ FOUR_EYES_APPROVAL: 'true' }).FOUR_EYES_APPROVAL).toBe(true);
     expect(() => parseApiEnv({ FOUR_EYES_APPROVAL: 'no' })).toThrow(/FOUR_EYES_APPROVAL/);
+  });
+
+  it('asks a second admin to confirm a redaction only when told to', () => {
+    expect(parseApiEnv({ REDACTION_FOUR_EYES: 'true' }).REDACTION_FOUR_EYES).toBe(true);
+    expect(() => parseApiEnv({ REDACTION_FOUR_EYES: 'yes' })).toThrow(/REDACTION_FOUR_EYES/);
   });
 
   it('reads the idempotency time to live as a duration and the docs switches as true or false', () => {

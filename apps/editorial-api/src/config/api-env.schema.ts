@@ -31,6 +31,11 @@ export const apiEnvSchema = envSchema.extend({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * A legal redaction (issue #12) waits for a second admin's confirmation. Off by default, so that
+   * one admin can act in an emergency; every order is recorded either way.
+   */
+  REDACTION_FOUR_EYES: flag.default(false),
   /** How long an Idempotency-Key holds its answer; an older key is a new request. */
   IDEMPOTENCY_TTL: durationMs.default(86_400_000),
   /** Serve /api/docs at all. */

@@ -1,5 +1,6 @@
 import type { ActorRef } from '../shared/actor';
 import type { BodyBlock, Contributor, CorrectionKind, DraftFields, Photo } from './article.content';
+import type { FieldReference } from './article.events';
 
 import type { Actor, Role } from '../shared/actor';
 
@@ -10,6 +11,11 @@ import type { Actor, Role } from '../shared/actor';
 export interface ArticlePolicy {
   /** The approver must differ from the article's last author (see `lastAuthor` in the state). */
   fourEyesApproval: boolean;
+  /**
+   * A legal redaction waits for a second admin's confirmation (issue #12). Off unless set, so that
+   * one admin can act in an emergency; the order is recorded either way.
+   */
+  fourEyesRedaction?: boolean;
 }
 
 /** Time, identity and policy come from outside so that deciding stays pure and replayable. */
@@ -68,6 +74,31 @@ export type MergeContribution = Command<
   }
 >;
 
+/**
+ * Where the caller (who alone can read the stored events) found the passage: the fields whose keys
+ * it destroys with the decision, and those it erased in place (stored before encryption).
+ */
+export interface LocatedPassage {
+  fields: FieldReference[];
+  erased: FieldReference[];
+}
+/** A legal redaction order (issue #12): the exact passage to remove from every version, and why. */
+export type RequestRedaction = Command<
+  'RequestRedaction',
+  {
+    redactionId: string;
+    passage: string;
+    reason: string;
+    legalBasis: string;
+    reference: string;
+    located: LocatedPassage;
+  }
+>;
+/** A second admin lets a requested redaction take effect (the four-eyes setting). */
+export type ConfirmRedaction = Command<'ConfirmRedaction', { redactionId: string; located: LocatedPassage }>;
+/** A requested redaction refused; `passageField` is the request's own passage, whose key goes too. */
+export type DeclineRedaction = Command<'DeclineRedaction', { redactionId: string; passageField: FieldReference[] }>;
+
 export type ArticleCommand =
   | DraftArticle
   | ReviseArticle
@@ -86,7 +117,10 @@ export type ArticleCommand =
   | IssueCorrection
   | AssignReporter
   | UnassignReporter
-  | MergeContribution;
+  | MergeContribution
+  | RequestRedaction
+  | ConfirmRedaction
+  | DeclineRedaction;
 
 export type ArticleCommandType = ArticleCommand['type'];
 
@@ -100,6 +134,14 @@ export const EDIT_COMMAND_TYPES = [
   'UpdatePhoto',
   'DetachPhoto',
 ] as const satisfies readonly EditCommand['type'][];
+
+/** Legal redactions: an admin's alone (issue #12). */
+export type RedactionCommand = RequestRedaction | ConfirmRedaction | DeclineRedaction;
+export const REDACTION_COMMAND_TYPES = [
+  'RequestRedaction',
+  'ConfirmRedaction',
+  'DeclineRedaction',
+] as const satisfies readonly RedactionCommand['type'][];
 
 // A mapped object rather than a literal array so that a missing or misspelt type fails to compile.
 const COMMAND_TYPES: { readonly [T in ArticleCommandType]: true } = {
@@ -121,6 +163,9 @@ const COMMAND_TYPES: { readonly [T in ArticleCommandType]: true } = {
   AssignReporter: true,
   UnassignReporter: true,
   MergeContribution: true,
+  RequestRedaction: true,
+  ConfirmRedaction: true,
+  DeclineRedaction: true,
 };
 export const ARTICLE_COMMAND_TYPES: readonly ArticleCommandType[] = Object.freeze(
   Object.keys(COMMAND_TYPES) as ArticleCommandType[],

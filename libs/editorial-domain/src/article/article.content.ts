@@ -125,6 +125,10 @@ export const ARTICLE_LIMITS = Object.freeze({
   reasonMaxLength: 2000,
   correctionMaxLength: 5000,
   assigneesMaxCount: 20,
+  // A redaction order: the passage may be a whole paragraph; basis and reference are citations.
+  passageMaxLength: 5000,
+  legalBasisMaxLength: 500,
+  referenceMaxLength: 300,
 });
 const L = ARTICLE_LIMITS;
 

@@ -22,6 +22,7 @@ import {
 } from './article.decide-workflow';
 import { decideAssignReporter, decideUnassignReporter } from './article.decide-assignments';
 import { decideMergeContribution } from './article.decide-merge';
+import { decideConfirmRedaction, decideDeclineRedaction, decideRequestRedaction } from './article.decide-redaction';
 import { ValidationFailed } from '../shared/domain-error';
 import { ArticleAlreadyExists, ArticleNotFound } from './article.errors';
 import type { ArticleEvent } from './article.events';
@@ -88,6 +89,12 @@ function decideForExisting(command: Exclude<ArticleCommand, DraftArticle>, state
       return decideUnassignReporter(command, state);
     case 'MergeContribution':
       return decideMergeContribution(command, state);
+    case 'RequestRedaction':
+      return decideRequestRedaction(command, state);
+    case 'ConfirmRedaction':
+      return decideConfirmRedaction(command, state);
+    case 'DeclineRedaction':
+      return decideDeclineRedaction(command, state);
     default:
       return assertNever(command, 'article command');
   }

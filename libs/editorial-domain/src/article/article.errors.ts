@@ -1,4 +1,5 @@
 import { DomainError, InvalidTransition } from '../shared/domain-error';
+import type { ValidationIssue } from '../shared/validation';
 import type { ContributorRole } from './article.content';
 import type { ArticleStatus } from './article.state';
 
@@ -97,5 +98,54 @@ export class ContributionAlreadyMerged extends DomainError<{ contributionId: str
   declare readonly contributionId: string;
   constructor(contributionId: string) {
     super(`Contribution ${contributionId} is already merged into the article`, { contributionId });
+  }
+}
+
+/** A redaction of text the article does not hold: refused, naming the passage field (400). */
+export class PassageNotFound extends DomainError<{ details: ValidationIssue[] }> {
+  readonly code = 'PASSAGE_NOT_FOUND';
+  declare readonly details: ValidationIssue[];
+  constructor() {
+    const details = [{ path: 'passage', message: 'does not occur in any version of the article' }];
+    super('Invalid input: passage does not occur in any version of the article', { details });
+  }
+}
+
+/** No redaction under this id waits for a decision (never requested, or already decided). */
+export class RedactionNotFound extends DomainError<{ redactionId: string }> {
+  readonly code = 'REDACTION_NOT_FOUND';
+  declare readonly redactionId: string;
+  constructor(redactionId: string) {
+    super(`No redaction ${redactionId} is waiting for a decision on this article`, { redactionId });
+  }
+}
+
+/**
+ * The passage is in fields stored in plaintext before encryption: no key to destroy removes them,
+ * only erasing them in place does (the heavier route, docs/redaction.md). Thrown by the caller
+ * that locates the passage; the decider never sees storage.
+ */
+export class RedactionNeedsErasure extends DomainError<{ plaintextFields: number; route: string }> {
+  readonly code = 'REDACTION_NEEDS_ERASURE';
+  declare readonly plaintextFields: number;
+  declare readonly route: string;
+  constructor(plaintextFields: number) {
+    super(
+      `The passage occurs in ${plaintextFields} field(s) stored in plaintext before encryption; no key removes ` +
+        'them. They must be erased in place (the heavier route, erase-plaintext), which this server cannot do yet',
+      { plaintextFields, route: 'erase-plaintext' },
+    );
+  }
+}
+
+/** A pending redaction whose own passage another redaction made unreadable: decline it and ask again. */
+export class RedactionPassageUnreadable extends DomainError<{ redactionId: string }> {
+  readonly code = 'REDACTION_PASSAGE_UNREADABLE';
+  declare readonly redactionId: string;
+  constructor(redactionId: string) {
+    super(
+      `The passage of redaction ${redactionId} was itself redacted by another order; decline it and request it again`,
+      { redactionId },
+    );
   }
 }

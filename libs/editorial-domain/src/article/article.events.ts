@@ -1,4 +1,4 @@
-import type { BodyBlock, Contributor, Correction, DraftFields, Photo } from './article.content';
+import type { ArticleContent, BodyBlock, Contributor, Correction, DraftFields, Photo } from './article.content';
 
 type Event<Type extends string, Data> = { type: Type; data: Data };
 
@@ -54,6 +54,54 @@ export type ContributionMerged = Event<
   }
 >;
 
+/** A field of a stored event, by reference: what a redaction names instead of the text. */
+export interface FieldReference {
+  eventId: string;
+  /** A concrete path into the event's data, e.g. `changes.body[3].text`. */
+  path: string;
+}
+
+/** Why a redaction was ordered: the record kept for auditors; it never holds the passage. */
+export interface RedactionOrder {
+  redactionId: string;
+  reason: string;
+  legalBasis: string;
+  reference: string;
+}
+
+/**
+ * Under the four-eyes setting, a redaction waits for a second admin. The passage is kept only
+ * here, encrypted like any free text, and its key goes with the fields it names on confirmation.
+ */
+export type RedactionRequested = Event<'RedactionRequested', RedactionOrder & { passage: string }>;
+/** A requested redaction that a second admin declined: its passage's key is destroyed too. */
+export type RedactionDeclined = Event<'RedactionDeclined', { redactionId: string; passageField: FieldReference[] }>;
+/**
+ * A legal redaction (issue #12): the keys of every field holding the passage destroyed, so those
+ * fields of every version read as redacted; recorded by reference (event id and path), never by
+ * content. The working copy, the live copy and the corrections that held the passage are
+ * re-issued without it (the rest of each field kept): whole, because after the keys are gone the
+ * earlier events can no longer tell the rest. `actor` of the event confirmed it; `requestedBy`
+ * asked (the same admin without four-eyes).
+ */
+export type ContentRedacted = Event<
+  'ContentRedacted',
+  RedactionOrder & {
+    requestedBy: ActorRef;
+    redactedAt: string;
+    /** Fields whose keys were destroyed. */
+    fields: FieldReference[];
+    /** Fields stored in plaintext before encryption, erased in place (the heavier route). */
+    erased: FieldReference[];
+    working: ArticleContent;
+    /** The live copy re-issued; null when the article was never published. */
+    live: ArticleContent | null;
+    corrections: Correction[];
+    /** What readers of the live story are told (an editor's note, like a correction's). */
+    note: string;
+  }
+>;
+
 export type ArticleEvent =
   | ArticleDrafted
   | ArticleRevised
@@ -72,7 +120,10 @@ export type ArticleEvent =
   | CorrectionIssued
   | ReporterAssigned
   | ReporterUnassigned
-  | ContributionMerged;
+  | ContributionMerged
+  | RedactionRequested
+  | RedactionDeclined
+  | ContentRedacted;
 
 export type ArticleEventType = ArticleEvent['type'];
 
@@ -96,6 +147,9 @@ const EVENT_TYPES: { readonly [T in ArticleEventType]: true } = {
   ReporterAssigned: true,
   ReporterUnassigned: true,
   ContributionMerged: true,
+  RedactionRequested: true,
+  RedactionDeclined: true,
+  ContentRedacted: true,
 };
 export const ARTICLE_EVENT_TYPES: readonly ArticleEventType[] = Object.freeze(
   Object.keys(EVENT_TYPES) as ArticleEventType[],
@@ -127,6 +181,10 @@ export const CHANGES_CONTENT: { readonly [T in ArticleEventType]: boolean } = Ob
   ReporterUnassigned: false,
   // The accepting editor answers for the merged text, as for any edit.
   ContributionMerged: true,
+  RedactionRequested: false,
+  RedactionDeclined: false,
+  // The working copy is re-issued: whoever approves it next must not be the redacting admin.
+  ContentRedacted: true,
 });
 
 export function isArticleEventType(type: string): type is ArticleEventType {

@@ -31,6 +31,9 @@ import {
   reporterAssigned,
   reporterUnassigned,
   contributionMerged,
+  contentRedacted,
+  redactionDeclined,
+  redactionRequested,
   revised,
   scheduleCancelled,
   someDraftFields,
@@ -100,6 +103,9 @@ describe('evolving an article', () => {
       reporterAssigned(),
       reporterUnassigned(),
       contributionMerged(),
+      redactionRequested(),
+      redactionDeclined(),
+      contentRedacted(),
     ];
     expect(new Set(all.map((e) => e.type))).toEqual(new Set(ARTICLE_EVENT_TYPES));
     all.forEach((_, i) => expect(snapshot(all.slice(0, i + 1)).version).toBe(i + 1));
@@ -214,10 +220,10 @@ describe('folding a stream', () => {
 
 describe('the published vocabulary', () => {
   it('lists every event type and command type exactly once', () => {
-    expect(ARTICLE_EVENT_TYPES).toHaveLength(18);
-    expect(new Set(ARTICLE_EVENT_TYPES).size).toBe(18);
-    expect(ARTICLE_COMMAND_TYPES).toHaveLength(18);
-    expect(new Set(ARTICLE_COMMAND_TYPES).size).toBe(18);
+    expect(ARTICLE_EVENT_TYPES).toHaveLength(21);
+    expect(new Set(ARTICLE_EVENT_TYPES).size).toBe(21);
+    expect(ARTICLE_COMMAND_TYPES).toHaveLength(21);
+    expect(new Set(ARTICLE_COMMAND_TYPES).size).toBe(21);
   });
 
   it('recognises its own type strings and nothing else', () => {

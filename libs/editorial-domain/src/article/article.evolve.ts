@@ -23,7 +23,7 @@ export function evolve(state: ArticleState, event: ArticleEvent, meta?: EvolveMe
     return drafted(event, meta);
   }
   if (state.status === 'none') throw new InvalidEventSequence(event.type, state.status);
-  const next = apply(state, event);
+  const next = apply(state, event, meta);
   return {
     ...next,
     lastAuthor: CHANGES_CONTENT[event.type] ? actorOf(meta) : state.lastAuthor,
@@ -64,7 +64,11 @@ function actorOf(meta: EvolveMeta | undefined): ActorRef {
   return meta?.actor ? { id: meta.actor.id, name: meta.actor.name } : UNKNOWN_ACTOR;
 }
 
-function apply(state: ArticleSnapshot, event: Exclude<ArticleEvent, ArticleDrafted>): ArticleSnapshot {
+function apply(
+  state: ArticleSnapshot,
+  event: Exclude<ArticleEvent, ArticleDrafted>,
+  meta: EvolveMeta | undefined,
+): ArticleSnapshot {
   const { working } = state;
   switch (event.type) {
     case 'ArticleRevised':
@@ -123,9 +127,29 @@ function apply(state: ArticleSnapshot, event: Exclude<ArticleEvent, ArticleDraft
         mergedContributions: [...(state.mergedContributions ?? []), contributionId],
       };
     }
+    case 'RedactionRequested': {
+      const requested = { ...event.data, requestedBy: actorOf(meta), requestedAt: meta?.occurredAt ?? '' };
+      return { ...state, pendingRedactions: [...(state.pendingRedactions ?? []), requested] };
+    }
+    case 'RedactionDeclined':
+      return { ...state, pendingRedactions: withoutPending(state, event.data.redactionId) };
+    case 'ContentRedacted': {
+      const { working: redacted, live, corrections, redactionId } = event.data;
+      return {
+        ...state,
+        working: redacted,
+        live: state.live && live ? { ...state.live, content: live } : state.live,
+        corrections,
+        pendingRedactions: withoutPending(state, redactionId),
+      };
+    }
     default:
       return assertNever(event, 'article event');
   }
+}
+
+function withoutPending(state: ArticleSnapshot, redactionId: string) {
+  return (state.pendingRedactions ?? []).filter((r) => r.redactionId !== redactionId);
 }
 
 function timestampIn(event: ArticleEvent): string | undefined {
@@ -151,7 +175,11 @@ function timestampIn(event: ArticleEvent): string | undefined {
     case 'ReporterAssigned':
     case 'ReporterUnassigned':
     case 'ContributionMerged':
+    case 'RedactionRequested':
+    case 'RedactionDeclined':
       return undefined;
+    case 'ContentRedacted':
+      return event.data.redactedAt;
     default:
       return assertNever(event, 'article event');
   }

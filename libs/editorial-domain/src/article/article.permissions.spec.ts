@@ -25,6 +25,7 @@ import {
   meta,
   photoAttached,
   publishArticle,
+  redactionRequested,
   reporterAssigned,
   reviseArticle,
   submitForReview,
@@ -62,6 +63,9 @@ const HOME: Record<ArticleCommandType, 'none' | ArticleStatus> = {
   AssignReporter: 'draft',
   UnassignReporter: 'draft',
   MergeContribution: 'draft',
+  RequestRedaction: 'draft',
+  ConfirmRedaction: 'draft',
+  DeclineRedaction: 'draft',
 };
 
 // The colleague is assigned in every history below, so the drafter is the one to assign.
@@ -87,6 +91,10 @@ const EMITS: Record<ArticleCommandType, ArticleEventType> = {
   AssignReporter: 'ReporterAssigned',
   UnassignReporter: 'ReporterUnassigned',
   MergeContribution: 'ContributionMerged',
+  // Without the four-eyes setting, an admin's order takes effect at once.
+  RequestRedaction: 'ContentRedacted',
+  ConfirmRedaction: 'ContentRedacted',
+  DeclineRedaction: 'RedactionDeclined',
 };
 
 const F = 'forbidden';
@@ -113,10 +121,21 @@ const EXPECTED: Record<ArticleCommandType, Record<ActingRole, typeof F | typeof 
   UnassignReporter:    { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
   // Reporters contribute through contributions; only the desk accepts, and the merge is its act.
   MergeContribution:   { auditor: F, reporter: F,  editor: ok, admin: ok, system: F },
+  // A legal redaction destroys text for good: the admins' alone.
+  RequestRedaction:    { auditor: F, reporter: F,  editor: F,  admin: ok, system: F },
+  ConfirmRedaction:    { auditor: F, reporter: F,  editor: F,  admin: ok, system: F },
+  DeclineRedaction:    { auditor: F, reporter: F,  editor: F,  admin: ok, system: F },
 };
 
-// Drafted by the reporter (the given actor), who therefore may edit it; the colleague is assigned.
-const withTargets = [drafted(), contributorAdded(), photoAttached(), reporterAssigned(aColleague())];
+// Drafted by the reporter (the given actor), who therefore may edit it; the colleague is assigned;
+// a redaction the reporter's name asked for waits, so that any admin may decide it.
+const withTargets = [
+  drafted(),
+  contributorAdded(),
+  photoAttached(),
+  reporterAssigned(aColleague()),
+  redactionRequested(),
+];
 const historyAt = (status: 'none' | ArticleStatus) => (status === 'none' ? [] : historyUntil(status, withTargets));
 
 describe('who may do what, each command in a status that allows it', () => {
@@ -218,8 +237,13 @@ describe('the acting role', () => {
     );
   });
 
-  it('has every command in the editor’s and admin’s permissions and none in the auditor’s', () => {
-    expect([...ROLE_PERMISSIONS.editor].sort()).toEqual(Object.keys(EXPECTED).sort());
+  it('has every command in the admin’s permissions, all but redactions in the editor’s, none in the auditor’s', () => {
+    const redactions = ['RequestRedaction', 'ConfirmRedaction', 'DeclineRedaction'];
+    expect([...ROLE_PERMISSIONS.editor].sort()).toEqual(
+      Object.keys(EXPECTED)
+        .filter((c) => !redactions.includes(c))
+        .sort(),
+    );
     expect([...ROLE_PERMISSIONS.admin].sort()).toEqual(Object.keys(EXPECTED).sort());
     expect(ROLE_PERMISSIONS.auditor).toEqual([]);
   });

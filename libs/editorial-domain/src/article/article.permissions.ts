@@ -1,6 +1,7 @@
 import {
   ARTICLE_COMMAND_TYPES,
   EDIT_COMMAND_TYPES,
+  REDACTION_COMMAND_TYPES,
   type ArticleCommand,
   type ArticleCommandType,
   type DraftArticle,
@@ -13,7 +14,8 @@ import { isBefore } from '../shared/iso-time';
 /** Commands each acting role may ever attempt; limits that depend on the article are below. */
 export const ROLE_PERMISSIONS: { readonly [R in ActingRole]: readonly ArticleCommandType[] } = {
   reporter: ['DraftArticle', ...EDIT_COMMAND_TYPES, 'SubmitForReview'],
-  editor: ARTICLE_COMMAND_TYPES,
+  // A legal redaction destroys text for good: the admins' alone (issue #12).
+  editor: ARTICLE_COMMAND_TYPES.filter((t) => !isRedactionCommand(t)),
   admin: ARTICLE_COMMAND_TYPES,
   auditor: [],
   system: ['PublishArticle'],
@@ -51,7 +53,8 @@ export function assertRoleMayAttempt(command: ArticleCommand): void {
   }
   const allowed: readonly ArticleCommandType[] | undefined = ROLE_PERMISSIONS[role];
   if (!allowed?.includes(command.type)) {
-    throw new Forbidden(role, command.type, REFUSAL_REASONS[role] ?? `unknown role ${role}`);
+    const reason = isRedactionCommand(command.type) ? 'legal redactions are for admins' : REFUSAL_REASONS[role];
+    throw new Forbidden(role, command.type, reason ?? `unknown role ${role}`);
   }
 }
 
@@ -101,6 +104,10 @@ export function assertRoleMayActOn(command: Exclude<ArticleCommand, DraftArticle
       );
     }
   }
+}
+
+export function isRedactionCommand(type: ArticleCommandType): boolean {
+  return (REDACTION_COMMAND_TYPES as readonly ArticleCommandType[]).includes(type);
 }
 
 export function isEditCommand(type: ArticleCommandType): boolean {

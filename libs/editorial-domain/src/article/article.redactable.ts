@@ -3,6 +3,13 @@ import type { ArticleEventType } from './article.events';
 const TEXT_BLOCKS = (at: string) => [`${at}[*].text`, `${at}[*].attribution`];
 const PHOTO_TEXTS = (at: string) => [`${at}.caption`, `${at}.credit`, `${at}.altText`, `${at}.rights`];
 const PERSON = (at: string) => [`${at}.name`, `${at}.affiliation`];
+const CONTENT_TEXTS = (at: string) => [
+  `${at}.headline`,
+  `${at}.standfirst`,
+  ...TEXT_BLOCKS(`${at}.body`),
+  ...PERSON(`${at}.contributors[*]`),
+  ...PHOTO_TEXTS(`${at}.photos[*]`),
+];
 
 /**
  * Where each event's free text lives: the fields a legal redaction (issue #12) may have to make
@@ -33,4 +40,8 @@ export const ARTICLE_REDACTABLE_FIELDS: { readonly [T in ArticleEventType]: read
   ReporterAssigned: [],
   ReporterUnassigned: [],
   ContributionMerged: [...TEXT_BLOCKS('blocks'), ...PHOTO_TEXTS('photos[*]'), ...PERSON('contributor')],
+  RedactionRequested: ['passage'],
+  RedactionDeclined: [],
+  // The order (reason, basis, reference) stays readable: it is what auditors are shown.
+  ContentRedacted: [...CONTENT_TEXTS('working'), ...CONTENT_TEXTS('live'), 'corrections[*].text', 'note'],
 });

@@ -1,6 +1,6 @@
 import type { ArticleContent, Correction } from './article.content';
 import type { ActorRef } from '../shared/actor';
-import type { PublicationKind } from './article.events';
+import type { PublicationKind, RedactionOrder } from './article.events';
 
 export type ArticleStatus =
   'draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'unpublished';
@@ -50,6 +50,18 @@ export interface ArticleSnapshot {
    * from snapshots built by read models that do not keep it (they never decide).
    */
   mergedContributions?: string[];
+  /**
+   * Redactions requested and neither confirmed nor declined. Absent from snapshots built by read
+   * models, which must never hold a passage.
+   */
+  pendingRedactions?: PendingRedaction[];
+}
+
+/** A redaction waiting for a second admin (four-eyes): the passage is the command side's alone. */
+export interface PendingRedaction extends RedactionOrder {
+  passage: string;
+  requestedBy: ActorRef;
+  requestedAt: string;
 }
 
 export type ArticleState = { status: 'none' } | ArticleSnapshot;

@@ -15,6 +15,10 @@ import {
   anEditor,
   assignReporter,
   approveArticle,
+  confirmRedaction,
+  declineRedaction,
+  redactionRequested,
+  requestRedaction,
   attachPhoto,
   cancelSchedule,
   contributorAdded,
@@ -91,6 +95,10 @@ const EXPECTED: Record<ArticleCommandType, Row> = {
   UnassignReporter:    [NF,                'ReporterUnassigned', 'ReporterUnassigned','ReporterUnassigned', 'ReporterUnassigned',   'ReporterUnassigned',   'ReporterUnassigned', 'ReporterUnassigned'],
   // An edit: open in every status; on a published article it waits for the next publication.
   MergeContribution:   [NF,                'ContributionMerged', 'ContributionMerged','ContributionMerged', 'ContributionMerged',   'ContributionMerged',   'ContributionMerged', 'ContributionMerged'],
+  // A court order does not wait for the workflow (sent by admins: editors may not redact).
+  RequestRedaction:    [NF,                'ContentRedacted',    'ContentRedacted',   'ContentRedacted',    'ContentRedacted',      'ContentRedacted',      'ContentRedacted',    'ContentRedacted'],
+  ConfirmRedaction:    [NF,                'ContentRedacted',    'ContentRedacted',   'ContentRedacted',    'ContentRedacted',      'ContentRedacted',      'ContentRedacted',    'ContentRedacted'],
+  DeclineRedaction:    [NF,                'RedactionDeclined',  'RedactionDeclined', 'RedactionDeclined',  'RedactionDeclined',    'RedactionDeclined',    'RedactionDeclined',  'RedactionDeclined'],
 };
 /* eslint-enable max-len */
 
@@ -114,22 +122,31 @@ const COMMANDS: Record<ArticleCommandType, () => ArticleCommand> = {
   AssignReporter: () => assignReporter(aReporter()),
   UnassignReporter: () => unassignReporter(aColleague()),
   MergeContribution: () => mergeContribution(),
+  RequestRedaction: () => requestRedaction(),
+  ConfirmRedaction: () => confirmRedaction(),
+  DeclineRedaction: () => declineRedaction(),
 };
 
-// A contributor, a photo and an assignee exist in every status, so removing, detaching and
-// unassigning have a target.
+// A contributor, a photo, an assignee and a requested redaction exist in every status, so removing,
+// detaching, unassigning and deciding have a target.
 const historyFor = (column: Column) =>
   column === 'none'
     ? []
-    : historyUntil(column, [drafted(), contributorAdded(), photoAttached(), reporterAssigned(aColleague())]);
+    : historyUntil(column, [
+        drafted(),
+        contributorAdded(),
+        photoAttached(),
+        reporterAssigned(aColleague()),
+        redactionRequested(),
+      ]);
 
 const cases = (Object.keys(EXPECTED) as ArticleCommandType[]).flatMap((command) =>
   COLUMNS.map((status, i) => ({ command, status, expected: EXPECTED[command][i]! })),
 );
 
 describe('every command against every status, as an editor', () => {
-  it('covers 18 commands in 8 statuses', () => {
-    expect(cases).toHaveLength(144);
+  it('covers 21 commands in 8 statuses', () => {
+    expect(cases).toHaveLength(168);
   });
 
   describe.each(COLUMNS)('when the article is %s', (status) => {

@@ -30,6 +30,10 @@ export const ALLOWED_FROM: { readonly [T in CommandOnExistingArticle]: readonly 
   UnassignReporter: ARTICLE_STATUSES,
   // An edit like any other: on a published article it changes the working copy, live at the next publication.
   MergeContribution: ARTICLE_STATUSES,
+  // A court order does not wait for the workflow: every version of every status holds the text.
+  RequestRedaction: ARTICLE_STATUSES,
+  ConfirmRedaction: ARTICLE_STATUSES,
+  DeclineRedaction: ARTICLE_STATUSES,
 };
 
 export function assertTransition(command: CommandOnExistingArticle, currentStatus: ArticleStatus): void {

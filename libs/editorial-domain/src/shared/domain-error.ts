@@ -15,7 +15,11 @@ export type DomainErrorCode =
   | 'DUPLICATE_CONTRIBUTOR'
   | 'CONTRIBUTION_NOT_FOUND'
   | 'CONTRIBUTION_ALREADY_EXISTS'
-  | 'CONTRIBUTION_ALREADY_MERGED';
+  | 'CONTRIBUTION_ALREADY_MERGED'
+  | 'PASSAGE_NOT_FOUND'
+  | 'REDACTION_NOT_FOUND'
+  | 'REDACTION_NEEDS_ERASURE'
+  | 'REDACTION_PASSAGE_UNREADABLE';
 
 /**
  * A refusal by the domain. `code` is stable for clients; `data` holds the same facts as the

@@ -18,6 +18,7 @@ import {
   contributionSubmitted,
   contributionWithdrawn,
   contributorAdded,
+  contentRedacted,
   contributorRemoved,
   correctionIssued,
   drafted,
@@ -26,10 +27,13 @@ import {
   photoUpdated,
   publicationScheduled,
   published,
+  redactionDeclined,
+  redactionRequested,
   reporterAssigned,
   reporterUnassigned,
   revised,
   scheduleCancelled,
+  someContent,
   submitted,
   unpublished,
 } from '@newsroom/testing';
@@ -45,6 +49,11 @@ const CONTENT = aContributionContent({
   blocks: [{ type: 'quote', text: 'q', attribution: 'a' }],
   photos: [{ photoId: 'photo-9', url: 'https://img.example/9.jpg', ...PHOTO }],
   credit: { name: 'n', role: 'contributor', affiliation: 'af' },
+});
+const FULL_CONTENT = someContent({
+  body: BODY,
+  contributors: [{ contributorId: 'c1', name: 'n', role: 'author', affiliation: 'af' }],
+  photos: [{ photoId: 'photo-1', url: 'https://img.example/1.jpg', ...PHOTO }],
 });
 const ONE_OF_EACH: { [T in ArticleEventType | ContributionEventType]: { data: unknown } } = {
   ArticleDrafted: drafted({ body: BODY }),
@@ -75,6 +84,14 @@ const ONE_OF_EACH: { [T in ArticleEventType | ContributionEventType]: { data: un
   ContributionChangesRequested: contributionChangesRequested(),
   ContributionAccepted: { data: { ...contributionAccepted().data, credit: CONTENT.credit } },
   ContributionRejected: contributionRejected(),
+  RedactionRequested: redactionRequested(),
+  RedactionDeclined: redactionDeclined(),
+  ContentRedacted: contentRedacted({
+    working: FULL_CONTENT,
+    live: FULL_CONTENT,
+    corrections: [correctionIssued().data.correction],
+    erased: [{ eventId: 'event-2', path: 'note' }],
+  }),
 };
 
 /** Every text member of a payload as a pattern: `body[*].text`. */
@@ -166,6 +183,40 @@ describe('redactable fields', () => {
       ContributionChangesRequested: [],
       ContributionAccepted: ['acceptedBy.id', 'acceptedBy.name', 'articleId', 'credit.role'],
       ContributionRejected: ['rejectedBy.id', 'rejectedBy.name'],
+      // The order stays readable (what auditors are shown), the passage never does; the re-issued
+      // content leaves in clear what the events it re-issues leave in clear.
+      RedactionRequested: ['legalBasis', 'reason', 'redactionId', 'reference'],
+      RedactionDeclined: ['passageField[*].eventId', 'passageField[*].path', 'redactionId'],
+      ContentRedacted: [
+        'corrections[*].issuedAt',
+        'corrections[*].kind',
+        'erased[*].eventId',
+        'erased[*].path',
+        'fields[*].eventId',
+        'fields[*].path',
+        'legalBasis',
+        'reason',
+        'redactedAt',
+        'redactionId',
+        'reference',
+        'requestedBy.id',
+        'requestedBy.name',
+        ...['working', 'live'].flatMap((at) =>
+          [
+            'body[*].photoId',
+            'body[*].type',
+            'contributors[*].contributorId',
+            'contributors[*].role',
+            'dateline',
+            'language',
+            'photos[*].photoId',
+            'photos[*].url',
+            'sections[*]',
+            'source',
+            'tags[*]',
+          ].map((p) => `${at}.${p}`),
+        ),
+      ].sort(),
     });
   });
 

@@ -48,7 +48,22 @@ export class ArticleCommandRunner {
     config: AppConfig,
   ) {
     // The deployment's rules travel with each command, so the decider reads no configuration.
-    this.policy = Object.freeze({ fourEyesApproval: config.env.FOUR_EYES_APPROVAL });
+    this.policy = Object.freeze({
+      fourEyesApproval: config.env.FOUR_EYES_APPROVAL,
+      fourEyesRedaction: config.env.REDACTION_FOUR_EYES,
+    });
+  }
+
+  get articlePolicy(): ArticlePolicy {
+    return this.policy;
+  }
+
+  /**
+   * Drops the article's decided state, which holds its text in plaintext: after a redaction, the
+   * next command folds the stream again, where the redacted fields read as markers.
+   */
+  forget(articleId: string): void {
+    this.states.forget(articleStreamId(articleId));
   }
 
   run<M extends MintedIds>(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ARTICLE_ROW_FOLD, type ArticleRow } from '@newsroom/read-models';
 
 /** Versions between snapshots: a read folds at most this many events after the nearest one. */
@@ -52,6 +52,11 @@ export class ArticleSnapshots {
         values,
       )
       .catch(() => undefined);
+  }
+
+  /** Every snapshot of the stream, in the caller's transaction: after a redaction they hold removed text. */
+  async discardAll(streamId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`DELETE FROM article_snapshots WHERE stream_id = $1`, [streamId]);
   }
 
   async discard(streamId: string, version: number): Promise<void> {

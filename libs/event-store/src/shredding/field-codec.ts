@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { NewEvent } from '../event-store.types';
 import { decryptField, encryptField, masterKeyId, newFieldKey, unwrapFieldKey, wrapFieldKey } from './field-cipher';
+import { decodeErasedField } from './erased-field';
 import { decodeFieldEnvelope, redactionMarker, type FieldEnvelope, type RedactionNotice } from './field-envelope';
 import type { FieldKeyRecord, FieldKeyStore, WrappedFieldKey } from './field-key-store';
 import { fieldsIn, mapFields } from './field-paths';
@@ -83,6 +84,7 @@ export class FieldCodec {
    * The events with their encrypted values opened: one key store round trip for every key not in
    * the cache. Throws FieldKeyMissing for a key neither held nor destroyed (lost, never written, or
    * the wrong database), FieldDecryptionFailed for a ciphertext or wrapped key that does not open.
+   * A value erased in place (`{"$erased":…}`) reads as the same marker as a destroyed key, `kid` ''.
    */
   async decrypt<E extends TypedPayload>(events: readonly E[]): Promise<E[]> {
     // Every key this batch needs, taken from the cache once: an entry ageing out between the two
@@ -102,7 +104,13 @@ export class FieldCodec {
       for (const kid of wanted) opened.set(kid, this.unwrap(kid, fetched.get(kid)));
     }
     return events.map((e) => {
-      const data = this.visit(e, (env) => {
+      const data = mapFields(e.data, this.o.redactableFields(e.type), (value) => {
+        // Erased in place (plaintext before encryption, the heavier route): the same marker as a
+        // destroyed key, with no key id since it never had a key.
+        const erased = decodeErasedField(value);
+        if (erased) return redactionMarker('', erased);
+        const env = decodeFieldEnvelope(value);
+        if (!env) return value;
         const key = opened.get(env.kid)!;
         return Buffer.isBuffer(key) ? decryptField(env, key) : redactionMarker(env.kid, key);
       });

@@ -1,3 +1,4 @@
+import { eventHash, type HashedFields } from '../hash-chain';
 import { fieldPathsIn } from './field-paths';
 import type { RedactionNotice } from './field-envelope';
 
@@ -104,4 +105,23 @@ export class MalformedErasedField extends Error {
   constructor() {
     super('An erased field is not {"$erased":{redactionId,redactedAt,legalBasis,reference}}');
   }
+}
+
+export type ContentCheck = { ok: true; erased?: ErasedEvent } | { ok: false; reason: string; expected: string };
+
+/**
+ * An event's content against its hash, given the hash before it: intact, erased in place (then its
+ * links and its recorded leaf must vouch for it, which the caller checks), or broken, with why.
+ */
+export function checkContent(
+  prevHash: string,
+  e: HashedFields & { hash: string },
+  redactableFields: RedactableFields | undefined,
+): ContentCheck {
+  const computed = eventHash(prevHash, e);
+  if (computed === e.hash) return { ok: true };
+  const erasure = erasureOf(e, redactableFields);
+  if ('erased' in erasure) return { ok: true, erased: { version: e.version, ...erasure.erased } };
+  const reason = 'event content does not match its hash';
+  return { ok: false, reason: erasure.problem ? `${reason}: it ${erasure.problem}` : reason, expected: computed };
 }

@@ -8,6 +8,7 @@ import { SafeInstants1764300000070 } from './migrations/1764300000070-safe-insta
 import { TransparencyLog1764300000600 } from './migrations/1764300000600-transparency-log.migration';
 import { MerkleLogCompact1764300000610 } from './migrations/1764300000610-merkle-log-compact.migration';
 import { FieldKeys1764300001200 } from './migrations/1764300001200-field-keys.migration';
+import { EraseEventFields1764300001300 } from './migrations/1764300001300-erase-event-fields.migration';
 
 /** Migrations of every lib, in order; read-model migrations are appended by their lib. */
 export const eventStoreMigrations = [
@@ -19,6 +20,7 @@ export const eventStoreMigrations = [
   TransparencyLog1764300000600,
   MerkleLogCompact1764300000610,
   FieldKeys1764300001200,
+  EraseEventFields1764300001300,
 ];
 
 /**

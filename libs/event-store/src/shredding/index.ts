@@ -7,6 +7,7 @@ export * from './field-codec';
 export * from './field-cipher';
 export * from './field-envelope';
 export * from './erased-field';
+export * from './plaintext-eraser';
 export * from './field-key-store';
 export * from './field-key-store.postgres';
 export * from './field-key-store.in-memory';

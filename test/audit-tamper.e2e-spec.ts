@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import {
   eventHash,
+  FieldCodec,
   generateSignerKey,
   GENESIS_HASH,
   parseSignerKey,
@@ -90,6 +91,38 @@ describe('an untouched article', () => {
     expect(lines[0]).toMatchObject({ kind: 'checkpoint', checkpoint: { treeSize: expect.any(Number) } });
     expect(lines.some((l) => l.kind === 'progress' && l.phase === 'chains')).toBe(true);
     expect(lines.at(-1)).toEqual({ kind: 'done', valid: true, problems: 0, firstBroken: null });
+  });
+});
+
+describe('an article after a redaction destroyed keys (issue #12)', () => {
+  it('still verifies, and its bundle passes verify-bundle.mjs, which shows the fields as key destroyed', async () => {
+    const id = await anArticle(2);
+    const order = {
+      redactionId: randomUUID(),
+      redactedAt: '2026-12-02T09:30:00.000Z',
+      legalBasis: 'Court order',
+      reference: 'HC-2026-0042',
+    };
+    const codec = audit.api.app.get(FieldCodec);
+    const found = await codec.locate(await eventsOf(id), (text) => text.includes('take 2'));
+    expect(found.encrypted).toHaveLength(1);
+    await codec.destroy(
+      found.encrypted.map((f) => f.kid),
+      order,
+    );
+    await audit.signNow();
+
+    expect(await verify(id)).toMatchObject({ valid: true, events: 2 });
+    const dir = await bundleOf(id);
+    expect(JSON.parse(readFileSync(`${dir}/redactions.json`, 'utf8'))).toEqual({ [found.encrypted[0].kid]: order });
+    const run = verifyBundle(dir, audit.key, '--verbose');
+    expect(run.status).toBe(0);
+    expect(run.out).toMatch(/^OK: 2 events of 1 articles hold/);
+    expect(run.out).toContain('fields: 1 encrypted, 1 key destroyed by a redaction, 0 erased by a redaction');
+    expect(run.out).toContain(
+      `version 2 changes.headline: key destroyed by redaction ${order.redactionId} on ${order.redactedAt} ` +
+        '(Court order, HC-2026-0042)',
+    );
   });
 });
 

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { redactableFields } from '@newsroom/editorial-domain';
 import {
+  erasePlaintextFields,
   eventHash,
   FieldCodec,
   generateSignerKey,
   GENESIS_HASH,
   parseSignerKey,
+  PostgresEventStore,
   signCheckpoint,
   type StoredEvent,
 } from '@newsroom/event-store';
@@ -123,6 +126,46 @@ describe('an article after a redaction destroyed keys (issue #12)', () => {
       `version 2 changes.headline: key destroyed by redaction ${order.redactionId} on ${order.redactedAt} ` +
         '(Court order, HC-2026-0042)',
     );
+  });
+});
+
+describe('an article stored in plaintext before encryption, its field erased in place (issue #12)', () => {
+  it('still verifies, naming the erased event; the whole log holds; its bundle passes, showing it erased', async () => {
+    const streamId = `article-${randomUUID()}`;
+    const ds = audit.api.db.dataSource;
+    const metadata = {
+      actor: { id: 'u1', name: 'Eda Editor', role: 'editor' },
+      commandId: 'c',
+      correlationId: 'c',
+      causationId: 'c',
+    };
+    const data = { headline: 'Harbour reopens', body: [{ type: 'paragraph', text: 'Said Ada Lindqvist, a pilot.' }] };
+    const [draft] = await new PostgresEventStore(ds).append(
+      streamId,
+      null,
+      [{ type: 'ArticleDrafted', data }],
+      metadata,
+      new Date().toISOString(),
+    );
+    await audit.signNow();
+    const order = {
+      redactionId: randomUUID(),
+      redactedAt: '2026-12-02T09:30:00.000Z',
+      legalBasis: 'GDPR art. 17',
+      reference: 'DSR-7',
+    };
+    await ds.transaction((m) =>
+      erasePlaintextFields(m, [{ eventId: draft.eventId, path: 'body[0].text' }], order, redactableFields),
+    );
+
+    const id = streamId.replace('article-', '');
+    expect(await verify(id)).toMatchObject({ valid: true, erased: [{ version: 1, paths: ['body[0].text'] }] });
+    expect((await wholeLog()).at(-1)).toMatchObject({ kind: 'done', valid: true });
+    const dir = await bundleOf(id);
+    expect(readFileSync(`${dir}/events.ndjson`, 'utf8')).not.toContain('Lindqvist');
+    const run = verifyBundle(dir, audit.key, '--verbose');
+    expect(run.status).toBe(0);
+    expect(run.out).toContain(`version 1 body[0].text: erased under order ${order.redactionId}`);
   });
 });
 

@@ -6,6 +6,7 @@ import { decodeFieldEnvelope, redactionMarker, type FieldEnvelope, type Redactio
 import type { FieldKeyRecord, FieldKeyStore, WrappedFieldKey } from './field-key-store';
 import { fieldsIn, mapFields } from './field-paths';
 import { KeyCache } from './key-cache';
+import { erasePlaintextFields, type StoredFieldRef } from './plaintext-eraser';
 
 export interface FieldCodecOptions {
   keys: FieldKeyStore;
@@ -149,6 +150,14 @@ export class FieldCodec {
     const n = await this.o.keys.destroy(kids, notice, db);
     this.cache.forget(kids);
     return n;
+  }
+
+  /**
+   * The heavier route for `locate`'s `plaintext` fields (stored before encryption, no key to
+   * destroy): erases them in place in the caller's transaction. See erasePlaintextFields.
+   */
+  erasePlaintext(refs: readonly StoredFieldRef[], order: RedactionNotice, db: EntityManager): Promise<number> {
+    return erasePlaintextFields(db, refs, order, this.o.redactableFields);
   }
 
   /** For a process that learns of a redaction made elsewhere (a projector handling the event). */

@@ -53,9 +53,7 @@ async function anOldStory(): Promise<string> {
 
 async function eraseSource(streamId: string, order = ORDER): Promise<number> {
   const { plaintext } = await codec.locate(await events(streamId), (t) => t.includes(SOURCE));
-  return api.transaction((m) =>
-    erasePlaintextFields(m, plaintext as { eventId: string; path: string }[], order, redactableFields),
-  );
+  return api.transaction((m) => codec.erasePlaintext(plaintext, order, m));
 }
 
 /** `verify` as the API runs it: the chain, then every event against the latest signed checkpoint. */

@@ -3,9 +3,12 @@ import { decodeErasedField, type RedactableFields } from './erased-field';
 import type { RedactionNotice } from './field-envelope';
 import { fieldsIn } from './field-paths';
 
-/** A field of a stored event, by reference: as FieldCodec.locate lists them (`changes.body[3].text`). */
+/**
+ * A field of a stored event, by reference: as FieldCodec.locate lists them (`changes.body[3].text`).
+ * `eventId` is optional only because locate accepts events without one; erasing needs it.
+ */
 export interface StoredFieldRef {
-  eventId: string;
+  eventId: string | undefined;
   path: string;
 }
 
@@ -44,7 +47,10 @@ export async function erasePlaintextFields(
   redactableFields: RedactableFields,
 ): Promise<number> {
   const byEvent = new Map<string, string[]>();
-  for (const r of refs) byEvent.set(r.eventId, [...new Set([...(byEvent.get(r.eventId) ?? []), r.path])]);
+  for (const { eventId, path } of refs) {
+    if (!eventId) throw new FieldNotErasable('(none)', path, 'no event id: locate was given events without theirs');
+    byEvent.set(eventId, [...new Set([...(byEvent.get(eventId) ?? []), path])]);
+  }
   if (byEvent.size === 0) return 0;
   const rows: EventRow[] = await manager.query(
     `SELECT e.event_id, e.type, e.data,

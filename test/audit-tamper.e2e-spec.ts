@@ -148,6 +148,8 @@ describe('an article stored in plaintext before encryption, its field erased in 
       new Date().toISOString(),
     );
     await audit.signNow();
+    // What the relay does once Kafka has it (no relay runs here): only then may plaintext be erased.
+    await ds.query(`DELETE FROM outbox WHERE stream_id = $1`, [streamId]);
     const order = {
       redactionId: randomUUID(),
       redactedAt: '2026-12-02T09:30:00.000Z',

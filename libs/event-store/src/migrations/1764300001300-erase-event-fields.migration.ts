@@ -16,7 +16,8 @@ const APPEND_ONLY = `
  * paths of one event's `data` with `{"$erased":{redactionId,redactedAt,legalBasis,reference}}`,
  * leaving `hash` and `prev_hash` as recorded. SECURITY DEFINER, owned by the owner: the API may
  * EXECUTE it (grantAppRoles) and still has no UPDATE on `events`. Only text is erased, and only in
- * an event already in the Merkle log: its recorded leaf is what vouches for it afterwards.
+ * an event already in the Merkle log (its recorded leaf is what vouches for it afterwards) and
+ * already relayed (a consumer would find an erased message failing its hash).
  *
  * The append-only trigger lets exactly that update through: flagged for that event by the function
  * (a transaction-local setting) and changing nothing but `data`. The flag is no privilege: only a
@@ -67,6 +68,11 @@ export class EraseEventFields1764300001300 implements MigrationInterface {
         END IF;
         IF NOT EXISTS (SELECT 1 FROM merkle_leaves l WHERE l.global_position = at_position) THEN
           RAISE EXCEPTION 'event % is not in the log yet: nothing would vouch for it once erased', p_event_id
+            USING ERRCODE = 'object_not_in_prerequisite_state';
+        END IF;
+        -- Consumers check each message's hash: sent erased, the event would fail it and be dead-lettered.
+        IF EXISTS (SELECT 1 FROM outbox o WHERE o.global_position = at_position) THEN
+          RAISE EXCEPTION 'event % is not relayed yet: erase it once it is', p_event_id
             USING ERRCODE = 'object_not_in_prerequisite_state';
         END IF;
         marker := jsonb_build_object('$erased', jsonb_build_object(

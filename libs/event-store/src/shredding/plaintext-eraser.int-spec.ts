@@ -48,8 +48,12 @@ async function anOldStory(): Promise<string> {
   const first = await store.append(streamId, null, [drafted(), photoAttached()], metadata, at);
   await store.append(streamId, first.at(-1)!, [{ type: 'Approved', data: { by: 'u2' } }], metadata, at);
   await sequenceAndSign(db.dataSource, signer);
+  await relayed(streamId);
   return streamId;
 }
+
+/** What the relay does once Kafka has the stream's events. */
+const relayed = (streamId: string) => db.dataSource.query(`DELETE FROM outbox WHERE stream_id = $1`, [streamId]);
 
 async function eraseSource(streamId: string, order = ORDER): Promise<number> {
   const { plaintext } = await codec.locate(await events(streamId), (t) => t.includes(SOURCE));
@@ -159,7 +163,7 @@ describe('what the route refuses, and what verification still catches', () => {
     await expect(update(`metadata = '{}'`)).rejects.toThrow(/append-only/);
   });
 
-  it('refuses a path that is not redactable, and an event not yet in the log', async () => {
+  it('refuses a path that is not redactable, an event not yet in the log, and one not yet relayed', async () => {
     const streamId = await anOldStory();
     const [draft] = await events(streamId);
     const erase = (path: string) =>
@@ -173,6 +177,18 @@ describe('what the route refuses, and what verification still catches', () => {
         erasePlaintextFields(m, [{ eventId: fresh.eventId, path: 'headline' }], ORDER, redactableFields),
       ),
     ).rejects.toThrow(/not in the log yet/);
+    await sequenceAndSign(db.dataSource, signer);
+    await expect(
+      api.transaction((m) =>
+        erasePlaintextFields(m, [{ eventId: fresh.eventId, path: 'headline' }], ORDER, redactableFields),
+      ),
+    ).rejects.toThrow(/not relayed yet/);
+    await expect(
+      api.query(`SELECT erase_event_fields($1, '{headline}', $2, $3, $4, $5)`, [
+        fresh.eventId,
+        ...Object.values(ORDER),
+      ]),
+    ).rejects.toThrow(/not relayed yet/);
   });
 
   it('still catches another event of the stream edited', async () => {

@@ -28,6 +28,7 @@ interface EventRow {
   type: string;
   data: unknown;
   logged: boolean;
+  unrelayed: boolean;
 }
 
 /**
@@ -38,7 +39,8 @@ interface EventRow {
  * against the event type's redactable fields, since an erased value anywhere else fails verification
  * for good; a value already erased is left to the order that erased it. Answers how many values this
  * call erased. Throws FieldNotErasable for an unknown event, a path that is not a redactable text
- * of its event, or an event not yet in the Merkle log (nothing would vouch for it).
+ * of its event, an event not yet in the Merkle log (nothing would vouch for it) or not yet relayed
+ * (consumers would receive it erased, failing its hash): both are only minutes behind an append.
  */
 export async function erasePlaintextFields(
   manager: EntityManager,
@@ -54,7 +56,8 @@ export async function erasePlaintextFields(
   if (byEvent.size === 0) return 0;
   const rows: EventRow[] = await manager.query(
     `SELECT e.event_id, e.type, e.data,
-            EXISTS (SELECT 1 FROM merkle_leaves l WHERE l.global_position = e.global_position) AS logged
+            EXISTS (SELECT 1 FROM merkle_leaves l WHERE l.global_position = e.global_position) AS logged,
+            EXISTS (SELECT 1 FROM outbox o WHERE o.global_position = e.global_position) AS unrelayed
      FROM events e WHERE e.event_id = ANY($1::uuid[])`,
     [[...byEvent.keys()]],
   );
@@ -64,6 +67,8 @@ export async function erasePlaintextFields(
     const refuse = (path: string, why: string) => new FieldNotErasable(eventId, path, why);
     if (!e) throw refuse(paths[0], 'no such event');
     if (!e.logged) throw refuse(paths[0], 'the event is not in the log yet');
+    // Consumers check each message's hash: sent erased, the event would fail it and be dead-lettered.
+    if (e.unrelayed) throw refuse(paths[0], 'the event is not relayed yet');
     const fields = new Map(fieldsIn(e.data, redactableFields(e.type)).map((f) => [f.path, f.value]));
     for (const path of paths) {
       if (!fields.has(path)) throw refuse(path, `not a redactable field of ${e.type}`);

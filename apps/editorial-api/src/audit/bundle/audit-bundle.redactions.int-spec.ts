@@ -82,6 +82,8 @@ async function aRedactedStory(encrypted: boolean): Promise<string> {
     at,
   );
   await sequenceAndSign(db.dataSource, signer);
+  // What the relay does once Kafka has them: only then may plaintext be erased.
+  await db.dataSource.query(`DELETE FROM outbox WHERE stream_id = $1`, [streamId]);
   const found = await codec.locate(stored, (t) => t.includes(SOURCE));
   const refs = (list: { eventId: string | undefined; path: string }[]) =>
     list.map(({ eventId, path }) => ({ eventId: eventId!, path }));

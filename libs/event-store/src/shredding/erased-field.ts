@@ -67,7 +67,9 @@ export function erasureOf(
   const allowed = new Set(fieldPathsIn(e.data, redactableFields(e.type)));
   const redactionIds = new Set<string>();
   for (const path of found) {
-    if (!allowed.has(path)) return { problem: `holds "$erased" at ${path}, not a redactable field of ${e.type}` };
+    if (!allowed.has(path)) {
+      return { problem: `holds "$erased" at ${path || 'data'}, not a redactable field of ${e.type}` };
+    }
     try {
       redactionIds.add(decodeErasedField(pathValue(e.data, path))!.redactionId);
     } catch {

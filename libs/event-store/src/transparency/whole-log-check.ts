@@ -93,7 +93,8 @@ export async function* checkWholeLog(
         chain = { streamId: e.streamId, version: 0, hash: GENESIS_HASH, broken: false };
       if (!chain.broken) {
         const fault = chainFault(chain, e, opts);
-        if (fault === 'erased') erased.push({ at: e, position: e.globalPosition });
+        if (fault === 'erased')
+          erased.push({ at: { streamId: e.streamId, version: e.version }, position: e.globalPosition });
         else if (fault) {
           chain.broken = true;
           yield { kind: 'problem', problem: { streamId: e.streamId, ...fault } };

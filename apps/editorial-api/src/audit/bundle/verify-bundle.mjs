@@ -187,7 +187,8 @@ function erasureOf(e) {
   if (inMetadata.length > 0) return { problem: `holds "$erased" at ${inMetadata[0].path}, not a redactable field` };
   const allowed = new Map(fieldsIn(e.data, REDACTABLE_FIELDS[e.type] ?? []).map((f) => [f.path, f.value]));
   for (const { path } of found) {
-    if (!allowed.has(path)) return { problem: `holds "$erased" at ${path}, not a redactable field of ${e.type}` };
+    if (!allowed.has(path))
+      return { problem: `holds "$erased" at ${path || 'data'}, not a redactable field of ${e.type}` };
     const v = allowed.get(path);
     if (Object.keys(v).length !== 1 || !isNotice(v.$erased))
       return { problem: `holds a malformed "$erased" at ${path}` };

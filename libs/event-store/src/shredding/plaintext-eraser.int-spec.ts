@@ -145,8 +145,22 @@ describe('erasing plaintext fields in place', () => {
 });
 
 describe('what the route refuses, and what verification still catches', () => {
-  it('leaves the API without UPDATE on events', async () => {
+  it('leaves the API without UPDATE on events, and no other process may call the function', async () => {
     await expect(api.query(`UPDATE events SET data = '{}'`)).rejects.toThrow(/permission denied for table events/);
+    for (const app of ['relay', 'projector'] as const) {
+      const other = new DataSource(dataSourceOptions({ url: db.roleUrls![app], schema: db.schema, poolSize: 1 }));
+      await other.initialize();
+      try {
+        await expect(
+          other.query(
+            `SELECT erase_event_fields(gen_random_uuid(), '{headline}', $1, $2, $3, $4)`,
+            Object.values(ORDER),
+          ),
+        ).rejects.toThrow(/permission denied for function erase_event_fields/);
+      } finally {
+        await other.destroy();
+      }
+    }
   });
 
   it("keeps the append-only trigger for the owner, but for the function's own update of data", async () => {

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { redactableFields } from '@newsroom/editorial-domain';
 import {
+  erasePlaintextFields,
   eventHash,
+  FieldCodec,
   generateSignerKey,
   GENESIS_HASH,
   parseSignerKey,
+  PostgresEventStore,
   signCheckpoint,
   type StoredEvent,
 } from '@newsroom/event-store';
@@ -90,6 +94,80 @@ describe('an untouched article', () => {
     expect(lines[0]).toMatchObject({ kind: 'checkpoint', checkpoint: { treeSize: expect.any(Number) } });
     expect(lines.some((l) => l.kind === 'progress' && l.phase === 'chains')).toBe(true);
     expect(lines.at(-1)).toEqual({ kind: 'done', valid: true, problems: 0, firstBroken: null });
+  });
+});
+
+describe('an article after a redaction destroyed keys (issue #12)', () => {
+  it('still verifies, and its bundle passes verify-bundle.mjs, which shows the fields as key destroyed', async () => {
+    const id = await anArticle(2);
+    const order = {
+      redactionId: randomUUID(),
+      redactedAt: '2026-12-02T09:30:00.000Z',
+      legalBasis: 'Court order',
+      reference: 'HC-2026-0042',
+    };
+    const codec = audit.api.app.get(FieldCodec);
+    const found = await codec.locate(await eventsOf(id), (text) => text.includes('take 2'));
+    expect(found.encrypted).toHaveLength(1);
+    await codec.destroy(
+      found.encrypted.map((f) => f.kid),
+      order,
+    );
+    await audit.signNow();
+
+    expect(await verify(id)).toMatchObject({ valid: true, events: 2 });
+    const dir = await bundleOf(id);
+    expect(JSON.parse(readFileSync(`${dir}/redactions.json`, 'utf8'))).toEqual({ [found.encrypted[0].kid]: order });
+    const run = verifyBundle(dir, audit.key, '--verbose');
+    expect(run.status).toBe(0);
+    expect(run.out).toMatch(/^OK: 2 events of 1 articles hold/);
+    expect(run.out).toContain('fields: 1 encrypted, 1 key destroyed by a redaction, 0 erased by a redaction');
+    expect(run.out).toContain(
+      `version 2 changes.headline: key destroyed by redaction ${order.redactionId} on ${order.redactedAt} ` +
+        '(Court order, HC-2026-0042)',
+    );
+  });
+});
+
+describe('an article stored in plaintext before encryption, its field erased in place (issue #12)', () => {
+  it('still verifies, naming the erased event; the whole log holds; its bundle passes, showing it erased', async () => {
+    const streamId = `article-${randomUUID()}`;
+    const ds = audit.api.db.dataSource;
+    const metadata = {
+      actor: { id: 'u1', name: 'Eda Editor', role: 'editor' },
+      commandId: 'c',
+      correlationId: 'c',
+      causationId: 'c',
+    };
+    const data = { headline: 'Harbour reopens', body: [{ type: 'paragraph', text: 'Said Ada Lindqvist, a pilot.' }] };
+    const [draft] = await new PostgresEventStore(ds).append(
+      streamId,
+      null,
+      [{ type: 'ArticleDrafted', data }],
+      metadata,
+      new Date().toISOString(),
+    );
+    await audit.signNow();
+    // What the relay does once Kafka has it (no relay runs here): only then may plaintext be erased.
+    await ds.query(`DELETE FROM outbox WHERE stream_id = $1`, [streamId]);
+    const order = {
+      redactionId: randomUUID(),
+      redactedAt: '2026-12-02T09:30:00.000Z',
+      legalBasis: 'GDPR art. 17',
+      reference: 'DSR-7',
+    };
+    await ds.transaction((m) =>
+      erasePlaintextFields(m, [{ eventId: draft.eventId, path: 'body[0].text' }], order, redactableFields),
+    );
+
+    const id = streamId.replace('article-', '');
+    expect(await verify(id)).toMatchObject({ valid: true, erased: [{ version: 1, paths: ['body[0].text'] }] });
+    expect((await wholeLog()).at(-1)).toMatchObject({ kind: 'done', valid: true });
+    const dir = await bundleOf(id);
+    expect(readFileSync(`${dir}/events.ndjson`, 'utf8')).not.toContain('Lindqvist');
+    const run = verifyBundle(dir, audit.key, '--verbose');
+    expect(run.status).toBe(0);
+    expect(run.out).toContain(`version 1 body[0].text: erased under order ${order.redactionId}`);
   });
 });
 

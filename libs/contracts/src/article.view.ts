@@ -103,7 +103,14 @@ export interface ArticleView {
  * itself is bad); `logged` events are covered by `checkpoint`, `pending` ones wait for the next.
  */
 export type ArticleVerification = (
-  { valid: true; events: number; headHash: string } | { valid: false; events: number; brokenAt: number; reason: string }
+  | {
+      valid: true;
+      events: number;
+      headHash: string;
+      /** Events erased in place under a redaction order (issue #12): vouched for by their links, not recomputed. */
+      erased?: Array<{ version: number; redactionIds: string[]; paths: string[] }>;
+    }
+  | { valid: false; events: number; brokenAt: number; reason: string }
 ) & { logged?: number; pending?: number; checkpoint?: LogCheckpointView | null };
 
 /** The checkpoint a verification used: tree size, root (hex), and what is wrong with it, if anything. */

@@ -9,6 +9,7 @@ import { TransparencyLog1764300000600 } from './migrations/1764300000600-transpa
 import { MerkleLogCompact1764300000610 } from './migrations/1764300000610-merkle-log-compact.migration';
 import { FieldKeys1764300001200 } from './migrations/1764300001200-field-keys.migration';
 import { FieldKeysByKidOnly1764300001250 } from './migrations/1764300001250-field-keys-by-kid-only.migration';
+import { EraseEventFields1764300001300 } from './migrations/1764300001300-erase-event-fields.migration';
 
 /** Migrations of every lib, in order; read-model migrations are appended by their lib. */
 export const eventStoreMigrations = [
@@ -21,6 +22,7 @@ export const eventStoreMigrations = [
   MerkleLogCompact1764300000610,
   FieldKeys1764300001200,
   FieldKeysByKidOnly1764300001250,
+  EraseEventFields1764300001300,
 ];
 
 /**

@@ -11,8 +11,19 @@ export interface TableAccess {
   grants: Partial<Record<AppProcess, readonly TablePrivilege[]>>;
 }
 
-/** Every table of the system by name; a table left out is the owner's alone. */
-export type DatabasePrivileges = Readonly<Record<string, TableAccess>>;
+/**
+ * A function of the schema, by its signature (`name(argument types)`), that runs with its owner's
+ * rights (SECURITY DEFINER): who may call it. Nobody else may, PUBLIC included.
+ */
+export interface RoutineAccess {
+  routine: true;
+  grants: Partial<Record<AppProcess, readonly 'EXECUTE'[]>>;
+}
+
+/** Every table of the system by name, and the owner's functions others may call; left out is the owner's alone. */
+export type DatabasePrivileges = Readonly<Record<string, TableAccess | RoutineAccess>>;
+
+const isRoutine = (a: TableAccess | RoutineAccess | undefined): a is RoutineAccess => a !== undefined && 'routine' in a;
 
 /** Each process's role name; a process that connects as the owner is left out. */
 export type AppRoles = Partial<Record<AppProcess, string>>;
@@ -89,7 +100,8 @@ export async function grantAppRoles(ds: DataSource, roles: AppRoles, privileges:
     for (const table of tables) {
       // A rebuild's twins come and go with it, with the grants of the table they replace (table-swap.ts).
       if (/__(rebuild|old)$/.test(table.name)) continue;
-      const access = privileges[table.name];
+      const declared = privileges[table.name];
+      const access = isRoutine(declared) ? undefined : declared;
       if (!access) undeclared.push(table.name);
       const owner = access?.ownedBy ? roles[access.ownedBy] : undefined;
       if (owner && table.owner !== owner) {
@@ -107,8 +119,25 @@ export async function grantAppRoles(ds: DataSource, roles: AppRoles, privileges:
         await grantSequencesOf(m, table.name, role, granted.includes('INSERT'));
       }
     }
+    await grantRoutines(m, roles, privileges);
     return undeclared;
   });
+}
+
+/** EXECUTE on the owner's functions to exactly the roles listed; one the migrations did not create is skipped. */
+async function grantRoutines(m: EntityManager, roles: AppRoles, privileges: DatabasePrivileges): Promise<void> {
+  for (const [signature, access] of Object.entries(privileges)) {
+    if (!isRoutine(access)) continue;
+    const [{ exists }] = await m.query(`SELECT to_regprocedure($1) IS NOT NULL AS exists`, [signature]);
+    if (!exists) continue;
+    await m.query(`REVOKE ALL ON FUNCTION ${signature} FROM PUBLIC`);
+    for (const [role, apps] of processesByRole(roles)) {
+      await m.query(`REVOKE ALL ON FUNCTION ${signature} FROM ${id(role)}`);
+      if (apps.some((app) => access.grants[app]?.includes('EXECUTE'))) {
+        await m.query(`GRANT EXECUTE ON FUNCTION ${signature} TO ${id(role)}`);
+      }
+    }
+  }
 }
 
 /** Two processes may share a role: it gets what either needs. */

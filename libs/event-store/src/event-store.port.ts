@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventHash, GENESIS_HASH } from './hash-chain';
 import type { IdempotencyKey, RecordedAnswer } from './idempotency';
+import { checkContent, type ErasedEvent, type RedactableFields } from './shredding/erased-field';
 import type { EventMetadata, NewEvent, StoredEvent, VerifyResult } from './event-store.types';
 import type { WrappedFieldKey } from './shredding/field-key-store';
 
@@ -90,8 +91,21 @@ export abstract class EventStore {
   }
 }
 
-/** Checks that versions run 1..n without a gap, each event links to the previous hash and matches its own. */
-export function verifyHashChain(events: StoredEvent[]): VerifyResult {
+export interface ChainCheckOptions {
+  /**
+   * The redactable fields of each event type: given, an event erased in place under a redaction
+   * order (issue #12, docs/redaction.md) passes its content check when every "$erased" it holds is
+   * at one of them, and is vouched for by its links instead (the next event's prev_hash here, its
+   * recorded leaf in verifyStreamAgainstLog). Without it, an erased event fails like any edit.
+   */
+  redactableFields?: RedactableFields;
+}
+
+/**
+ * Checks that versions run 1..n without a gap, each event links to the previous hash and matches
+ * its own (or, with `redactableFields`, was erased in place: listed in `erased`).
+ */
+export function verifyHashChain(events: StoredEvent[], opts: ChainCheckOptions = {}): VerifyResult {
   let prevHash = GENESIS_HASH;
   const broken = (brokenAt: number, reason: string): VerifyResult => ({
     valid: false,
@@ -99,14 +113,17 @@ export function verifyHashChain(events: StoredEvent[]): VerifyResult {
     brokenAt,
     reason,
   });
+  const erased: ErasedEvent[] = [];
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     if (e.version !== i + 1) return broken(i + 1, `version ${i + 1} is missing`);
     if (e.prevHash !== prevHash) return broken(e.version, 'prev_hash does not match the previous event');
-    if (eventHash(prevHash, e) !== e.hash) return broken(e.version, 'event content does not match its hash');
+    const content = checkContent(prevHash, e, opts.redactableFields);
+    if (!content.ok) return broken(e.version, content.reason);
+    if (content.erased) erased.push(content.erased);
     prevHash = e.hash;
   }
-  return { valid: true, events: events.length, headHash: prevHash };
+  return { valid: true, events: events.length, headHash: prevHash, ...(erased.length > 0 && { erased }) };
 }
 
 /** An event ready to store: its place in the stream and its link in the hash chain, but no global position yet. */

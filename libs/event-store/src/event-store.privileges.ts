@@ -1,4 +1,5 @@
 import type { DatabasePrivileges } from './database-roles';
+import { ERASE_EVENT_FIELDS } from './migrations/1764300001300-erase-event-fields.migration';
 
 /**
  * What each process may do with the event store's tables. The API appends and reads events and
@@ -30,4 +31,7 @@ export const eventStorePrivileges: DatabasePrivileges = {
   // a redaction; the projector decrypts what it projects. The relay ships ciphertext: no access.
   field_keys: { grants: { api: ['SELECT', 'INSERT', 'DELETE'], projector: ['SELECT'] } },
   field_key_tombstones: { grants: { api: ['SELECT', 'INSERT'], projector: ['SELECT'] } },
+  // The heavier route of a redaction (plaintext stored before encryption): the API erases field
+  // values through the owner's function, and still may not UPDATE events itself.
+  [ERASE_EVENT_FIELDS]: { routine: true, grants: { api: ['EXECUTE'] } },
 };

@@ -1,3 +1,4 @@
+import type { ErasedEvent } from './shredding/erased-field';
 export interface EventActor {
   id: string;
   name: string;
@@ -34,5 +35,11 @@ export interface StoredEvent {
 }
 
 export type VerifyResult =
-  | { valid: true; events: number; headHash: string }
+  | {
+      valid: true;
+      events: number;
+      headHash: string;
+      /** Events erased in place under a redaction order (issue #12), vouched for by their links; absent when none. */
+      erased?: ErasedEvent[];
+    }
   | { valid: false; events: number; brokenAt: number; reason: string };

@@ -1,10 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { NewEvent } from '../event-store.types';
 import { decryptField, encryptField, masterKeyId, newFieldKey, unwrapFieldKey, wrapFieldKey } from './field-cipher';
+import { decodeErasedField } from './erased-field';
 import { decodeFieldEnvelope, redactionMarker, type FieldEnvelope, type RedactionNotice } from './field-envelope';
 import type { FieldKeyRecord, FieldKeyStore, WrappedFieldKey } from './field-key-store';
 import { fieldsIn, mapFields } from './field-paths';
 import { KeyCache } from './key-cache';
+import { erasePlaintextFields, type StoredFieldRef } from './plaintext-eraser';
 
 export interface FieldCodecOptions {
   keys: FieldKeyStore;
@@ -90,6 +92,7 @@ export class FieldCodec {
    * The events with their encrypted values opened: one key store round trip for every key not in
    * the cache. Throws FieldKeyMissing for a key neither held nor destroyed (lost, never written, or
    * the wrong database), FieldDecryptionFailed for a ciphertext or wrapped key that does not open.
+   * A value erased in place (`{"$erased":…}`) reads as the same marker as a destroyed key, `kid` ''.
    */
   async decrypt<E extends TypedPayload>(events: readonly E[]): Promise<E[]> {
     // Every key this batch needs, taken from the cache once: an entry ageing out between the two
@@ -109,7 +112,13 @@ export class FieldCodec {
       [...wanted].forEach((kid, i) => opened.set(kid, this.unwrap(kid, records[i])));
     }
     return events.map((e) => {
-      const data = this.visit(e, (env) => {
+      const data = mapFields(e.data, this.o.redactableFields(e.type), (value) => {
+        // Erased in place (plaintext before encryption, the heavier route): the same marker as a
+        // destroyed key, with no key id since it never had a key.
+        const erased = decodeErasedField(value);
+        if (erased) return redactionMarker('', erased);
+        const env = decodeFieldEnvelope(value);
+        if (!env) return value;
         const key = opened.get(env.kid)!;
         return Buffer.isBuffer(key) ? decryptField(env, key) : redactionMarker(env.kid, key);
       });
@@ -148,6 +157,14 @@ export class FieldCodec {
     const n = await this.o.keys.destroy(kids, notice, db);
     this.cache.forget(kids);
     return n;
+  }
+
+  /**
+   * The heavier route for `locate`'s `plaintext` fields (stored before encryption, no key to
+   * destroy): erases them in place in the caller's transaction. See erasePlaintextFields.
+   */
+  erasePlaintext(refs: readonly StoredFieldRef[], order: RedactionNotice, db: EntityManager): Promise<number> {
+    return erasePlaintextFields(db, refs, order, this.o.redactableFields);
   }
 
   /** For a process that learns of a redaction made elsewhere (a projector handling the event). */

@@ -24,7 +24,10 @@ export interface RedactionNotice {
   reference: string;
 }
 
-/** What a read sees in place of a value whose key was destroyed. */
+/**
+ * What a read sees in place of a value whose key was destroyed, or which was erased in place (the
+ * heavier route for plaintext stored before encryption; then `kid` is '', there never was a key).
+ */
 export interface RedactionMarker {
   $redacted: RedactionNotice & { kid: string };
 }

@@ -33,6 +33,7 @@ function logged(n: number) {
     version: e.version,
   }));
   const evidence = {
+    recorded: new Map(leaves.map((l, i) => [l.leafIndex, hashes[2 * i + 1]])),
     checkpoint: { size: frontier.size, root: frontierRoot(frontier) },
     leaves,
     queued: new Set<number>(),
@@ -82,5 +83,69 @@ describe('a stream checked against the signed log', () => {
       pending: 1,
     });
     expect(verifyStreamAgainstLog(stream, evidence)).toMatchObject({ valid: false, brokenAt: 3 });
+  });
+});
+
+describe('a stream with an event erased in place (issue #12, the heavier route)', () => {
+  const order = {
+    redactionId: 'r1',
+    redactedAt: '2030-02-01T00:00:00.000Z',
+    legalBasis: 'Court order',
+    reference: 'HC-1',
+  };
+  const redactableFields = (type: string) => (type === 'Revised' ? ['take'] : []);
+  const erase = (events: StoredEvent[], version: number, data: unknown = { take: { $erased: order } }) =>
+    events.map((e) => (e.version === version ? { ...e, data } : e));
+
+  it('holds, the erased event vouched for by its links and its recorded leaf', () => {
+    const { events, evidence } = logged(3);
+    expect(verifyStreamAgainstLog(erase(events, 2), evidence, { redactableFields })).toMatchObject({
+      valid: true,
+      logged: 3,
+      erased: [{ version: 2, redactionIds: ['r1'], paths: ['take'] }],
+    });
+  });
+
+  it('holds for an erased last event too, whose hash no later event links to', () => {
+    const { events, evidence } = logged(3);
+    expect(verifyStreamAgainstLog(erase(events, 3), evidence, { redactableFields })).toMatchObject({ valid: true });
+  });
+
+  it('still names any other event edited', () => {
+    const { events, evidence } = logged(3);
+    const stream = erase(erase(events, 2), 3, { take: 'forged' });
+    expect(verifyStreamAgainstLog(stream, evidence, { redactableFields })).toMatchObject({ valid: false, brokenAt: 3 });
+  });
+
+  it('names an "$erased" at a path that is not redactable', () => {
+    const { events, evidence } = logged(3);
+    const stream = erase(events, 2, { take: 1, other: { $erased: order } });
+    expect(verifyStreamAgainstLog(stream, evidence, { redactableFields })).toMatchObject({
+      valid: false,
+      brokenAt: 2,
+      reason: expect.stringMatching(/"\$erased" at other, not a redactable field of Revised/),
+    });
+  });
+
+  it('names an erased event whose recorded leaf is not in the signed tree, or that no signed leaf records', () => {
+    const { events, evidence } = logged(3);
+    const stream = erase(events, 2);
+    const forgedLeaf = new Map([...evidence.recorded].map(([i, h]) => [i, i === 3 ? Buffer.alloc(32) : h]));
+    expect(verifyStreamAgainstLog(stream, { ...evidence, recorded: forgedLeaf }, { redactableFields })).toMatchObject({
+      valid: false,
+      brokenAt: 2,
+      reason: expect.stringMatching(/erased, and its recorded leaf 3 is not in the signed tree/),
+    });
+    const unlogged = { ...evidence, leaves: evidence.leaves.filter((l) => l.version !== 2), queued: new Set([4]) };
+    expect(verifyStreamAgainstLog(stream, unlogged, { redactableFields })).toMatchObject({
+      valid: false,
+      brokenAt: 2,
+      reason: expect.stringMatching(/erased, but no signed leaf records it/),
+    });
+  });
+
+  it('names it like any edit when the check is given no redactable fields', () => {
+    const { events, evidence } = logged(3);
+    expect(verifyStreamAgainstLog(erase(events, 2), evidence)).toMatchObject({ valid: false, brokenAt: 2 });
   });
 });

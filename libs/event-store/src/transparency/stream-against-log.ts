@@ -1,4 +1,5 @@
-import { verifyHashChain } from '../event-store.port';
+import { verifyHashChain, type ChainCheckOptions } from '../event-store.port';
+import { checkContent } from '../shredding/erased-field';
 import type { StoredEvent, VerifyResult } from '../event-store.types';
 import { logEntry } from './log-entry';
 import { leafHash } from './merkle.hash';
@@ -14,6 +15,11 @@ export interface LogEvidence {
   queued: ReadonlySet<number>;
   /** An inclusion proof to the checkpoint for each of those leaves, by leaf index. */
   proofs: ReadonlyMap<number, readonly Uint8Array[]>;
+  /**
+   * The leaf hashes the log recorded, by leaf index: what an event erased in place (issue #12) is
+   * checked by, since its own leaf hash can no longer be recomputed. Needed only for those.
+   */
+  recorded?: ReadonlyMap<number, Uint8Array>;
 }
 
 export type LoggedVerifyResult = VerifyResult & { logged: number; pending: number };
@@ -26,8 +32,17 @@ export type LoggedVerifyResult = VerifyResult & { logged: number; pending: numbe
  * entered the queue are each named by version. Events queued or sequenced after the checkpoint are
  * `pending`: the next checkpoint covers them.
  */
-export function verifyStreamAgainstLog(events: StoredEvent[], log: LogEvidence): LoggedVerifyResult {
-  const chain = verifyHashChain(events);
+export function verifyStreamAgainstLog(
+  events: StoredEvent[],
+  log: LogEvidence,
+  opts: ChainCheckOptions = {},
+): LoggedVerifyResult {
+  const chain = verifyHashChain(events, opts);
+  // Erased in place: content that cannot be recomputed, so its recorded leaf must be in the signed tree.
+  const isErased = (e: StoredEvent) => {
+    const c = checkContent(e.prevHash, e, opts.redactableFields);
+    return c.ok && c.erased !== undefined;
+  };
   const byVersion = new Map(events.map((e) => [e.version, e]));
   const firstLeaf = new Map<number, LogLeaf>();
   const signed = log.leaves.filter((l) => l.leafIndex < log.checkpoint.size);
@@ -50,18 +65,20 @@ export function verifyStreamAgainstLog(events: StoredEvent[], log: LogEvidence):
       continue;
     }
     const proof = log.proofs.get(leaf.leafIndex) ?? [];
-    const ok = verifyInclusion(
-      leaf.leafIndex,
-      log.checkpoint.size,
-      leafHash(logEntry(event)),
-      proof,
-      log.checkpoint.root,
-    );
-    if (!ok)
-      problems.push([
-        version,
-        `version ${version} differs from what the signed log recorded at leaf ${leaf.leafIndex}`,
-      ]);
+    const included = (hash: Uint8Array) =>
+      verifyInclusion(leaf.leafIndex, log.checkpoint.size, hash, proof, log.checkpoint.root);
+    if (included(leafHash(logEntry(event)))) continue;
+    if (isErased(event)) {
+      const recorded = log.recorded?.get(leaf.leafIndex);
+      if (!recorded || !included(recorded)) {
+        problems.push([
+          version,
+          `version ${version} is erased, and its recorded leaf ${leaf.leafIndex} is not in the signed tree`,
+        ]);
+      }
+      continue;
+    }
+    problems.push([version, `version ${version} differs from what the signed log recorded at leaf ${leaf.leafIndex}`]);
   }
   for (const leaf of signed) {
     if (firstLeaf.get(leaf.version) !== leaf) {
@@ -74,7 +91,12 @@ export function verifyStreamAgainstLog(events: StoredEvent[], log: LogEvidence):
   const newestLogged = Math.max(0, ...firstLeaf.keys());
   for (const e of events) {
     if (firstLeaf.has(e.version)) continue;
-    if (e.version < newestLogged) {
+    if (isErased(e)) {
+      problems.push([
+        e.version,
+        `version ${e.version} is erased, but no signed leaf records it: nothing vouches for it`,
+      ]);
+    } else if (e.version < newestLogged) {
       problems.push([e.version, `version ${e.version} is not in the signed log, though later versions are`]);
     } else if (!sequenced.has(e.globalPosition) && !log.queued.has(e.globalPosition)) {
       // Every append queues its events in its own transaction; only a write around the store skips that.

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { eventHash, GENESIS_HASH } from '../hash-chain';
+import type { ChainCheckOptions } from '../event-store.port';
+import { GENESIS_HASH } from '../hash-chain';
+import { checkContent } from '../shredding/erased-field';
 import { EVENT_COLUMNS, rowToEvent } from '../event-store';
 import type { StoredEvent } from '../event-store.types';
 import { logEntry } from './log-entry';
@@ -25,12 +27,15 @@ const PAGE = 5000;
  * Everything against one signed checkpoint, as a stream of steps: (1) every leaf it covers, in
  * order, is the leaf hash of the event stored at that position, and those leaves fold to the
  * checkpoint's root, so the log's own tables were not edited either; (2) every stream's hash chain
- * from version 1; (3) no stored event is missing from both the log and its queue. The caller has
- * checked the checkpoint's signature and consistency. O(n) hashes, read in pages.
+ * from version 1, an event erased in place under a redaction order (issue #12, given
+ * `redactableFields`) vouched for by its links and a signed leaf instead; (3) no stored event is
+ * missing from both the log and its queue. The caller has checked the checkpoint's signature and
+ * consistency. O(n) hashes, read in pages.
  */
 export async function* checkWholeLog(
   ds: DataSource,
   checkpoint: { treeSize: number; root: Buffer },
+  opts: ChainCheckOptions = {},
 ): AsyncGenerator<WholeLogStep> {
   const [{ events }] = await ds.query(`SELECT count(*)::bigint AS events FROM events`);
   const total = Number(events);
@@ -49,8 +54,10 @@ export async function* checkWholeLog(
       if (r.event_id === null) {
         yield problem(at, `version ${at.version} is in the signed log (leaf ${r.leaf_index}) but not in the store`);
       } else {
-        const found = leafHash(logEntry(rowToEvent(r)));
-        if (!found.equals(r.leaf_hash)) {
+        const e = rowToEvent(r);
+        const found = leafHash(logEntry(e));
+        // Erased in place (issue #12): its recorded leaf is what the fold below proves in the signed tree.
+        if (!found.equals(r.leaf_hash) && !isErased(e, opts)) {
           yield problem(at, `version ${at.version} differs from what the signed log recorded at leaf ${r.leaf_index}`, {
             expected: r.leaf_hash.toString('hex'),
             found: found.toString('hex'),
@@ -75,6 +82,7 @@ export async function* checkWholeLog(
   // 2. Every stream's chain, in (stream, version) order, a page at a time.
   let last: { streamId: string; version: number } = { streamId: '', version: 0 };
   let chain = { streamId: '', version: 0, hash: GENESIS_HASH, broken: false };
+  const erased: Array<{ at: { streamId: string; version: number }; position: number }> = [];
   for (let checked = 0; ;) {
     const rows = await ds.query(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE (stream_id, version) > ($1, $2) ORDER BY stream_id, version LIMIT $3`,
@@ -84,8 +92,10 @@ export async function* checkWholeLog(
       if (e.streamId !== chain.streamId)
         chain = { streamId: e.streamId, version: 0, hash: GENESIS_HASH, broken: false };
       if (!chain.broken) {
-        const fault = chainFault(chain, e);
-        if (fault) {
+        const fault = chainFault(chain, e, opts);
+        if (fault === 'erased')
+          erased.push({ at: { streamId: e.streamId, version: e.version }, position: e.globalPosition });
+        else if (fault) {
           chain.broken = true;
           yield { kind: 'problem', problem: { streamId: e.streamId, ...fault } };
         }
@@ -97,6 +107,22 @@ export async function* checkWholeLog(
     const tail = rows[rows.length - 1];
     last = { streamId: tail.stream_id, version: tail.version };
     yield { kind: 'progress', phase: 'chains', checked, total };
+  }
+  // 2b. An erased event is vouched for by its leaf: one the signed checkpoint covers.
+  const signedErased = new Set<number>();
+  for (let i = 0; i < erased.length; i += PAGE) {
+    const rows = await ds.query(
+      `SELECT global_position FROM merkle_leaves WHERE global_position = ANY($1::bigint[]) AND leaf_index < $2`,
+      [erased.slice(i, i + PAGE).map((x) => x.position), checkpoint.treeSize],
+    );
+    for (const r of rows) signedErased.add(Number(r.global_position));
+  }
+  for (const { at, position } of erased) {
+    if (signedErased.has(position)) continue;
+    yield problem(
+      { streamId: at.streamId, version: at.version },
+      `version ${at.version} is erased, but no signed leaf records it: nothing vouches for it`,
+    );
   }
   // 3. Events neither in the log nor waiting for it: only a write around the append path does that.
   const unlogged = await ds.query(
@@ -122,10 +148,16 @@ function problem(
   return { kind: 'problem', problem: { ...at, reason, ...diff } };
 }
 
+function isErased(e: StoredEvent, opts: ChainCheckOptions): boolean {
+  const c = checkContent(e.prevHash, e, opts.redactableFields);
+  return c.ok && c.erased !== undefined;
+}
+
 function chainFault(
   chain: { version: number; hash: string },
   e: StoredEvent,
-): Omit<WholeLogProblem, 'streamId'> | null {
+  opts: ChainCheckOptions,
+): Omit<WholeLogProblem, 'streamId'> | 'erased' | null {
   if (e.version !== chain.version + 1) {
     return { version: chain.version + 1, reason: `version ${chain.version + 1} is missing` };
   }
@@ -133,9 +165,7 @@ function chainFault(
     const reason = 'prev_hash does not match the previous event';
     return { version: e.version, reason, expected: chain.hash, found: e.prevHash };
   }
-  const computed = eventHash(chain.hash, e);
-  if (computed !== e.hash) {
-    return { version: e.version, reason: 'event content does not match its hash', expected: computed, found: e.hash };
-  }
-  return null;
+  const content = checkContent(chain.hash, e, opts.redactableFields);
+  if (!content.ok) return { version: e.version, reason: content.reason, expected: content.expected, found: e.hash };
+  return content.erased ? 'erased' : null;
 }

@@ -109,6 +109,11 @@ function summaryOf(event: ArticleEvent, previous: ArticleRow | null, next: Artic
       const credit = oneLine(contributor.name);
       return `Contribution merged: ${listed(what)} by ${oneLine(author.name)}, credited as ${credit}`;
     }
+    // TODO(#12): placeholder so the build compiles; the read models' redaction work replaces it.
+    case 'RedactionRequested':
+    case 'RedactionDeclined':
+    case 'ContentRedacted':
+      return event.type;
     default:
       return assertNever(event, 'article event');
   }

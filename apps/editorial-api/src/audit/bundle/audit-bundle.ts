@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { CheckpointsTable, MerkleLog, PostgresEventStore, type StoredEvent } from '@newsroom/event-store';
+import { redactableFields } from '@newsroom/editorial-domain';
+import {
+  CheckpointsTable,
+  decodeFieldEnvelope,
+  fieldsIn,
+  MerkleLog,
+  PostgresEventStore,
+  PostgresFieldKeyStore,
+  type RedactionNotice,
+  type StoredEvent,
+} from '@newsroom/event-store';
 
 /** What a bundle covers: one article, or every article with an event since an instant (each in full). */
 export type BundleScope = { articleId: string } | { since: string };
@@ -21,8 +31,10 @@ const lines = (items: unknown[]) => items.map((i) => `${JSON.stringify(i)}\n`).j
 /**
  * The files of a verifiable bundle (README, "What an auditor can prove"): the events, the log's
  * leaves for their articles, the checkpoints with consistency proofs to the latest, inclusion
- * proofs into it, the public key and verify-bundle.mjs. The caller signs a checkpoint first, so
- * that every stored event is covered.
+ * proofs into it, the public key and verify-bundle.mjs, and `redactions.json`: for each key of the
+ * events' encrypted fields destroyed by a redaction (issue #12), the order (never any text; not
+ * signed, so verify-bundle.mjs only shows it). The caller signs a checkpoint first, so that every
+ * stored event is covered.
  */
 export async function buildAuditBundle(ds: DataSource, verifierKey: string, scope: BundleScope) {
   const merkle = new MerkleLog(ds);
@@ -75,10 +87,40 @@ export async function buildAuditBundle(ds: DataSource, verifierKey: string, scop
         proof: inclusion.map((p) => p.toString('base64')),
       })}\n`,
       'proofs/consistency.ndjson': lines(consistency),
+      'redactions.json': `${JSON.stringify(await destroyedKeysOf(ds, events), null, 2)}\n`,
       'public-key.txt': `${verifierKey}\n`,
       'verify-bundle.mjs': VERIFIER,
     } as Record<string, string>,
   };
+}
+
+/** kid → the order that destroyed it, for the encrypted fields of `events` whose key is gone. */
+async function destroyedKeysOf(ds: DataSource, events: StoredEvent[]): Promise<Record<string, RedactionNotice>> {
+  const kids = new Set<string>();
+  for (const e of events) {
+    for (const { value } of fieldsIn(e.data, redactableFields(e.type))) {
+      const kid = envelopeKid(value);
+      if (kid) kids.add(kid);
+    }
+  }
+  const found = new Map<string, RedactionNotice>();
+  const keys = new PostgresFieldKeyStore(ds);
+  const all = [...kids];
+  for (let i = 0; i < all.length; i += 10_000) {
+    for (const [kid, record] of await keys.fetch(all.slice(i, i + 10_000))) {
+      if ('destroyed' in record) found.set(kid, record.destroyed);
+    }
+  }
+  return Object.fromEntries([...found].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** A damaged envelope is verify-bundle's to show, not the export's to refuse. */
+function envelopeKid(value: unknown): string | undefined {
+  try {
+    return decodeFieldEnvelope(value)?.kid;
+  } catch {
+    return undefined;
+  }
 }
 
 async function streamsOf(ds: DataSource, scope: BundleScope): Promise<string[]> {

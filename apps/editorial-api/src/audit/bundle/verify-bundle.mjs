@@ -6,13 +6,24 @@
 // --key is the log's C2SP verifier key (`<origin>+<key id>+<base64 key>`), the text that
 // GET /api/audit/public-key answers: pin it from a source you trust, not from the bundle.
 // --known is a checkpoint you saw earlier (GET /api/audit/checkpoints/latest): the bundle's latest
-// must not be older (a rollback) and must contain it.
+// must not be older (a rollback) and must contain it. --verbose lists each encrypted or redacted field
+// by article, version and path; --json writes the verdict and that report as one JSON document.
 //
 // Exit 0 when every checkpoint is signed by that key, every older checkpoint is a prefix of the
 // latest (RFC 9162 consistency), every article's hash chain holds, and every event is the leaf the
 // log recorded (RFC 9162 inclusion in the latest checkpoint: format 1 bundles hold an audit path per
 // leaf, format 2 the recorded leaf hashes and one multiproof for all of them); otherwise exit 1
 // naming the first bad checkpoint, or article and version. Exit 2 for bad usage or an unreadable bundle.
+//
+// Legal redactions (issue #12) change no verdict. Redactable text is stored encrypted, so the events
+// hold `{"$enc":{…,"kid":…}}` and hash as such; the bundle holds no key, so each reads "encrypted", or
+// "key destroyed" when redactions.json names the order that destroyed its key. redactions.json is
+// informational: it is not signed, this verifier never reads it to decide, and a claim in it is shown
+// as confirmed only when a ContentRedacted event of the bundle (verified) records that field. Text
+// stored in plaintext before encryption is erased in place: `{"$erased":{redactionId,…}}` replaces it,
+// so that event no longer matches its hash. It holds when every "$erased" is at a redactable field of
+// its type (the table below) and its links vouch for it: its hash is the next event's prev_hash and the
+// leaf the log recorded for it is in the signed tree (format 2 only). Every other event is recomputed.
 import * as crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +50,151 @@ class Failure extends Error {}
 
 /** Bundle formats this verifier reads: 1 holds an audit path per leaf, 2 one multiproof for them all. */
 const FORMATS = ['newsroom-audit-bundle/1', 'newsroom-audit-bundle/2'];
+
+/**
+ * Where each event type's free text may be (the domain's redactableFields, held to it by
+ * verify-bundle.redactable-fields.spec.ts): the only places an erased value may be. `[*]` is every
+ * item of a list.
+ */
+// <redactable-fields>
+const REDACTABLE_FIELDS = {
+  ArticleDrafted: ['headline', 'standfirst', 'body[*].text', 'body[*].attribution'],
+  ArticleRevised: ['changes.headline', 'changes.standfirst', 'changes.body[*].text', 'changes.body[*].attribution'],
+  ContributorAdded: ['contributor.name', 'contributor.affiliation'],
+  ContributorRemoved: ['name'],
+  PhotoAttached: ['photo.caption', 'photo.credit', 'photo.altText', 'photo.rights'],
+  PhotoUpdated: ['changes.caption', 'changes.credit', 'changes.altText', 'changes.rights'],
+  PhotoDetached: [],
+  SubmittedForReview: [],
+  ChangesRequested: ['note'],
+  ArticleApproved: [],
+  ArticlePublished: [],
+  PublicationScheduled: [],
+  ScheduleCancelled: [],
+  ArticleUnpublished: ['reason'],
+  CorrectionIssued: ['correction.text'],
+  ReporterAssigned: [],
+  ReporterUnassigned: [],
+  ContributionMerged: [
+    'blocks[*].text',
+    'blocks[*].attribution',
+    'photos[*].caption',
+    'photos[*].credit',
+    'photos[*].altText',
+    'photos[*].rights',
+    'contributor.name',
+    'contributor.affiliation',
+  ],
+  RedactionRequested: ['passage'],
+  RedactionDeclined: [],
+  ContentRedacted: [
+    'working.headline',
+    'working.standfirst',
+    'working.body[*].text',
+    'working.body[*].attribution',
+    'working.contributors[*].name',
+    'working.contributors[*].affiliation',
+    'working.photos[*].caption',
+    'working.photos[*].credit',
+    'working.photos[*].altText',
+    'working.photos[*].rights',
+    'live.headline',
+    'live.standfirst',
+    'live.body[*].text',
+    'live.body[*].attribution',
+    'live.contributors[*].name',
+    'live.contributors[*].affiliation',
+    'live.photos[*].caption',
+    'live.photos[*].credit',
+    'live.photos[*].altText',
+    'live.photos[*].rights',
+    'corrections[*].text',
+    'note',
+  ],
+  ContributionSubmitted: [
+    'blocks[*].text',
+    'blocks[*].attribution',
+    'photos[*].caption',
+    'photos[*].credit',
+    'photos[*].altText',
+    'photos[*].rights',
+    'note',
+    'credit.name',
+    'credit.affiliation',
+  ],
+  ContributionRevised: [
+    'changes.blocks[*].text',
+    'changes.blocks[*].attribution',
+    'changes.photos[*].caption',
+    'changes.photos[*].credit',
+    'changes.photos[*].altText',
+    'changes.photos[*].rights',
+    'changes.note',
+    'changes.credit.name',
+    'changes.credit.affiliation',
+  ],
+  ContributionWithdrawn: [],
+  ContributionChangesRequested: ['note'],
+  ContributionAccepted: ['credit.name', 'credit.affiliation'],
+  ContributionRejected: ['reason'],
+};
+// </redactable-fields>
+
+/** The values at the patterns' paths, with their concrete paths (`changes.body[3].text`). */
+function fieldsIn(data, patterns) {
+  const out = [];
+  for (const pattern of patterns) {
+    const steps = pattern.split('.').map((p) => (p.endsWith('[*]') ? [p.slice(0, -3), true] : [p, false]));
+    const walk = (node, i, path) => {
+      if (i === steps.length) return void out.push({ path, value: node });
+      if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+      const [key, each] = steps[i];
+      if (!Object.hasOwn(node, key) || node[key] === undefined) return;
+      const at = path ? `${path}.${key}` : key;
+      if (!each) return walk(node[key], i + 1, at);
+      if (Array.isArray(node[key])) node[key].forEach((item, j) => walk(item, i + 1, `${at}[${j}]`));
+    };
+    walk(data, 0, '');
+  }
+  return out;
+}
+
+/** Every object holding `member` in a JSON value, with its path; not inside one found. */
+function objectsWith(member, node, path = '', out = []) {
+  if (node === null || typeof node !== 'object') return out;
+  if (Array.isArray(node)) node.forEach((item, i) => objectsWith(member, item, `${path}[${i}]`, out));
+  else if (Object.hasOwn(node, member)) out.push({ path, value: node[member] });
+  else for (const k of Object.keys(node)) objectsWith(member, node[k], path ? `${path}.${k}` : k, out);
+  return out;
+}
+
+const NOTICE = ['legalBasis', 'redactedAt', 'redactionId', 'reference'];
+const isNotice = (n) =>
+  n !== null &&
+  typeof n === 'object' &&
+  !Array.isArray(n) &&
+  Object.keys(n).sort().join() === NOTICE.join() &&
+  NOTICE.every((k) => typeof n[k] === 'string');
+
+/**
+ * An event that fails its hash: erased in place (every "$erased" a well-formed order at a redactable
+ * field of its type), or why not, so that "$erased" cannot hide any other change.
+ */
+function erasureOf(e) {
+  const found = objectsWith('$erased', e.data);
+  const inMetadata = objectsWith('$erased', e.metadata, 'metadata');
+  if (found.length === 0 && inMetadata.length === 0) return { problem: null };
+  if (inMetadata.length > 0) return { problem: `holds "$erased" at ${inMetadata[0].path}, not a redactable field` };
+  const allowed = new Map(fieldsIn(e.data, REDACTABLE_FIELDS[e.type] ?? []).map((f) => [f.path, f.value]));
+  for (const { path } of found) {
+    if (!allowed.has(path))
+      return { problem: `holds "$erased" at ${path || 'data'}, not a redactable field of ${e.type}` };
+    const v = allowed.get(path);
+    if (Object.keys(v).length !== 1 || !isNotice(v.$erased))
+      return { problem: `holds a malformed "$erased" at ${path}` };
+  }
+  return { erased: found.map((f) => f.path) };
+}
 
 /** RFC 8785 canonical JSON, as the event store hashes it (loops rather than map/join: it is the hot path). */
 function canonicalJson(value) {
@@ -251,16 +407,20 @@ function checkCheckpoints(dir, key, knownFile) {
   return latest;
 }
 
-/** The first bad version of one article, or null. */
-function checkArticle(events, leaves, proofs, latest, included) {
+/** The first bad version of one article, or null; `erased` collects the versions erased in place. */
+function checkArticle(events, leaves, proofs, latest, included, erased) {
   const problems = [];
   const texts = new Map(events.map((e) => [e, canonicalTexts(e)]));
   let prevHash = '0'.repeat(64);
   events.forEach((e, i) => {
     if (e.version !== i + 1) problems.push([i + 1, `version ${i + 1} is missing`]);
     else if (e.prevHash !== prevHash) problems.push([e.version, 'prev_hash does not match the previous event']);
-    else if (chainHash(prevHash, texts.get(e).chained) !== e.hash)
-      problems.push([e.version, 'event content does not match its hash']);
+    else if (chainHash(prevHash, texts.get(e).chained) !== e.hash) {
+      const erasure = erasureOf(e);
+      const reason = 'event content does not match its hash';
+      if (erasure.erased) erased.add(e);
+      else problems.push([e.version, erasure.problem ? `${reason}: it ${erasure.problem}` : reason]);
+    }
     prevHash = e.hash;
   });
   const byVersion = new Map(events.map((e) => [e.version, e]));
@@ -278,7 +438,11 @@ function checkArticle(events, leaves, proofs, latest, included) {
       continue;
     }
     const proof = proofs?.get(leaf.leafIndex) ?? [];
-    if (!included(leaf.leafIndex, leafHashOfText(texts.get(e).entry), proof)) {
+    if (erased.has(e)) {
+      // Its content cannot be recomputed: the leaf the log recorded for it, proven in the signed tree, vouches.
+      if (!included.recorded?.(leaf.leafIndex))
+        problems.push([version, `is erased, and the bundle proves no recorded leaf for it (format 2 does)`]);
+    } else if (!included(leaf.leafIndex, leafHashOfText(texts.get(e).entry), proof)) {
       problems.push([version, `differs from what the signed log recorded at leaf ${leaf.leafIndex}`]);
     }
   }
@@ -312,7 +476,9 @@ function recordedLeaves(latest, leaves, multi) {
     if (!root?.equals(latest.root))
       throw new Failure(`log leaves: the leaf hashes listed do not lead to the root of checkpoint ${latest.size}`);
   }
-  return (index, leaf) => recorded.get(index)?.equals(leaf) === true;
+  const included = (index, leaf) => recorded.get(index)?.equals(leaf) === true;
+  included.recorded = (index) => recorded.has(index);
+  return included;
 }
 
 function groupBy(items, keyOf) {
@@ -325,13 +491,121 @@ function groupBy(items, keyOf) {
   return groups;
 }
 
+/**
+ * What the events hold in place of redactable text: "encrypted" (no key in the bundle), "key destroyed"
+ * (redactions.json names the order) or "erased" (in place, the event names the order). Informational:
+ * nothing here changes the verdict. A claim is confirmed when a ContentRedacted event of the bundle,
+ * itself verified (not erased), records that field under that order.
+ */
+function fieldReport(dir, events, erased) {
+  let claims = new Map();
+  let fileProblem = null;
+  let text = null;
+  try {
+    text = readFileSync(join(dir, 'redactions.json'), 'utf8');
+  } catch {
+    fileProblem = 'absent';
+  }
+  if (text !== null) {
+    try {
+      const parsed = JSON.parse(text);
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      const entries = Object.entries(parsed);
+      claims = new Map(entries.filter(([, n]) => isNotice(n)));
+      if (claims.size < entries.length) fileProblem = `${entries.length - claims.size} entries not understood, ignored`;
+    } catch {
+      fileProblem = 'unreadable, ignored';
+    }
+  }
+  const recorded = new Map();
+  for (const e of events) {
+    if (e.type !== 'ContentRedacted' || erased.has(e) || e.data === null || typeof e.data !== 'object') continue;
+    for (const ref of [
+      ...(Array.isArray(e.data.fields) ? e.data.fields : []),
+      ...(Array.isArray(e.data.erased) ? e.data.erased : []),
+    ]) {
+      recorded.set(`${ref?.eventId} ${ref?.path}`, { redactionId: e.data.redactionId, version: e.version });
+    }
+  }
+  const detail = [];
+  const confirmation = (e, path, notice) => {
+    const r = recorded.get(`${e.eventId} ${path}`);
+    return r && r.redactionId === notice.redactionId ? r.version : null;
+  };
+  for (const e of events) {
+    const article = e.streamId.replace(/^article-/, '');
+    for (const { path, value } of objectsWith('$enc', e.data)) {
+      const notice = claims.get(value?.kid);
+      if (!notice) detail.push({ article, version: e.version, path, status: 'encrypted' });
+      else {
+        const confirmedBy = confirmation(e, path, notice);
+        detail.push({ article, version: e.version, path, status: 'key destroyed', redaction: notice, confirmedBy });
+      }
+    }
+    if (!erased.has(e)) continue;
+    for (const { path, value } of objectsWith('$erased', e.data)) {
+      detail.push({
+        article,
+        version: e.version,
+        path,
+        status: 'erased',
+        redaction: value,
+        confirmedBy: confirmation(e, path, value),
+      });
+    }
+  }
+  const count = (status) => detail.filter((d) => d.status === status).length;
+  const orders = new Map();
+  for (const d of detail.filter((x) => x.redaction)) {
+    const o = orders.get(d.redaction.redactionId) ?? { ...d.redaction, keysDestroyed: 0, erased: 0 };
+    if (d.status === 'erased') o.erased += 1;
+    else o.keysDestroyed += 1;
+    orders.set(o.redactionId, o);
+  }
+  return {
+    fields: { encrypted: count('encrypted'), keyDestroyed: count('key destroyed'), erased: count('erased') },
+    redactions: [...orders.values()],
+    redactionsFile: { informational: true, problem: fileProblem },
+    detail,
+  };
+}
+
+const orderText = (n) => `${n.redactionId} on ${n.redactedAt} (${n.legalBasis}, ${n.reference})`;
+function describeField(d) {
+  if (d.status === 'encrypted') return 'encrypted (no key in the bundle)';
+  const what =
+    d.status === 'erased'
+      ? `erased under order ${orderText(d.redaction)}`
+      : `key destroyed by redaction ${orderText(d.redaction)}`;
+  if (d.confirmedBy !== null) return `${what}, recorded by ContentRedacted at version ${d.confirmedBy}`;
+  const by = d.status === 'erased' ? 'the event alone' : 'redactions.json alone';
+  return `${what}, recorded by no ContentRedacted event of this bundle (${by} says so)`;
+}
+
+function reportText(report, verbose) {
+  const { fields, redactions, redactionsFile, detail } = report;
+  const lines = [
+    `fields: ${fields.encrypted} encrypted, ${fields.keyDestroyed} key destroyed by a redaction, ${fields.erased} erased by a redaction`,
+  ];
+  for (const o of redactions)
+    lines.push(`redaction ${orderText(o)}: ${o.keysDestroyed} keys destroyed, ${o.erased} fields erased`);
+  lines.push(
+    `redactions.json is informational: it is not signed and changes no verdict` +
+      (redactionsFile.problem ? ` (${redactionsFile.problem})` : ''),
+  );
+  if (verbose)
+    for (const d of detail) lines.push(`  article ${d.article} version ${d.version} ${d.path}: ${describeField(d)}`);
+  return `${lines.join('\n')}\n`;
+}
+
 function main(argv) {
   const dir = argv[0];
   const keyAt = argv.indexOf('--key');
   const knownAt = argv.indexOf('--known');
+  const [verbose, json] = [argv.includes('--verbose'), argv.includes('--json')];
   if (!dir || dir.startsWith('--') || keyAt < 0 || !argv[keyAt + 1]) {
     process.stderr.write(
-      'usage: node verify-bundle.mjs <bundle-dir> --key <verifier key> [--known <checkpoint file>]\n',
+      'usage: node verify-bundle.mjs <bundle-dir> --key <verifier key> [--known <checkpoint file>] [--verbose | --json]\n',
     );
     return 2;
   }
@@ -358,6 +632,7 @@ function main(argv) {
     const leavesOf = groupBy(leaves, (l) => l.streamId);
     const included =
       proofs instanceof Map ? inclusionVerifier(latest.size, latest.root) : recordedLeaves(latest, leaves, proofs);
+    const erased = new Set();
     for (const streamId of streams) {
       const own = (eventsOf.get(streamId) ?? []).sort((a, b) => a.version - b.version);
       const bad = checkArticle(
@@ -366,16 +641,23 @@ function main(argv) {
         proofs instanceof Map ? proofs : null,
         latest,
         included,
+        erased,
       );
       if (bad) throw new Failure(`article ${streamId.replace(/^article-/, '')} version ${bad[0]}: ${bad[1]}`);
     }
-    process.stdout.write(
-      `OK: ${events.length} events of ${streams.length} articles hold, in checkpoint ${latest.size} of ${latest.origin}\n`,
-    );
+    const message = `OK: ${events.length} events of ${streams.length} articles hold, in checkpoint ${latest.size} of ${latest.origin}`;
+    // Only once the verdict is reached: nothing the report reads can change it.
+    const report = fieldReport(dir, events, erased);
+    if (json) {
+      const checkpoint = { size: latest.size, origin: latest.origin };
+      const out = { ok: true, message, events: events.length, articles: streams.length, checkpoint, ...report };
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    } else process.stdout.write(`${message}\n${reportText(report, verbose)}`);
     return 0;
   } catch (err) {
     if (!(err instanceof Failure)) throw err;
-    process.stdout.write(`FAIL: ${err.message}\n`);
+    const message = `FAIL: ${err.message}`;
+    process.stdout.write(json ? `${JSON.stringify({ ok: false, message }, null, 2)}\n` : `${message}\n`);
     return 1;
   }
 }

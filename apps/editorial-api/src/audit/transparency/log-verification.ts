@@ -7,6 +7,7 @@ import {
   type LoggedVerifyResult,
   type StoredCheckpoint,
 } from '@newsroom/event-store';
+import { redactableFields } from '@newsroom/editorial-domain';
 import { STORED_EVENTS } from '../../database/field-encryption';
 import { TransparencyLog } from './transparency-log.service';
 
@@ -37,7 +38,10 @@ export class LogVerification {
     const latest = await this.log.checkpoints.latest();
     const events = await this.store.readStream(streamId);
     const checkpoint = latest ? await this.check(latest) : null;
-    if (!latest) return { ...verifyHashChain(events), logged: 0, pending: events.length, checkpoint };
+    if (!latest) {
+      // No signed leaf vouches for an erased event yet: without a checkpoint it fails like any edit.
+      return { ...verifyHashChain(events), logged: 0, pending: events.length, checkpoint };
+    }
     if (checkpoint?.problem) {
       // Version 0: the fault is the log's, before any event of this stream.
       const reason = checkpoint.problem;
@@ -48,12 +52,13 @@ export class LogVerification {
     const signed = leaves.filter((l) => l.leafIndex < latest.treeSize).map((l) => l.leafIndex);
     const proofs = await this.log.merkle.inclusionProofs(signed, latest.treeSize);
     const queued = await this.log.merkle.queuedAmong(events.map((e) => e.globalPosition));
-    const result = verifyStreamAgainstLog(events, {
-      checkpoint: { size: latest.treeSize, root: latest.root },
-      leaves,
-      proofs,
-      queued,
-    });
+    // What an event erased in place (issue #12) is checked by, its own leaf hash being beyond recomputing.
+    const recorded = await this.log.merkle.leafHashes(signed);
+    const result = verifyStreamAgainstLog(
+      events,
+      { checkpoint: { size: latest.treeSize, root: latest.root }, leaves, proofs, queued, recorded },
+      { redactableFields },
+    );
     return { ...result, checkpoint };
   }
 

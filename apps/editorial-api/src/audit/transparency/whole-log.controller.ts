@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { checkWholeLog, type WholeLogProblem } from '@newsroom/event-store';
+import { redactableFields } from '@newsroom/editorial-domain';
 import { Roles } from '../../auth/roles.decorator';
 import { LogVerification } from './log-verification';
 import { TransparencyLog } from './transparency-log.service';
@@ -56,7 +57,7 @@ export class WholeLogController {
         found({ streamId: null, version: 0, reason: checkpoint.problem });
       } else {
         this.log.witnessed(latest);
-        for await (const step of checkWholeLog(this.ds, latest)) {
+        for await (const step of checkWholeLog(this.ds, latest, { redactableFields })) {
           if (step.kind === 'problem') found(step.problem);
           else line(step);
         }

@@ -121,19 +121,20 @@ export class RedactionNotFound extends DomainError<{ redactionId: string }> {
 }
 
 /**
- * The passage is in fields stored in plaintext before encryption: no key to destroy removes them,
- * only erasing them in place does (the heavier route, docs/redaction.md). Thrown by the caller
- * that locates the passage; the decider never sees storage.
+ * The passage is in fields stored in plaintext before encryption, and one of them cannot be erased
+ * in place now (the heavier route, docs/redaction.md): typically an event not yet relayed, whose
+ * consumers would refuse it erased. Thrown by the caller that erases; nothing was changed.
  */
-export class RedactionNeedsErasure extends DomainError<{ plaintextFields: number; route: string }> {
+export class RedactionNeedsErasure extends DomainError<{ plaintextFields: number; route: string; why: string }> {
   readonly code = 'REDACTION_NEEDS_ERASURE';
   declare readonly plaintextFields: number;
   declare readonly route: string;
-  constructor(plaintextFields: number) {
+  declare readonly why: string;
+  constructor(plaintextFields: number, why: string) {
     super(
-      `The passage occurs in ${plaintextFields} field(s) stored in plaintext before encryption; no key removes ` +
-        'them. They must be erased in place (the heavier route, erase-plaintext), which this server cannot do yet',
-      { plaintextFields, route: 'erase-plaintext' },
+      `The passage occurs in ${plaintextFields} field(s) stored in plaintext before encryption, which must be ` +
+        `erased in place, and that cannot be done now: ${why}. Nothing was changed; try again shortly`,
+      { plaintextFields, route: 'erase-plaintext', why },
     );
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { RedactionAnswer } from '@newsroom/contracts';
 import {
   articleDecider,
@@ -18,10 +18,12 @@ import {
 import {
   ConcurrencyConflict,
   FieldCodec,
+  FieldNotErasable,
   foldEvents,
   outboxWakeupsOf,
   PostgresEventStore,
   StreamVersionTaken,
+  type RedactionNotice,
   type StoredEvent,
 } from '@newsroom/event-store';
 import { AppConfig } from '../../config/app-config';
@@ -43,6 +45,8 @@ interface Decided {
   events: ArticleEvent[];
   /** Keys to destroy with the append: the fields that hold the passage, when it takes effect. */
   kids: string[];
+  /** Fields stored in plaintext that hold it: erased in place with the append. */
+  erase: FieldReference[];
   notice: { legalBasis: string; reference: string };
   head: StoredEvent;
 }
@@ -74,8 +78,13 @@ export class RedactionRunner {
     // Fields an earlier attempt found: a concurrent order that won the race may have destroyed them
     // (and cut the passage from the working copy), yet this order did find the passage there.
     const foundBefore: FieldReference[] = [];
+    const erasedBefore: FieldReference[] = [];
     for (let attempt = 1; ; attempt++) {
-      const decided = await this.decide(articleId, redactionId, action, actor, foundBefore, expectedVersion);
+      const decided = await this.decide(articleId, redactionId, action, actor, {
+        foundBefore,
+        erasedBefore,
+        expectedVersion,
+      });
       try {
         return await this.commit(articleId, redactionId, decided, actor, correlationId);
       } catch (err) {
@@ -94,8 +103,11 @@ export class RedactionRunner {
     redactionId: string,
     action: RedactionAction,
     actor: Actor,
-    foundBefore: FieldReference[],
-    expectedVersion: number | undefined,
+    {
+      foundBefore,
+      erasedBefore,
+      expectedVersion,
+    }: { foundBefore: FieldReference[]; erasedBefore: FieldReference[]; expectedVersion: number | undefined },
   ): Promise<Decided> {
     // 1. The article's events as stored, and those of the contributions merged into it, whose text
     //    the article took over.
@@ -121,14 +133,16 @@ export class RedactionRunner {
         : typeof passage === 'string' && passage.trim() !== ''
           ? await this.codec.locate([...events, ...merged.flat()], (text) => text.includes(passage))
           : { encrypted: [], plaintext: [] };
-    // TODO(#12): erase plaintext fields in place (the heavier route) once the eraser is wired.
-    if (found.plaintext.length > 0) throw new RedactionNeedsErasure(found.plaintext.length);
     const fields = found.encrypted.map(({ eventId, path }) => ({ eventId: eventId!, path }));
+    // Fields stored in plaintext before encryption have no key: they are erased in place (the
+    // heavier route) in the decision's transaction, and recorded apart.
+    const erased = found.plaintext.map(({ eventId, path }) => ({ eventId: eventId!, path }));
     foundBefore.push(...fields);
+    erasedBefore.push(...erased);
     // 3. Decide on the plaintext state; the decider re-issues the article without the passage.
     const now = new Date().toISOString();
     const metadata = { actor, now, policy: this.articles.articlePolicy };
-    const located = { fields: [...foundBefore], erased: [] };
+    const located = { fields: [...foundBefore], erased: [...erasedBefore] };
     const command: ArticleCommand =
       action.type === 'RequestRedaction'
         ? {
@@ -146,6 +160,7 @@ export class RedactionRunner {
     return {
       events: decided,
       kids: takesEffect ? found.encrypted.map((f) => f.kid) : [],
+      erase: takesEffect ? erased : [],
       notice: { legalBasis, reference },
       head,
     };
@@ -155,7 +170,7 @@ export class RedactionRunner {
   private async commit(
     articleId: string,
     redactionId: string,
-    { events, kids, notice, head }: Decided,
+    { events, kids, erase, notice, head }: Decided,
     actor: Actor,
     correlationId: string,
   ): Promise<RedactionAnswer> {
@@ -172,7 +187,9 @@ export class RedactionRunner {
     //    retry searches the article as the winner left it. DELETE … RETURNING destroys a key once,
     //    by the first order to commit; the other's DELETE waits for it and finds the row gone.
     const appended = await this.ds.transaction(async (manager) => {
-      if (kids.length > 0) await this.codec.destroy(kids, { redactionId, redactedAt: now, ...notice }, manager);
+      const order = { redactionId, redactedAt: now, ...notice };
+      if (kids.length > 0) await this.codec.destroy(kids, order, manager);
+      if (erase.length > 0) await this.erase(erase, order, manager);
       const sealed = this.config.env.FIELD_ENCRYPTION ? await this.codec.encrypt(streamId, events, manager) : events;
       const stored = await this.stored.append(streamId, head, sealed, metadata, now, { manager });
       // Time travel's derived rows hold the text of their version: rebuilt from the store on demand.
@@ -184,6 +201,15 @@ export class RedactionRunner {
     this.articles.forget(articleId);
     outboxWakeupsOf(this.ds).poke();
     return { id: articleId, version: appended.at(-1)!.version, redactionId, status: statusOf(events) };
+  }
+
+  private async erase(refs: FieldReference[], order: RedactionNotice, manager: EntityManager): Promise<void> {
+    try {
+      await this.codec.erasePlaintext(refs, order, manager);
+    } catch (err) {
+      if (err instanceof FieldNotErasable) throw new RedactionNeedsErasure(refs.length, err.message);
+      throw err;
+    }
   }
 }
 

@@ -11,3 +11,4 @@ export * from './error-body';
 export * from './event-envelope';
 export * from './user.view';
 export * from './contributor-credits.view';
+export * from './redacted-value';

@@ -1,5 +1,4 @@
 import { isRedactedValue } from '@newsroom/contracts';
-import type { PublicArticle } from '../../projections/public-article.projection';
 
 /** What a reader is shown where a redacted text would stand (never the order's details). */
 export const REMOVED_TEXT = '[Removed for legal reasons]';
@@ -9,7 +8,7 @@ export const REMOVED_TEXT = '[Removed for legal reasons]';
  * passage, so none should reach a renderer; this keeps one that did from printing
  * "[object Object]" or failing on a string method.
  */
-export function readableRow<Row extends Pick<PublicArticle, 'content'>>(row: Row): Row {
+export function readableRow<Row extends object>(row: Row): Row {
   return readable(row) as Row;
 }
 

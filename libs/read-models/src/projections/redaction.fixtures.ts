@@ -28,7 +28,7 @@ import type { ProjectedEvent } from './projected-event';
 export const CANARY = 'Ingrid Solvang';
 
 export const NOTICE: RedactionNotice = {
-  redactionId: 'redaction-1',
+  redactionId: 'a3c1e7d2-0000-4000-8000-000000000012',
   redactedAt: minutesAfterEpoch(30),
   legalBasis: 'Court order',
   reference: 'HC-2030-0117',
@@ -36,7 +36,7 @@ export const NOTICE: RedactionNotice = {
 
 export const EDITORS_NOTE = 'Content was removed from this story for legal reasons.';
 
-/** The canary's story up to the redaction: 12 events, live since version 6, corrected, republished at 12. */
+/** The canary's story up to the redaction: 9 events, live since version 6, corrected, republished at 9. */
 export function canaryHistory(): ArticleEvent[] {
   return [
     drafted({
@@ -54,9 +54,7 @@ export function canaryHistory(): ArticleEvent[] {
     published({ publishedVersion: 5, publishedAt: minutesAfterEpoch(6) }),
     correctionIssued({ text: `An earlier version misspelt ${CANARY}.`, issuedAt: minutesAfterEpoch(7) }),
     revised({ headline: `Harbour deal: ${CANARY} speaks`, standfirst: 'A clerk tells her side.' }),
-    submitted(),
-    approved(),
-    published({ publishedVersion: 10, publishedAt: minutesAfterEpoch(12), updateKind: 'major' }),
+    published({ publishedVersion: 8, publishedAt: minutesAfterEpoch(9), updateKind: 'major' }),
   ];
 }
 

@@ -59,7 +59,8 @@ describe('the audit trail replayed after a redaction', () => {
   it('tells the redaction by its order and how many fields it removed', () => {
     expect(redaction.type).toBe('ContentRedacted');
     expect(redaction.summary).toBe(
-      `Content redacted: Court order (HC-2030-0117), order ${NOTICE.redactionId}, ${redactedStream().fields.length} fields removed`,
+      `Content redacted: Court order (HC-2030-0117), order ${NOTICE.redactionId}, ` +
+        `${redactedStream().fields.length} fields removed`,
     );
   });
 

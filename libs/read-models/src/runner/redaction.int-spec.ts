@@ -56,7 +56,8 @@ async function allCaughtUp() {
 /** Every table of the schema with any row holding `text` (case-insensitive), by name. */
 async function tablesHolding(text: string): Promise<string[]> {
   const tables: Array<{ table_name: string }> = await ds.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+    `SELECT table_name FROM information_schema.tables
+     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
   );
   const holding: string[] = [];
   for (const { table_name } of tables) {
@@ -124,7 +125,7 @@ afterAll(async () => {
 });
 
 describe('a legal redaction projected by every article read model', () => {
-  it('finds the name before the redaction in the read models, and only there (the store holds ciphertext)', async () => {
+  it('finds the name before the redaction in read models, and only there (the store holds ciphertext)', async () => {
     const holding = await tablesHolding(CANARY);
 
     expect(holding).toEqual(expect.arrayContaining(['article_state', 'audit_trail', 'public_articles']));

@@ -21,7 +21,7 @@ const { live, replayed, redactionVersion } = redactedStream();
 const history = live.filter((e) => e.version < redactionVersion);
 const label = `Redacted ${NOTICE.redactedAt.slice(0, 10)} · ${NOTICE.legalBasis} · ${NOTICE.reference}`;
 const order = {
-  redactionId: NOTICE.redactionId,
+  redactionId: 'redaction-1',
   reason: 'Names a source',
   legalBasis: 'Court order',
   reference: 'HC-1',

@@ -1,5 +1,5 @@
-// Wire types shared with clients. Plain types and constants only, importing no other library, so
-// a web app can use this package on its own.
+// Wire types shared with clients. Plain types, constants and pure helpers over them, importing no
+// other library, so a web app can use this package on its own.
 export * from './admin.view';
 export * from './article.constants';
 export * from './article.view';

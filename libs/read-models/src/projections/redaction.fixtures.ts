@@ -27,6 +27,9 @@ import type { ProjectedEvent } from './projected-event';
 
 export const CANARY = 'Ingrid Solvang';
 
+/** What the helpers below read of an envelope, whatever its stream. */
+type StoredShape = { eventId: string; type: string; data: unknown };
+
 export const NOTICE: RedactionNotice = {
   redactionId: 'a3c1e7d2-0000-4000-8000-000000000012',
   redactedAt: minutesAfterEpoch(30),
@@ -59,7 +62,7 @@ export function canaryHistory(): ArticleEvent[] {
 }
 
 /** Every redactable field of the envelopes whose text holds the passage: what a redaction destroys. */
-export function fieldsHolding(events: readonly ProjectedEvent[], passage: string): FieldReference[] {
+export function fieldsHolding(events: readonly StoredShape[], passage: string): FieldReference[] {
   return events.flatMap((e) =>
     fieldsIn(e.data, redactableFields(e.type))
       .filter(({ value }) => typeof value === 'string' && value.includes(passage))
@@ -68,7 +71,7 @@ export function fieldsHolding(events: readonly ProjectedEvent[], passage: string
 }
 
 /** The envelopes as decryption reads them once the fields' keys are destroyed: markers in their place. */
-export function withMarkers(events: readonly ProjectedEvent[], fields: readonly FieldReference[]): ProjectedEvent[] {
+export function withMarkers<E extends StoredShape>(events: readonly E[], fields: readonly FieldReference[]): E[] {
   return events.map((e) => {
     const paths = new Set(fields.filter((f) => f.eventId === e.eventId).map((f) => f.path));
     if (paths.size === 0) return e;

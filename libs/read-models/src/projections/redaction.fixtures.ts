@@ -89,7 +89,11 @@ export function contentRedacted(
   passage: string = CANARY,
 ): ContentRedacted {
   const without = <T>(value: T): T => JSON.parse(JSON.stringify(value).split(passage).join(''));
-  const content = (c: ArticleContent) => without(c);
+  // A credit that named only the passage goes with it (an empty name is no credit).
+  const content = (c: ArticleContent) => {
+    const rest = without(c);
+    return { ...rest, contributors: rest.contributors.filter((p) => p.name.trim() !== '') };
+  };
   return {
     type: 'ContentRedacted',
     data: {

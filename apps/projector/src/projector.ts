@@ -11,6 +11,7 @@ import {
   CONSUMER_RETRY,
   decryptingProvenance,
   ensureRunnerTables,
+  openedHistory,
   startProjectionConsumer,
   type RunnerLog,
   type RunningConsumer,
@@ -44,6 +45,8 @@ export async function startProjector(
   // Every read model projects plaintext: messages carry fields as stored (ciphertext), opened per batch.
   const codec = new FieldCodec({ keys: new PostgresFieldKeyStore(dataSource), masterKey, redactableFields });
   const provenance = decryptingProvenance(codec);
+  // A redaction's consumer reads the article's history again, its destroyed keys forgotten first.
+  const history = openedHistory(codec);
   const metrics = new ProjectorMetrics(dataSource, readModels);
   let producer: Producer | undefined;
   const consumers: RunningConsumer[] = [];
@@ -69,6 +72,7 @@ export async function startProjector(
           producer,
           readModel,
           provenance,
+          history,
           fetchMinBytes: readModel === 'article_state' ? 1 : config.fetchMinBytes,
           prefix: env.KAFKA_TOPIC_PREFIX,
           log,

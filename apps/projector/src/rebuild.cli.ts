@@ -14,6 +14,7 @@ import {
 import {
   READ_MODELS,
   readModelsNamed,
+  openedHistory,
   rebuildProjections,
   type OpenEvents,
   type RebuildProgress,
@@ -65,7 +66,12 @@ async function main(argv: string[]) {
     bar.update(p.events, { phase: p.phase, rate });
   };
   try {
-    const results = await rebuildProjections(ds, names, { onProgress, pageSize, openEvents });
+    const results = await rebuildProjections(ds, names, {
+      onProgress,
+      pageSize,
+      openEvents,
+      history: openedHistory(codec),
+    });
     bar.stop();
     for (const r of results) {
       process.stdout.write(

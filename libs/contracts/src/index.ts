@@ -1,5 +1,5 @@
-// Wire types shared with clients. Plain types and constants only, importing no other library, so
-// a web app can use this package on its own.
+// Wire types shared with clients. Plain types, constants and pure helpers over them, importing no
+// other library, so a web app can use this package on its own.
 export * from './admin.view';
 export * from './article.constants';
 export * from './article.view';
@@ -12,3 +12,4 @@ export * from './event-envelope';
 export * from './user.view';
 export * from './redaction.view';
 export * from './contributor-credits.view';
+export * from './redacted-value';

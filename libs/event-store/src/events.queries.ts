@@ -52,6 +52,15 @@ export async function readEventsBeyond(
   return rows.map(rowToEvent);
 }
 
+/** One stream's events below `beforeVersion`, in version order (a projector deriving it again). */
+export async function readStreamBefore(db: Db, streamId: string, beforeVersion: number): Promise<StoredEvent[]> {
+  const rows = await db.query(`SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND version < $2 ORDER BY version`, [
+    streamId,
+    beforeVersion,
+  ]);
+  return rows.map(rowToEvent);
+}
+
 /** How many events the prefixed streams hold. */
 export async function countEvents(db: Db, streamPrefix: string): Promise<number> {
   const [{ n }] = await db.query(`SELECT count(*)::bigint AS n FROM events WHERE starts_with(stream_id, $1)`, [

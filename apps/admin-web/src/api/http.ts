@@ -1,5 +1,6 @@
 import type { ErrorBody } from '@newsroom/contracts';
 import { takeEarlyAnswer } from './early-requests';
+import { redactedAsLabels } from '../components/redacted-values';
 
 /** The API refused: its error body, with the message as a sentence to show. */
 export class ApiError extends Error {
@@ -72,7 +73,7 @@ export async function http<T>(
 
 function safeJson(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text, redactedAsLabels);
   } catch {
     return undefined;
   }

@@ -8,6 +8,7 @@ import {
   openDeadLetters,
   type OpenEvents,
   projectionStatuses,
+  openedHistory,
   rebuildProjections,
   READ_MODELS,
 } from '@newsroom/read-models';
@@ -51,7 +52,13 @@ export class ProjectionsController {
     const running = new Promise<void>((resolve) => (started = resolve));
     // The replay reads the events as stored: opened as the live consumers open them (issue #12).
     const openEvents: OpenEvents = (events) => this.codec.decrypt(events);
-    const rebuild = this.rebuilds.run((ds) => rebuildProjections(ds, names, { onStarted: started, openEvents }));
+    const rebuild = this.rebuilds.run((ds) =>
+      rebuildProjections(ds, names, {
+        onStarted: started,
+        openEvents,
+        history: openedHistory(this.codec),
+      }),
+    );
     // Until it holds its locks a failure (already rebuilding, not migrated) is this request's answer;
     // after that it is the status's.
     await Promise.race([running, rebuild]);

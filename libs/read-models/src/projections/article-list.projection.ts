@@ -1,6 +1,7 @@
 import type { ArticleStatus } from '@newsroom/editorial-domain';
 import { evolveArticleRow, type ArticleRow } from './article-state.projection';
 import type { ProjectedActor, ProjectedEvent } from './projected-event';
+import { textOf } from './redacted-text';
 
 /** Table `article_list`: what the editors' article list shows and filters on, one row per article. */
 export interface ArticleListRow {
@@ -31,9 +32,10 @@ export function listRowOf(article: ArticleRow): ArticleListRow {
     articleId: article.articleId,
     version: article.version,
     status: article.status,
-    headline: working.headline,
+    // Text columns: a redacted value (history replayed through a redaction) reads as its order.
+    headline: textOf(working.headline),
     sections: [...working.sections],
-    contributorNames: working.contributors.map((c) => c.name),
+    contributorNames: working.contributors.map((c) => textOf(c.name)),
     updatedAt: article.updatedAt,
     updatedBy: { ...article.updatedBy },
     publishedAt: article.live?.publishedAt ?? null,
@@ -51,9 +53,9 @@ export function evolveListRow(previousArticle: ArticleRow | null, e: ProjectedEv
   return listRowOf(evolveArticleRow(previousArticle, e));
 }
 
-function searchTextOf(...texts: string[]): string {
+function searchTextOf(...texts: unknown[]): string {
   return texts
-    .map((t) => t.replace(/\s+/g, ' ').trim())
+    .map((t) => textOf(t).replace(/\s+/g, ' ').trim())
     .filter((t) => t !== '')
     .join(' ')
     .toLowerCase();

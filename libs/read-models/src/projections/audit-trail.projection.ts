@@ -1,9 +1,10 @@
 import type { FieldChange } from '@newsroom/contracts';
-import { assertNever } from '@newsroom/editorial-domain';
-import type { ArticleEvent, ContributorRole, Photo } from '@newsroom/editorial-domain';
+import { assertNever, jsonEqual } from '@newsroom/editorial-domain';
+import type { ArticleEvent, ContributorRole, Photo, RedactionOrder } from '@newsroom/editorial-domain';
 import { evolveArticleRow, isAlreadyApplied, type ArticleRow } from './article-state.projection';
 import { toArticleEvent, type ProjectedActor, type ProjectedEvent } from './projected-event';
 import { UnprojectableEvent } from './projection.errors';
+import { textOf } from './redacted-text';
 import { fieldChanges } from './word-diff';
 
 export type { FieldChange } from '@newsroom/contracts';
@@ -109,11 +110,15 @@ function summaryOf(event: ArticleEvent, previous: ArticleRow | null, next: Artic
       const credit = oneLine(contributor.name);
       return `Contribution merged: ${listed(what)} by ${oneLine(author.name)}, credited as ${credit}`;
     }
-    // TODO(#12): placeholder so the build compiles; the read models' redaction work replaces it.
+    // The order only: a pending request's passage is text (decrypted) and never enters the trail.
     case 'RedactionRequested':
+      return `Redaction requested: ${orderOf(event.data)}`;
     case 'RedactionDeclined':
-    case 'ContentRedacted':
-      return event.type;
+      return `Redaction declined: order ${oneLine(event.data.redactionId)}`;
+    case 'ContentRedacted': {
+      const { fields, erased } = event.data;
+      return `Content redacted: ${orderOf(event.data)}, ${plural(fields.length + erased.length, 'field')} removed`;
+    }
     default:
       return assertNever(event, 'article event');
   }
@@ -151,6 +156,17 @@ function contentChanges(event: ArticleEvent, previous: ArticleRow | null, next: 
     case 'ContributionMerged':
       // Body, photos and credits, as for any edit: the diff shows where the blocks landed.
       return fieldChanges(previous!.working, next.working);
+    case 'ContentRedacted':
+      // The re-issued copies against the history as it now reads (redacted fields as markers).
+      return [
+        ...fieldChanges(previous!.working, next.working),
+        ...(next.live && previous!.live
+          ? fieldChanges(previous!.live.content, next.live.content).map((c) => ({ ...c, field: `live.${c.field}` }))
+          : []),
+        ...(jsonEqual(previous!.corrections, next.corrections)
+          ? []
+          : [{ field: 'corrections', before: previous!.corrections, after: next.corrections }]),
+      ];
     default:
       return [];
   }
@@ -182,7 +198,7 @@ const PHOTO_LABELS: Record<PhotoKey, string> = {
 
 function changedPhotoKeys(photo: Photo | undefined, changes: Partial<Omit<Photo, 'photoId'>>): PhotoKey[] {
   return (Object.keys(PHOTO_LABELS) as PhotoKey[]).filter(
-    (key) => changes[key] !== undefined && changes[key] !== photo?.[key],
+    (key) => changes[key] !== undefined && !jsonEqual(changes[key], photo?.[key]),
   );
 }
 
@@ -222,9 +238,17 @@ function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Free text on one line, at most SUMMARY_TEXT_MAX_LENGTH characters (code points) with its ellipsis. */
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+/** "<legal basis> (<reference>), order <id>": what the trail tells of a redaction order. */
+function orderOf(order: RedactionOrder): string {
+  return `${oneLine(order.legalBasis)} (${oneLine(order.reference)}), order ${oneLine(order.redactionId)}`;
+}
+
+/**
+ * Free text on one line, at most SUMMARY_TEXT_MAX_LENGTH characters (code points) with its
+ * ellipsis; a redacted text as its order's label (replayed history carries markers).
+ */
+function oneLine(value: unknown): string {
+  const flat = textOf(value).replace(/\s+/g, ' ').trim();
   const chars = Array.from(flat);
   return chars.length <= SUMMARY_TEXT_MAX_LENGTH
     ? flat

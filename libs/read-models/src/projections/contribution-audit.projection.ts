@@ -2,6 +2,7 @@ import type { ContributionEventEnvelope, FieldChange } from '@newsroom/contracts
 import type { AuditEntry } from './audit-trail.projection';
 import { assertNever, type Credit } from '@newsroom/editorial-domain';
 import { toContributionEvent, type ContributionRow } from './contribution-state.projection';
+import { textOf } from './redacted-text';
 
 /**
  * Table `contribution_audit_trail`: insert-only, one entry per contribution event, unique on
@@ -15,8 +16,9 @@ export interface ContributionAuditEntry extends Omit<AuditEntry, 'version'> {
 }
 
 const MAX = 120;
-const oneLine = (s: string) => {
-  const line = s.replace(/\s+/g, ' ').trim();
+// Replayed history carries redaction markers where text used to be: they read as their order.
+const oneLine = (s: unknown) => {
+  const line = textOf(s).replace(/\s+/g, ' ').trim();
   return line.length > MAX ? `${line.slice(0, MAX - 1)}…` : line;
 };
 const creditOf = (c: Credit) => `${oneLine(c.name)}, ${c.role}${c.affiliation ? ` (${oneLine(c.affiliation)})` : ''}`;

@@ -1,5 +1,6 @@
 import { contributorNameKey, type ContributorRole } from '@newsroom/editorial-domain';
 import type { ArticleRow } from './article-state.projection';
+import { textOf } from './redacted-text';
 
 /** Table `contributor_index`: which articles credit whom; the runner replaces an article's entries whole. */
 export interface ContributorEntry {
@@ -16,8 +17,9 @@ export function contributorEntriesOf(article: ArticleRow): ContributorEntry[] {
   return article.working.contributors.map((c) => ({
     articleId: article.articleId,
     contributorId: c.contributorId,
-    name: c.name,
-    nameKey: nameKeyOf(c.name),
+    // A name in replayed history may be a redaction marker: the column holds text.
+    name: textOf(c.name),
+    nameKey: nameKeyOf(textOf(c.name)),
     role: c.role,
   }));
 }

@@ -1,6 +1,7 @@
 import { contributorNameKey, type ContributorRole } from '@newsroom/editorial-domain';
 import type { ArticleRow } from './article-state.projection';
 import { toArticleEvent, type ProjectedEvent } from './projected-event';
+import { textOf } from './redacted-text';
 
 /**
  * The person a credit names, as the ledger keys them: the domain's notion of "the same name"
@@ -60,15 +61,16 @@ export function ledgerChangeOf(before: ArticleRow | null, e: ProjectedEvent, aft
     live !== null && (before?.live?.version !== live.version || before?.live?.publishedAt !== live.publishedAt);
   const published = republished
     ? live.content.contributors.map((c) => ({
-        personKey: personKeyOf(c.name),
+        // Published credits of earlier versions may be redacted (markers): the columns hold text.
+        personKey: personKeyOf(textOf(c.name)),
         articleId: after.articleId,
         articleVersion: live.version,
         publishedAt: live.publishedAt,
-        headline: live.content.headline,
+        headline: textOf(live.content.headline),
         contributorId: c.contributorId,
-        name: c.name,
+        name: textOf(c.name),
         role: c.role,
-        affiliation: c.affiliation ?? null,
+        affiliation: c.affiliation ? textOf(c.affiliation) : null,
       }))
     : [];
   return { merged, published };

@@ -11,3 +11,4 @@ export * from './contribution-list.projection';
 export * from './contribution-audit.projection';
 export * from './contributor-ledger.projection';
 export * from './article-row.fold';
+export * from './redacted-text';

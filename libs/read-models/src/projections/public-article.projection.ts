@@ -1,7 +1,7 @@
 import type { ArticleContent, Correction, PublicationKind } from '@newsroom/editorial-domain';
 import slugify from 'slugify';
 import type { ArticleRow } from './article-state.projection';
-import type { ProjectedEvent } from './projected-event';
+import { toArticleEvent, type ProjectedEvent } from './projected-event';
 
 /**
  * Table `public_articles`: what readers and partners may receive of an article, one row per article
@@ -28,6 +28,11 @@ export interface PublicArticle {
   /** Moves on the first publication, a major update and a correction; never on a minor update. */
   modifiedAt: string;
   corrections: Correction[];
+  /**
+   * Editor's notes shown like corrections: a legal redaction's (issue #12), telling readers that
+   * content was removed. Absent from rows projected before redactions existed.
+   */
+  editorNotes?: EditorNote[];
   withdrawnAt: string | null;
   /**
    * Nothing is shown before this instant: the first publication, or the embargo of the live copy if
@@ -35,6 +40,21 @@ export interface PublicArticle {
    * read time against the clock, so a skewed writer's clock cannot release a story early.
    */
   visibleFrom: string;
+}
+
+/** An editor's note as readers see it, dated like a correction. */
+export interface EditorNote {
+  text: string;
+  issuedAt: string;
+}
+
+/** Everything a story tells its readers about its own changes, oldest first: corrections and editor's notes. */
+export type PublicNotice = (Correction | (EditorNote & { kind: 'editors-note' })) & { issuedAt: string };
+
+export function noticesOf(row: Pick<PublicArticle, 'corrections' | 'editorNotes'>): PublicNotice[] {
+  const notes = (row.editorNotes ?? []).map((n) => ({ ...n, kind: 'editors-note' as const }));
+  // Stable: a note issued at the same instant as a correction follows it.
+  return [...row.corrections, ...notes].sort((a, b) => Date.parse(a.issuedAt) - Date.parse(b.issuedAt));
 }
 
 /**
@@ -59,6 +79,8 @@ export function evolvePublicArticle(
         corrections: [...after.corrections],
         modifiedAt: after.corrections[after.corrections.length - 1]?.issuedAt ?? row.modifiedAt,
       };
+    case 'ContentRedacted':
+      return row ? redactedRow(row, after, event) : null;
     case 'ArticleUnpublished':
       if (!row) return null;
       return { ...row, version: event.version, status: 'withdrawn', withdrawnAt: after.updatedAt };
@@ -95,6 +117,36 @@ function publishedRow(row: PublicArticle | null, after: ArticleRow, version: num
   };
 }
 
+/**
+ * A legal redaction of a story that went live: a new public version carrying the re-issued live
+ * copy and corrections, with the editor's note dated like a correction; feeds and dateModified
+ * move. A withdrawn story stays withdrawn (its tombstone shows no content) and keeps the note.
+ */
+function redactedRow(row: PublicArticle, after: ArticleRow, event: ProjectedEvent): PublicArticle {
+  const redaction = toArticleEvent(event);
+  if (redaction.type !== 'ContentRedacted') return row;
+  const { note, redactedAt } = redaction.data;
+  const editorNotes = [...(row.editorNotes ?? []), { text: note, issuedAt: redactedAt }];
+  const live = after.live;
+  if (row.status === 'withdrawn' || !live) {
+    return { ...row, version: event.version, corrections: [...after.corrections], editorNotes };
+  }
+  const content = structuredClone(live.content);
+  const slugNow = slugOf(content.headline, after.articleId);
+  return {
+    ...row,
+    version: event.version,
+    content,
+    slugs: row.slugs.includes(slugNow) ? row.slugs : [...row.slugs, slugNow],
+    // The re-issue is a version of its own for partners (ninjs `version`, `versioncreated`).
+    liveVersion: event.version,
+    publishedAt: redactedAt,
+    modifiedAt: redactedAt,
+    corrections: [...after.corrections],
+    editorNotes,
+  };
+}
+
 const SLUG_WORDS_MAX = 80;
 
 /**
@@ -102,7 +154,9 @@ const SLUG_WORDS_MAX = 80;
  * article id, so two stories with one headline never share a URL and a rebuild derives the same
  * slugs whatever order it replays articles in.
  */
-export function slugOf(headline: string, articleId: string): string {
+export function slugOf(headline: unknown, articleId: string): string {
+  // A redacted headline (replayed history) gives no words: its order's label is no URL.
+  if (typeof headline !== 'string') return `story-${articleId.slice(0, 8).toLowerCase()}`;
   // slugify spells some symbols out ("<" becomes "less"); a headline's punctuation is not a word.
   const words = slugify(headline.replace(/[<>&$%|#@*+~=^`]/g, ' '), { lower: true, strict: true, trim: true })
     .slice(0, SLUG_WORDS_MAX)

@@ -1,6 +1,7 @@
 import { diffArrays } from 'diff';
 import { assertNever, jsonEqual } from '@newsroom/editorial-domain';
 import { DRAFT_FIELD_KEYS, type ArticleContent, type BodyBlock } from '@newsroom/editorial-domain';
+import { textOf } from './redacted-text';
 
 export type DiffOp = 'equal' | 'insert' | 'delete';
 export interface DiffPart {
@@ -114,14 +115,15 @@ export function bodyText(body: readonly BodyBlock[]): string {
   return body.map(blockText).join('\n\n');
 }
 
+// Texts of redacted history are markers: shown as their order's label, never "[object Object]".
 function blockText(block: BodyBlock): string {
   switch (block.type) {
     case 'paragraph':
-      return block.text;
+      return textOf(block.text);
     case 'subheading':
-      return `## ${block.text}`;
+      return `## ${textOf(block.text)}`;
     case 'quote':
-      return block.attribution ? `> ${block.text} — ${block.attribution}` : `> ${block.text}`;
+      return block.attribution ? `> ${textOf(block.text)} — ${textOf(block.attribution)}` : `> ${textOf(block.text)}`;
     case 'photo':
       return `[photo ${block.photoId}]`;
     default:

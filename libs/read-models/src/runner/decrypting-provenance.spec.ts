@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { FieldCodec, FieldKeyMissing, InMemoryFieldKeyStore } from '@newsroom/event-store';
 import type { Db } from '../tables/recordset';
 import type { Item } from './apply-events';
-import { decryptingProvenance } from './decrypting-provenance';
+import { decryptingProvenance, kidsAt } from './decrypting-provenance';
 import type { Provenance } from './provenance';
 import type { StreamEvent } from './stream-source';
 
@@ -64,5 +64,26 @@ describe('decrypting provenance', () => {
     await expect(decryptingProvenance(cold, asDelivered)(db, [itemOf('a', await sealed('x'), 1)])).rejects.toThrow(
       'connection refused',
     );
+  });
+});
+
+describe('the keys a redaction names (what the projector forgets before reading history again)', () => {
+  it('are those sealing the referenced fields, by event id and concrete path', async () => {
+    const stored = [
+      { eventId: 'e1', type: 'Listed', data: { items: [{ text: 'x' }, await sealed('one')] } },
+      { eventId: 'e2', type: 'Noted', data: await sealed('two') },
+      { eventId: 'e3', type: 'Noted', data: { note: 'written before encryption' } },
+    ] as unknown as StreamEvent[];
+    const kidOf = (data: unknown) => (data as { note: { $enc: { kid: string } } }).note.$enc.kid;
+    const nested = (stored[0].data as { items: Array<{ note: { $enc: { kid: string } } }> }).items[1];
+
+    const kids = kidsAt(stored, [
+      { eventId: 'e1', path: 'items[1].note' },
+      { eventId: 'e2', path: 'note' },
+      { eventId: 'e3', path: 'note' },
+      { eventId: 'e9', path: 'note' },
+    ]);
+
+    expect(kids).toEqual([nested.note.$enc.kid, kidOf(stored[1].data)]);
   });
 });

@@ -1,8 +1,15 @@
-import { FieldDecryptionFailed, FieldKeyMissing, MalformedFieldEnvelope, type FieldCodec } from '@newsroom/event-store';
+import {
+  decodeFieldEnvelope,
+  FieldDecryptionFailed,
+  FieldKeyMissing,
+  MalformedFieldEnvelope,
+  type FieldCodec,
+} from '@newsroom/event-store';
+import { readStoredStream, type StreamHistory } from './event-source';
 import type { Db } from '../tables/recordset';
 import type { Item } from './apply-events';
 import { confirmedByEventStore, type Provenance } from './provenance';
-import type { StreamEvent } from './stream-source';
+import type { FieldRef, StreamEvent } from './stream-source';
 
 /** What one event's content can be wrong with; anything else (the database, the master key) stops the batch. */
 const isEventsOwnFault = (err: unknown) =>
@@ -40,4 +47,39 @@ async function openAlone<R, E extends StreamEvent>(codec: FieldCodec, item: Item
     if (!isEventsOwnFault(err)) throw err;
     return { articleId: item.articleId, event: null, unreadable: err as Error, ref: item.ref };
   }
+}
+
+/**
+ * The history a projector derives a stream from again on a redaction (issue #12): the stream's
+ * stored events, opened now. The keys the redaction destroyed are dropped from this process's cache
+ * first (`forget`): the cache may still hold them (a redaction is made by another process), and
+ * opening with them would put back exactly the text the redaction removed.
+ */
+export function openedHistory(codec: FieldCodec): StreamHistory {
+  return async (m, source, streamId, beforeVersion, redacted) => {
+    const stored = await readStoredStream(m, source, streamId, beforeVersion);
+    codec.forget(kidsAt(stored, redacted));
+    return codec.decrypt(stored);
+  };
+}
+
+/** The field keys that the referenced fields of these stored events were sealed under. */
+export function kidsAt(stored: readonly StreamEvent[], refs: readonly FieldRef[]): string[] {
+  const byId = new Map(stored.map((e) => [e.eventId, e]));
+  return refs.flatMap((ref) => {
+    const event = byId.get(ref.eventId);
+    const kid = event ? decodeFieldEnvelope(valueAt(event.data, ref.path))?.kid : undefined;
+    return kid ? [kid] : [];
+  });
+}
+
+/** The value at a concrete path such as `changes.body[3].text`; undefined where there is none. */
+function valueAt(data: unknown, path: string): unknown {
+  let at: unknown = data;
+  for (const [, key, index] of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at =
+      index !== undefined ? (Array.isArray(at) ? at[Number(index)] : undefined) : (at as Record<string, unknown>)[key];
+  }
+  return at;
 }

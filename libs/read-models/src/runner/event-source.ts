@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { countEvents, readEventsAfter, readEventsBeyond } from '@newsroom/event-store';
+import { countEvents, readEventsAfter, readEventsBeyond, readStreamBefore } from '@newsroom/event-store';
 import type { ProjectedEvent } from '../projections/projected-event';
 import { articleVersions } from '../tables/article-state.table';
 import type { Item } from './apply-events';
 import { isArticleId } from './kafka-items';
-import { articleSource, type StreamEvent, type StreamSource } from './stream-source';
+import { articleSource, type FieldRef, type StreamEvent, type StreamSource } from './stream-source';
 
 /** A page of stored events made ready to project (decrypted, issue #12): the same events, in order. */
 export type OpenEvents = (events: StreamEvent[]) => Promise<StreamEvent[]>;
@@ -56,4 +56,34 @@ export function storedItems(events: StreamEvent[], source: StreamSource = articl
           ref: null,
         };
   });
+}
+
+/**
+ * The stored events of one stream before `beforeVersion`, in version order, opened as a rebuild
+ * would open them now: what the runner derives a stream from again after a redaction (issue #12).
+ * `redacted` names the fields the redaction made unreadable, for a reader that caches their keys.
+ */
+export type StreamHistory = (
+  m: EntityManager,
+  source: StreamSource,
+  streamId: string,
+  beforeVersion: number,
+  redacted: readonly FieldRef[],
+) => Promise<StreamEvent[]>;
+
+/** A StreamHistory that reads the store and opens each page with `openEvents` (as stored by default). */
+export function storedHistory(openEvents: OpenEvents = async (events) => events): StreamHistory {
+  return async (m, source, streamId, beforeVersion) =>
+    openEvents(await readStoredStream(m, source, streamId, beforeVersion));
+}
+
+/** The stored events of one stream before `beforeVersion`, as the envelopes the relay sends. */
+export async function readStoredStream(
+  m: EntityManager,
+  source: StreamSource,
+  streamId: string,
+  beforeVersion: number,
+): Promise<StreamEvent[]> {
+  const events = await readStreamBefore(m, `${source.streamPrefix}${streamId}`, beforeVersion);
+  return events.map((e) => source.envelopeOf(e));
 }

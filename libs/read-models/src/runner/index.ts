@@ -25,10 +25,10 @@ export {
   type RebuildResult,
 } from './rebuild';
 export { contentHash } from './content-hash';
-export { decryptingProvenance } from './decrypting-provenance';
+export { decryptingProvenance, kidsAt, openedHistory } from './decrypting-provenance';
 export { ensureRunnerTables } from './runner-tables';
-export { readEventPage, type OpenEvents } from './event-source';
-export { articleSource, contributionSource, type StreamSource, type StreamEvent } from './stream-source';
+export { readEventPage, readStoredStream, storedHistory, type OpenEvents, type StreamHistory } from './event-source';
+export { articleSource, contributionSource, type StreamSource, type StreamEvent, type FieldRef } from './stream-source';
 export { RebuildInProgress, ReadModelsNotMigrated, UnknownReadModel } from './runner.errors';
 /** Made-up article histories (dummy hash chain) for benchmarks and tests; never for a real database. */
 export {

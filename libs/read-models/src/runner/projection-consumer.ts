@@ -7,6 +7,7 @@ import { deadLetter } from './dead-letters';
 import { itemOf } from './kafka-items';
 import { liveTables, type ReadModelName } from './projection';
 import { confirmedByEventStore, type Provenance } from './provenance';
+import type { StreamHistory } from './event-source';
 import { PROJECTIONS } from './read-model.writers';
 import { isDataError } from './runner.errors';
 import { reopenWhileBrokerAway } from './consumer-reopen';
@@ -53,6 +54,11 @@ export interface ProjectionConsumerSettings {
    * app. Only specs of the apply step's own failure modes, whose messages are made up, pass another.
    */
   provenance?: Provenance;
+  /**
+   * Where a stream's earlier events are read when a redaction rewrites its history (issue #12):
+   * `openedHistory(codec)` with the codec of `decryptingProvenance`. By default as stored.
+   */
+  history?: StreamHistory;
 }
 
 export interface RunningConsumer {
@@ -186,7 +192,11 @@ async function projectBatch(
         // 3. Shared lock: a rebuild's switch takes it exclusively, so no batch straddles the swap.
         const heldBack = await lockAndFindHeldBack(m, s.readModel, articleIds);
         const items = await confirming;
-        const outcome = await applyItems(m, projection, liveTables, items, { heldBack, isolate });
+        const outcome = await applyItems(m, projection, liveTables, items, {
+          heldBack,
+          isolate,
+          history: s.history,
+        });
         // 4. Park what cannot be applied (the DLQ send is inside the transaction: it fails together).
         const recorded = await deadLetter(m, s.producer, dlqTopic, s.readModel, outcome.parked);
         if (recorded > 0)

@@ -73,6 +73,12 @@ export interface Projection<D = unknown, Row extends { version: number } = any, 
    */
   rowsTable: string;
   derive(applied: AppliedEvent<Row, E>): D;
+  /**
+   * Removes what the read model holds of these streams beyond their rows, before `write` derives
+   * it again from the first event: a redaction (issue #12) changed what their history reads as.
+   * Tables a write replaces whole anyway may be left alone.
+   */
+  clear(m: EntityManager, t: TableNames, streamIds: readonly string[]): Promise<void>;
   /** Called only for streams whose row the version gate let through. */
   write(m: EntityManager, t: TableNames, changes: ReadonlyArray<ArticleChange<D, Row, E>>): Promise<void>;
 }

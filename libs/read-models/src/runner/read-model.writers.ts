@@ -2,10 +2,10 @@ import { listRowOf, type ArticleListRow } from '../projections/article-list.proj
 import { auditEntryOf, type AuditEntry } from '../projections/audit-trail.projection';
 import { contributorEntriesOf, type ContributorEntry } from '../projections/contributor-index.projection';
 import { upsertListRows } from '../tables/article-list.table';
-import { insertAuditEntries } from '../tables/audit-trail.table';
+import { deleteAuditEntriesOf, insertAuditEntries } from '../tables/audit-trail.table';
 import { replaceContributorEntries } from '../tables/contributor-index.table';
 import { evolvePublicArticle, type PublicArticle } from '../projections/public-article.projection';
-import { loadPublicRows, savePublicRows } from '../tables/public-articles.table';
+import { deletePublicRowsOf, loadPublicRows, savePublicRows } from '../tables/public-articles.table';
 import type { AppliedEvent, ArticleChange, Projection, ReadModelName } from './projection';
 import { articleSource, contributionSource } from './stream-source';
 import type { ContributionEventEnvelope } from '@newsroom/contracts';
@@ -14,9 +14,9 @@ import { contributionListRowOf, type ContributionListRow } from '../projections/
 import { contributionAuditEntryOf, type ContributionAuditEntry } from '../projections/contribution-audit.projection';
 import { ledgerChangeOf, type LedgerChange } from '../projections/contributor-ledger.projection';
 import { upsertContributionRows } from '../tables/contribution-list.table';
-import { insertContributionAuditEntries } from '../tables/contribution-audit.table';
+import { deleteContributionAuditEntriesOf, insertContributionAuditEntries } from '../tables/contribution-audit.table';
 import { CONTRIBUTION_LIST_ROWS } from '../tables/contribution-rows.table';
-import { insertLedgerEntries, insertMergedCredits } from '../tables/contributor-ledger.table';
+import { deleteLedgerEntriesOf, insertLedgerEntries, insertMergedCredits } from '../tables/contributor-ledger.table';
 
 const lastDerived = <D>(c: ArticleChange<D, any, any>): D => c.applied[c.applied.length - 1].derived;
 
@@ -27,6 +27,7 @@ const articleState: Projection<null> = {
   tables: ['article_state'],
   rowsTable: 'article_state',
   derive: () => null,
+  clear: async () => undefined,
   write: async () => undefined,
 };
 
@@ -36,6 +37,7 @@ const auditTrail: Projection<AuditEntry & { position: number }> = {
   tables: ['audit_trail', 'audit_trail_article_rows'],
   rowsTable: 'audit_trail_article_rows',
   derive: ({ before, event }) => ({ ...auditEntryOf(before, event), position: event.position }),
+  clear: (m, t, ids) => deleteAuditEntriesOf(m, ids, t),
   // Insert-only: a redelivered entry that slipped past the row gate still changes nothing.
   write: (m, t, changes) =>
     insertAuditEntries(
@@ -51,6 +53,8 @@ const articleList: Projection<ArticleListRow> = {
   tables: ['article_list', 'article_list_article_rows'],
   rowsTable: 'article_list_article_rows',
   derive: ({ after }) => listRowOf(after),
+  // One row per article, replaced by the write.
+  clear: async () => undefined,
   write: (m, t, changes) => upsertListRows(m, changes.map(lastDerived), t),
 };
 
@@ -64,6 +68,8 @@ const contributorIndex: Projection<ContributorEntry[]> = {
   tables: ['contributor_index', 'contributor_index_article_rows'],
   rowsTable: 'contributor_index_article_rows',
   derive: ({ after }) => contributorEntriesOf(after),
+  // An article's entries are replaced whole by the write.
+  clear: async () => undefined,
   write: (m, t, changes) =>
     replaceContributorEntries(
       m,
@@ -84,6 +90,7 @@ const publicArticles: Projection<AppliedEvent> = {
   tables: ['public_articles', 'public_article_slugs', 'public_articles_article_rows'],
   rowsTable: 'public_articles_article_rows',
   derive: (applied) => applied,
+  clear: (m, t, ids) => deletePublicRowsOf(m, ids, t),
   write: async (m, t, changes) => {
     const previous = await loadPublicRows(
       m,
@@ -108,6 +115,8 @@ const contributionList: Projection<ContributionListRow, ContributionRow, Contrib
   tables: ['contribution_list', CONTRIBUTION_LIST_ROWS],
   rowsTable: CONTRIBUTION_LIST_ROWS,
   derive: ({ after }) => contributionListRowOf(after),
+  // One row per contribution, replaced by the write.
+  clear: async () => undefined,
   write: (m, t, changes) => upsertContributionRows(m, changes.map(lastDerived), t),
 };
 
@@ -118,6 +127,7 @@ const contributionAudit: Projection<ContributionAuditEntry, ContributionRow, Con
   tables: ['contribution_audit_trail', 'contribution_audit_contribution_rows'],
   rowsTable: 'contribution_audit_contribution_rows',
   derive: ({ before, event, after }) => contributionAuditEntryOf(before, event, after),
+  clear: (m, t, ids) => deleteContributionAuditEntriesOf(m, ids, t),
   write: (m, t, changes) =>
     insertContributionAuditEntries(
       m,
@@ -136,6 +146,7 @@ const contributorLedger: Projection<LedgerChange> = {
   tables: ['contributor_ledger', 'contributor_ledger_credits', 'contributor_ledger_article_rows'],
   rowsTable: 'contributor_ledger_article_rows',
   derive: ({ before, event, after }) => ledgerChangeOf(before, event, after),
+  clear: (m, t, ids) => deleteLedgerEntriesOf(m, ids, t),
   write: async (m, t, changes) => {
     const derived = changes.flatMap((c) => c.applied.map((a) => a.derived));
     // Credits first: a publication later in the same batch looks its merge up.

@@ -1,6 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { applyItems } from './apply-events';
-import { countSourceEvents, readEventPage, storedItems, type OpenEvents } from './event-source';
+import {
+  countSourceEvents,
+  readEventPage,
+  storedHistory,
+  storedItems,
+  type OpenEvents,
+  type StreamHistory,
+} from './event-source';
 import { READ_MODELS, isReadModelName, rebuildTables, type Projection, type ReadModelName } from './projection';
 import { recordRebuild, setStatus, type RebuildStatus } from '../tables/projection-status.table';
 import { PROJECTIONS } from './read-model.writers';
@@ -32,6 +39,12 @@ export interface RebuildOptions {
    * fails the rebuild. By default the events as stored.
    */
   openEvents?: OpenEvents;
+  /**
+   * Where a stream's history is read again when a redaction rewrites it (issue #12): the projector
+   * passes `openedHistory(codec)`, which also drops the destroyed keys from its cache. By default
+   * the store's events opened with `openEvents`.
+   */
+  history?: StreamHistory;
 }
 
 /** `all` or one read model name; throws UnknownReadModel otherwise. */
@@ -67,6 +80,7 @@ export async function rebuildProjections(
   const projections = [...new Set(names)].map((n) => PROJECTIONS[n]);
   const pageSize = opts.pageSize ?? Math.min(5000, Math.floor(8000 / projections.length));
   const openEvents: OpenEvents = opts.openEvents ?? (async (events) => events);
+  const history = opts.history ?? storedHistory(openEvents);
   await ensureRunnerTables(ds);
   const release = await holdRebuildLocks(
     ds,
@@ -117,7 +131,7 @@ export async function rebuildProjections(
             ds.transaction(async (m) => {
               // Nobody reads the twins before the switch, whose own commit is synchronous.
               await m.query(`SET LOCAL synchronous_commit = off`);
-              await replayInto(m, p, page, held.get(p.name)!);
+              await replayInto(m, p, page, held.get(p.name)!, history);
             }),
           ),
         );
@@ -133,7 +147,7 @@ export async function rebuildProjections(
     for (const p of projections) {
       opts.onProgress?.({ phase: 'switch', events: replayed, total: Math.max(total, replayed) });
       await indexRebuildTables(ds, p);
-      results.push(await switchOver(ds, p, replayed, started, openEvents));
+      results.push(await switchOver(ds, p, replayed, started, openEvents, history));
     }
     opts.onProgress?.({ phase: 'done', events: replayed, total: Math.max(total, replayed) });
     const finishedAt = new Date().toISOString();
@@ -168,7 +182,13 @@ function prefetch(
  * Held-back articles stay held for the rest of the replay: in global order an article can show a
  * gap (a transaction that committed late); the final catch-up, in version order, settles them.
  */
-async function replayInto(m: EntityManager, p: Projection, events: StreamEvent[], held: Set<string>): Promise<void> {
-  const outcome = await applyItems(m, p, rebuildTables, storedItems(events, p.source), { heldBack: held });
+async function replayInto(
+  m: EntityManager,
+  p: Projection,
+  events: StreamEvent[],
+  held: Set<string>,
+  history: StreamHistory,
+): Promise<void> {
+  const outcome = await applyItems(m, p, rebuildTables, storedItems(events, p.source), { heldBack: held, history });
   for (const { item } of outcome.parked) if (item.articleId) held.add(item.articleId);
 }

@@ -12,7 +12,7 @@ import { waitFor } from '@newsroom/testing';
 import { sendPages, type TestKafka } from '@newsroom/testing-system';
 import { evolveArticleRow, type ArticleRow } from '../projections/article-state.projection';
 import { articleVersions } from '../tables/article-state.table';
-import { readEventPage } from './event-source';
+import { readEventPage, type StreamHistory } from './event-source';
 import { ARTICLE_READ_MODELS, type ReadModelName } from './projection';
 import type { Provenance } from './provenance';
 import { startProjectionConsumer, type RunningConsumer } from './projection-consumer';
@@ -24,6 +24,7 @@ export async function startConsumers(
   k: TestKafka,
   names: readonly ReadModelName[] = ARTICLE_READ_MODELS,
   provenance?: Provenance,
+  history?: StreamHistory,
 ): Promise<RunningConsumer[]> {
   return Promise.all(
     names.map((readModel) =>
@@ -34,6 +35,7 @@ export async function startConsumers(
         readModel,
         prefix: k.prefix,
         provenance,
+        history,
       }),
     ),
   );

@@ -10,6 +10,12 @@ import type { ChainedRow } from '../tables/chained-rows.table';
 import { loadContributionRows, saveContributionRows } from '../tables/contribution-rows.table';
 import type { Db } from '../tables/recordset';
 
+/** A field of a stored event, by reference: the event's id and a concrete path into its data. */
+export interface FieldRef {
+  eventId: string;
+  path: string;
+}
+
 /** What the runner needs of any published event: the envelope's common fields. */
 export type StreamEvent = EnvelopeFields;
 
@@ -30,6 +36,12 @@ export interface StreamSource<Row extends { version: number } = any, E extends S
   /** The stream's id (a UUID) as the envelope names it: also the message key. */
   keyOf(e: E): string;
   envelopeOf(stored: StoredEvent): E;
+  /**
+   * The fields of earlier events of its stream that this event made unreadable (a legal redaction,
+   * issue #12), or null for an event that leaves history as it reads. The runner then derives the
+   * stream's read model again from its stored events, opened as they read now.
+   */
+  rewritesHistory?(e: E): readonly FieldRef[] | null;
   /** Pure: the row after one event; throws VersionGap or UnprojectableEvent like evolveArticleRow. */
   evolve(row: Row | null, e: E): Row;
   load(db: Db, table: string, keys: string[]): Promise<Map<string, ChainedRow<Row>>>;
@@ -48,6 +60,11 @@ export const articleSource: StreamSource<ArticleRow, ProjectedEvent> = {
   decode: (value) => decodeEnvelope(value),
   keyOf: (e) => e.articleId,
   envelopeOf: (stored) => envelopeOf(stored),
+  rewritesHistory: (e) => {
+    if (e.type !== 'ContentRedacted') return null;
+    const { fields, erased } = e.data as { fields?: FieldRef[]; erased?: FieldRef[] };
+    return [...(fields ?? []), ...(erased ?? [])];
+  },
   evolve: evolveArticleRow,
   load: loadRows,
   save: saveRows,

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { applyItems } from './apply-events';
 import { contentHash } from './content-hash';
-import { readEventsAhead, storedItems, type OpenEvents } from './event-source';
+import { readEventsAhead, storedItems, type OpenEvents, storedHistory, type StreamHistory } from './event-source';
 import { liveTables, rebuildTables, type Projection, type ReadModelName } from './projection';
 import { READ_MODEL_LOCK } from './runner-tables';
 import { swapTables } from './table-swap';
@@ -39,10 +39,11 @@ export async function switchOver(
   replayed: number,
   started: number,
   openEvents: OpenEvents = async (events) => events,
+  history: StreamHistory = storedHistory(openEvents),
 ): Promise<RebuildResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await switchOnce(ds, p, replayed, started, openEvents);
+      return await switchOnce(ds, p, replayed, started, openEvents, history);
     } catch (err) {
       const lockTimeout = (err as { driverError?: { code?: string } }).driverError?.code === '55P03';
       if (!lockTimeout || attempt >= ATTEMPTS) throw err;
@@ -56,11 +57,15 @@ async function switchOnce(
   replayed: number,
   started: number,
   openEvents: OpenEvents,
+  history: StreamHistory,
 ): Promise<RebuildResult> {
   return ds.transaction(async (m) => {
     await m.query(`SELECT pg_advisory_xact_lock(${READ_MODEL_LOCK})`, [p.name]);
     const ahead = await openEvents(await readEventsAhead(m, rebuildTables(p.rowsTable), p.source));
-    const outcome = await applyItems(m, p, rebuildTables, storedItems(ahead, p.source), { heldBack: new Set() });
+    const outcome = await applyItems(m, p, rebuildTables, storedItems(ahead, p.source), {
+      heldBack: new Set(),
+      history,
+    });
     const held = [...new Set(outcome.parked.flatMap(({ item }) => (item.articleId ? [item.articleId] : [])))];
     const rebuiltHash = await contentHash(m, p.name, rebuildTables);
     const replacedContentHash = await contentHash(m, p.name, liveTables);

@@ -1,7 +1,7 @@
 import type { AuditFilter, AuditItem } from '@newsroom/contracts';
 import type { AuditEntry } from '../projections/audit-trail.projection';
 import { insertAuditRecords } from './audit-records';
-import { liveTables, type Db, type TableNames } from './recordset';
+import { deleteRowsOf, liveTables, type Db, type TableNames } from './recordset';
 
 // Table `audit_trail`: insert-only, one entry per event, unique on (article_id, version).
 
@@ -122,4 +122,9 @@ export async function auditLogPage(
     return r.contribution_id ? { ...item, contributionId: r.contribution_id } : item;
   });
   return { items, more: rows.length > limit };
+}
+
+/** Removes the entries of these articles, whose history is about to be derived again (a redaction). */
+export function deleteAuditEntriesOf(db: Db, articleIds: readonly string[], t: TableNames = liveTables) {
+  return deleteRowsOf(db, t('audit_trail'), 'article_id', articleIds);
 }

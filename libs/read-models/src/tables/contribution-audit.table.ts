@@ -1,6 +1,6 @@
 import type { ContributionAuditEntry } from '../projections/contribution-audit.projection';
 import { insertAuditRecords } from './audit-records';
-import { liveTables, type Db, type TableNames } from './recordset';
+import { deleteRowsOf, liveTables, type Db, type TableNames } from './recordset';
 
 // Table `contribution_audit_trail`: insert-only, unique on (contribution_id, version).
 
@@ -21,4 +21,9 @@ export function insertContributionAuditEntries(
     entries,
     ['contribution_id', 'version'],
   );
+}
+
+/** Removes the entries of these contributions, whose history is about to be derived again. */
+export function deleteContributionAuditEntriesOf(db: Db, ids: readonly string[], t: TableNames = liveTables) {
+  return deleteRowsOf(db, t('contribution_audit_trail'), 'contribution_id', ids);
 }

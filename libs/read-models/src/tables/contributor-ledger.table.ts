@@ -1,5 +1,5 @@
 import type { LedgerEntry, MergedCredit } from '../projections/contributor-ledger.projection';
-import { asRecordset, liveTables, type Db, type TableNames } from './recordset';
+import { asRecordset, deleteRowsOf, liveTables, type Db, type TableNames } from './recordset';
 
 // Tables `contributor_ledger_credits` (which contribution created a credit) and
 // `contributor_ledger` (every credit of every published version), both insert-only.
@@ -107,4 +107,10 @@ export async function ledgerPage(
     contributionId: r.contribution_id,
   }));
   return { items, more: rows.length > limit };
+}
+
+/** Removes the credits and merges of these articles, whose history is about to be derived again (a redaction). */
+export async function deleteLedgerEntriesOf(db: Db, articleIds: readonly string[], t: TableNames = liveTables) {
+  await deleteRowsOf(db, t('contributor_ledger'), 'article_id', articleIds);
+  await deleteRowsOf(db, t('contributor_ledger_credits'), 'article_id', articleIds);
 }

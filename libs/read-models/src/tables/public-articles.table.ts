@@ -1,5 +1,5 @@
 import { sectionKeyOf, type PublicArticle } from '../projections/public-article.projection';
-import { asRecordset, liveTables, type Db, type TableNames } from './recordset';
+import { asRecordset, deleteRowsOf, liveTables, type Db, type TableNames } from './recordset';
 
 // Tables `public_articles` and `public_article_slugs`: the public read model. The projector writes
 // through this module, the API's public routes read through it; every read takes the instant it is
@@ -173,4 +173,10 @@ export interface FeedStamp {
   versions: string;
   newest: string | null;
   changed: string | null;
+}
+
+/** Removes the public rows and slugs of these articles, whose history is about to be derived again (a redaction). */
+export async function deletePublicRowsOf(db: Db, articleIds: readonly string[], t: TableNames = liveTables) {
+  await deleteRowsOf(db, t('public_article_slugs'), 'article_id', articleIds);
+  await deleteRowsOf(db, t('public_articles'), 'article_id', articleIds);
 }

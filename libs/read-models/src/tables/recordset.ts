@@ -12,3 +12,14 @@ export const rebuildTables: TableNames = (table) => `${table}__rebuild`;
 export function asRecordset(records: unknown[]): string {
   return JSON.stringify(records);
 }
+
+/** Deletes the rows of these streams (articles or contributions) from a table its module owns. */
+export async function deleteRowsOf(
+  db: Db,
+  table: string,
+  column: 'article_id' | 'contribution_id',
+  ids: readonly string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(`DELETE FROM ${table} WHERE ${column} = ANY($1::uuid[])`, [ids]);
+}

@@ -1,5 +1,6 @@
-import type { BodyBlock, Contributor, Correction, Photo } from '@newsroom/editorial-domain';
+import type { BodyBlock, Contributor, Photo } from '@newsroom/editorial-domain';
 import { escapeHtml as e } from './html-escape';
+import type { PublicNotice } from '../../projections/public-article.projection';
 
 // Built once: a formatter costs far more to make than to use.
 const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
@@ -43,12 +44,18 @@ export function figureHtml(p: Photo): string {
   );
 }
 
-/** The visible note of corrections and clarifications, each with its date; empty without any. */
-export function correctionsHtml(corrections: readonly Correction[]): string {
+export const NOTICE_LABELS: Record<PublicNotice['kind'], string> = {
+  correction: 'Correction',
+  clarification: 'Clarification',
+  'editors-note': 'Editor’s note',
+};
+
+/** The visible note of corrections, clarifications and editor's notes, each with its date; empty without any. */
+export function correctionsHtml(corrections: readonly PublicNotice[]): string {
   if (corrections.length === 0) return '';
   const items = corrections
     .map((c) => {
-      const kind = c.kind === 'correction' ? 'Correction' : 'Clarification';
+      const kind = NOTICE_LABELS[c.kind];
       return `<li><strong>${kind}</strong> ${timeHtml(c.issuedAt)}: ${e(c.text)}</li>`;
     })
     .join('');

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { correctionIssued, published, revised } from '@newsroom/testing';
 import { ARTICLE_PAGE_CSP, articlePageHtml } from './article-page.html';
 import { newsArticleOf } from './news-article.jsonld';
-import { aCorrectedWireStory, aLiveWireStory, publicRowAfter, SITE, wireStoryHistory } from './public-article.fixtures';
+import {
+  aCorrectedWireStory,
+  aLiveWireStory,
+  aRedactedStory,
+  publicRowAfter,
+  SITE,
+  wireStoryHistory,
+} from './public-article.fixtures';
 
 const profile = JSON.parse(readFileSync(join(__dirname, 'news-article.profile.schema.json'), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true });
@@ -20,6 +27,15 @@ function embeddedJsonLd(html: string): unknown {
 }
 
 describe('the NewsArticle JSON-LD', () => {
+  it('of a story redacted under a legal order fits the profile schema, its editor’s note a CorrectionComment', () => {
+    const doc = newsArticleOf(aRedactedStory(), SITE);
+
+    expect(validateProfile(doc) ? [] : validateProfile.errors).toEqual([]);
+    expect(doc.correction).toEqual(
+      expect.arrayContaining([expect.objectContaining({ '@type': 'CorrectionComment', text: expect.any(String) })]),
+    );
+  });
+
   it('of a live story fits the profile schema, with authors and contributors as Person', () => {
     const doc = newsArticleOf(aLiveWireStory(), SITE);
 

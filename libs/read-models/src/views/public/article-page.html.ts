@@ -12,6 +12,8 @@ import {
 import { escapeHtml as e, jsonForScript } from './html-escape';
 import { newsArticleOf } from './news-article.jsonld';
 import { pageUrl, type PublicSite } from './public-site';
+import { readableRow } from './public-text';
+import { noticesOf } from '../../projections/public-article.projection';
 
 const STYLE = [
   'body{font:1.1rem/1.6 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}',
@@ -36,7 +38,8 @@ export const ARTICLE_PAGE_CSP = [
 ].join('; ');
 
 /** The live article as a readable page, with its NewsArticle JSON-LD embedded. */
-export function articlePageHtml(row: PublicArticle, site: PublicSite): string {
+export function articlePageHtml(stored: PublicArticle, site: PublicSite): string {
+  const row = readableRow(stored);
   const c = row.content;
   const byline = bylineOf(c.contributors);
   const contributed = contributedLineOf(c.contributors);
@@ -59,7 +62,7 @@ export function articlePageHtml(row: PublicArticle, site: PublicSite): string {
     `<script type="application/ld+json">${jsonForScript(newsArticleOf(row, site))}</script>`,
     `</head><body><main><article>`,
     `<header>${header}</header>`,
-    correctionsHtml(row.corrections),
+    correctionsHtml(noticesOf(row)),
     bodyHtml(c.body, c.photos),
     credits ? `<footer>${credits}</footer>` : '',
     `</article></main></body></html>`,

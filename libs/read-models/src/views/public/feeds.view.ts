@@ -3,6 +3,7 @@ import { sectionKeyOf } from '../../projections/public-article.projection';
 import type { FeedEntry } from '../../tables/public-articles.table';
 import { authorsOf, bylineOf } from './article-body.html';
 import { articleUri, pageUrl, sectionUri, type PublicSite } from './public-site';
+import { readableRow } from './public-text';
 
 /** One page of a feed as the routes ask for it. */
 export interface FeedPage {
@@ -51,7 +52,7 @@ export function atomFeedOf(site: PublicSite, p: FeedPage): string {
   if (p.page > 1)
     feed.ele('link', { rel: 'previous', href: site.baseUrl + feedPath('atom.xml', p.section, p.page - 1) });
   feed.ele('author').ele('name').txt(site.publisherName);
-  for (const x of p.entries) {
+  for (const x of p.entries.map(readableRow)) {
     if (x.status === 'withdrawn') {
       feed
         .ele(TOMBSTONES_NS, 'at:deleted-entry', { ref: articleUri(x.articleId), when: x.withdrawnAt ?? x.modifiedAt })
@@ -86,6 +87,7 @@ export function jsonFeedOf(site: PublicSite, p: FeedPage): Record<string, unknow
     authors: [{ name: site.publisherName }],
     items: p.entries
       .filter((x) => x.status === 'live')
+      .map(readableRow)
       .map((x) => {
         const c = x.content;
         const byline = bylineOf(c.contributors);

@@ -1,5 +1,6 @@
 import type { Contributor } from '@newsroom/editorial-domain';
-import type { PublicArticle } from '../../projections/public-article.projection';
+import { noticesOf, type PublicArticle } from '../../projections/public-article.projection';
+import { readableRow } from './public-text';
 import { authorsOf } from './article-body.html';
 import { pageUrl, type PublicSite } from './public-site';
 
@@ -8,7 +9,9 @@ import { pageUrl, type PublicSite } from './public-site';
  * `application/ld+json` block and at /api/public/articles/:id.jsonld. `dateModified` is the row's
  * `modifiedAt`: it moves on major updates and corrections only, as the page, ninjs and feeds do.
  */
-export function newsArticleOf(row: PublicArticle, site: PublicSite): Record<string, unknown> {
+export function newsArticleOf(stored: PublicArticle, site: PublicSite): Record<string, unknown> {
+  const row = readableRow(stored);
+  const notices = noticesOf(row);
   const c = row.content;
   const url = pageUrl(site, row.slug);
   const authors = authorsOf(c.contributors);
@@ -30,9 +33,10 @@ export function newsArticleOf(row: PublicArticle, site: PublicSite): Record<stri
     ...(c.tags.length ? { keywords: c.tags } : {}),
     ...(authors.length ? { author: authors.map(personOf) } : {}),
     ...(others.length ? { contributor: others.map(personOf) } : {}),
-    ...(row.corrections.length
+    // An editor's note (a legal redaction's) is a correction to readers: schema.org has no other term.
+    ...(notices.length
       ? {
-          correction: row.corrections.map((k) => ({
+          correction: notices.map((k) => ({
             '@type': 'CorrectionComment',
             text: k.text,
             datePublished: k.issuedAt,

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { unpublished } from '@newsroom/testing';
 import { ninjsValidator, NINJS_VENDOR_DIR } from '@newsroom/testing-system';
 import { ninjsOf } from './ninjs.view';
-import { aCorrectedWireStory, aLiveWireStory, publicRowAfter, SITE, wireStoryHistory } from './public-article.fixtures';
+import {
+  aCorrectedWireStory,
+  aLiveWireStory,
+  aRedactedStory,
+  publicRowAfter,
+  SITE,
+  wireStoryHistory,
+} from './public-article.fixtures';
 
 const validate = ninjsValidator();
 const asIptcRunsIt = ninjsValidator({ assertFormats: false });
@@ -116,6 +123,27 @@ describe('the ninjs document of a corrected story', () => {
     expect((doc.bodies as Array<{ value: string }>)[0]!.value).toContain(
       'An earlier version misnamed the harbour master.</li>',
     );
+  });
+});
+
+describe('the ninjs document of a story redacted under a legal order (issue #12)', () => {
+  const doc = ninjsOf(aRedactedStory(), SITE);
+
+  it('is a new version carrying the editor’s note as an ednote and in the body, and validates', () => {
+    expect(validate(doc)).toEqual([]);
+    expect(doc.ednote).toContain('Editor’s note (');
+    expect((doc.bodies as Array<{ value: string }>)[0]!.value).toContain('<strong>Editor’s note</strong>');
+  });
+
+  it('validates with a redaction marker left in its content, shown as removed text', () => {
+    const row = aRedactedStory();
+    const marker = {
+      $redacted: { kid: 'k', redactionId: 'r', redactedAt: row.modifiedAt, legalBasis: 'b', reference: 'x' },
+    };
+    const withMarker = ninjsOf({ ...row, content: { ...row.content, headline: marker as never } }, SITE);
+
+    expect(validate(withMarker)).toEqual([]);
+    expect(JSON.stringify(withMarker.headlines)).toContain('Removed for legal reasons');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Photo } from '@newsroom/editorial-domain';
-import { sectionKeyOf, type PublicArticle } from '../../projections/public-article.projection';
-import { bodyHtml, bylineOf, correctionsHtml } from './article-body.html';
+import { noticesOf, sectionKeyOf, type PublicArticle } from '../../projections/public-article.projection';
+import { bodyHtml, bylineOf, correctionsHtml, NOTICE_LABELS } from './article-body.html';
+import { readableRow } from './public-text';
 import {
   articleUri,
   contributorRoleUri,
@@ -20,7 +21,9 @@ const STANDARD = { name: 'ninjs', version: '2.2', schema: 'http://www.iptc.org/s
  * The public article as IPTC ninjs 2.2 for partner newsrooms. A withdrawn article is a `canceled`
  * item carrying no content: partners must take it down, and its text must not travel further.
  */
-export function ninjsOf(row: PublicArticle, site: PublicSite): NinjsDocument {
+export function ninjsOf(stored: PublicArticle, site: PublicSite): NinjsDocument {
+  const row = readableRow(stored);
+  const notices = noticesOf(row);
   const common = {
     uri: articleUri(row.articleId),
     standard: STANDARD,
@@ -37,7 +40,7 @@ export function ninjsOf(row: PublicArticle, site: PublicSite): NinjsDocument {
     };
   }
   const c = row.content;
-  const body = correctionsHtml(row.corrections) + bodyHtml(c.body, c.photos);
+  const body = correctionsHtml(notices) + bodyHtml(c.body, c.photos);
   return {
     ...common,
     representationtype: 'full',
@@ -71,11 +74,9 @@ export function ninjsOf(row: PublicArticle, site: PublicSite): NinjsDocument {
         }
       : {}),
     ...(c.source ? { infosources: [{ name: c.source, role: 'source' }] } : {}),
-    ...(row.corrections.length
+    ...(notices.length
       ? {
-          ednote: row.corrections
-            .map((k) => `${k.kind === 'correction' ? 'Correction' : 'Clarification'} (${k.issuedAt}): ${k.text}`)
-            .join('\n'),
+          ednote: notices.map((k) => `${NOTICE_LABELS[k.kind]} (${k.issuedAt}): ${k.text}`).join('\n'),
         }
       : {}),
     ...(c.photos.length ? { associations: c.photos.map((p, i) => photoAssociation(p, i)) } : {}),

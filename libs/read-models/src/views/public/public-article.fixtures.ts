@@ -16,6 +16,7 @@ import { evolveArticleRow, type ArticleRow } from '../../projections/article-sta
 import { envelopes } from '../../projections/projection.fixtures';
 import { evolvePublicArticle, type PublicArticle } from '../../projections/public-article.projection';
 import type { PublicSite } from './public-site';
+import { redactedStream } from '../../projections/redaction.fixtures';
 
 // Public rows for the view specs, folded from events exactly as the projector folds them.
 
@@ -57,3 +58,14 @@ export const aLiveWireStory = (overrides: Partial<Parameters<typeof drafted>[0]>
 
 export const aCorrectedWireStory = () =>
   publicRowAfter(...wireStoryHistory(), correctionIssued({ issuedAt: '2030-01-15T12:00:00.000Z' }));
+
+/** The public row of issue #12's canary story after its legal redaction (see redaction.fixtures). */
+export function aRedactedStory(): PublicArticle {
+  let article: ArticleRow | null = null;
+  let row: PublicArticle | null = null;
+  for (const event of redactedStream().replayed) {
+    article = evolveArticleRow(article, event);
+    row = evolvePublicArticle(row, { event, after: article });
+  }
+  return row!;
+}

@@ -1,0 +1,30 @@
+/**
+ * What a reader of history gets in place of a text whose key a legal redaction destroyed (issue
+ * #12): the order that removed it, never the text. It may stand wherever an event, a version or an
+ * audit entry carries free text (a headline, a paragraph, a caption, a credit, a note).
+ */
+export interface RedactedValue {
+  $redacted: {
+    /** The destroyed field key. */
+    kid: string;
+    redactionId: string;
+    redactedAt: string;
+    legalBasis: string;
+    reference: string;
+  };
+}
+
+export function isRedactedValue(value: unknown): value is RedactedValue {
+  if (value === null || typeof value !== 'object' || !Object.hasOwn(value, '$redacted')) return false;
+  const r = (value as { $redacted: unknown }).$redacted;
+  return r !== null && typeof r === 'object';
+}
+
+/** "Redacted 2026-12-02 · <legal basis> · <reference>": how a redacted value reads as text. */
+export function redactedLabel(value: RedactedValue): string {
+  const { redactedAt, legalBasis, reference } = value.$redacted;
+  const date = typeof redactedAt === 'string' ? redactedAt.slice(0, 10) : '';
+  return ['Redacted' + (date ? ` ${date}` : ''), legalBasis, reference]
+    .filter((part) => typeof part === 'string' && part !== '')
+    .join(' · ');
+}

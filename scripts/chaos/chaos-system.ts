@@ -72,6 +72,11 @@ export class ChaosSystem {
     return new ChaosSystem(runId, schema, db, broker, basePort);
   }
 
+  /** The owner's connection string (the schema is `schema`). */
+  get databaseUrl(): string {
+    return DATABASE_URL;
+  }
+
   get topicPrefix(): string {
     return `chaos${this.runId}.`;
   }

@@ -110,7 +110,7 @@ async function everyAnswer(): Promise<string> {
   await get(`/api/audit/export?format=ndjson&article=${id}`, 'auditor');
   await get(`/api/audit/export?format=csv&article=${id}`, 'auditor');
   await get(`/api/articles?q=${encodeURIComponent('quotas')}`, 'editor');
-  // await get(`/api/articles/${id}/redactions`, 'admin');
+  await get(`/api/articles/${id}/redactions`, 'admin');
   await get(`/news/${slug}`);
   await get(`/api/public/articles/${id}.ninjs.json`);
   await get(`/api/public/articles/${id}.jsonld`);

@@ -12,9 +12,24 @@ export function readableRow<Row extends object>(row: Row): Row {
   return readable(row) as Row;
 }
 
+// Copy on write: every public request renders through here, and a row holds no marker but in the
+// rare story a redaction missed, so the walk allocates nothing unless it finds one.
 function readable(value: unknown): unknown {
-  if (isRedactedValue(value)) return REMOVED_TEXT;
-  if (Array.isArray(value)) return value.map(readable);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, readable(v)]));
+  if (isRedactedValue(value)) return REMOVED_TEXT;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = readable(value[i]);
+      if (item !== value[i]) (copy ??= [...value])[i] = item;
+    }
+    return copy ?? value;
+  }
+  let copy: Record<string, unknown> | undefined;
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    const item = readable(v);
+    if (item !== v) (copy ??= { ...(value as Record<string, unknown>) })[key] = item;
+  }
+  return copy ?? value;
 }

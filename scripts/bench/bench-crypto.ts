@@ -20,13 +20,13 @@ const SIDES = [
   { name: 'api-sealed', encrypted: true },
 ] as const;
 
-/** CPU ms so far of one API process and its database sessions (PGAPPNAME names the process). */
-async function cpuOf(sys: ChaosSystem, name: string): Promise<number> {
+/** CPU ms so far of one API process and of its database sessions (PGAPPNAME names the process). */
+async function cpuOf(sys: ChaosSystem, name: string): Promise<{ api: number; db: number }> {
   const backends: Array<{ pid: number }> = await sys.db.query(
     `SELECT pid FROM pg_stat_activity WHERE application_name = $1`,
     [`chaos-${sys.runId}-${name}`],
   );
-  return cpuMs(sys.pidOf(name)!) + backends.reduce((sum, b) => sum + cpuMs(b.pid), 0);
+  return { api: cpuMs(sys.pidOf(name)!), db: backends.reduce((sum, b) => sum + cpuMs(b.pid), 0) };
 }
 
 async function main() {
@@ -48,7 +48,9 @@ async function main() {
     const results = ready.map((s, i) => ({
       ...s,
       rate: sent[i].accepted / sent[i].seconds,
-      cpu: (after[i] - before[i]) / sent[i].accepted,
+      cpu: (after[i].api + after[i].db - before[i].api - before[i].db) / sent[i].accepted,
+      apiCpu: (after[i].api - before[i].api) / sent[i].accepted,
+      dbCpu: (after[i].db - before[i].db) / sent[i].accepted,
       refused: sent[i].refused,
     }));
     const [plain, sealed] = results;
@@ -58,7 +60,8 @@ async function main() {
       ...results.map(
         (r) =>
           `  encryption ${r.encrypted ? 'on ' : 'off'}   ${fmt(r.rate)} commands/s   ` +
-          `${fmt(r.cpu, 3)} ms CPU per command (API and its PostgreSQL backends)` +
+          `${fmt(r.cpu, 3)} ms CPU per command (API ${fmt(r.apiCpu, 3)} + its PostgreSQL backends ` +
+          `${fmt(r.dbCpu, 3)})` +
           (r.refused.size ? `   refused ${JSON.stringify(Object.fromEntries(r.refused))}` : ''),
       ),
       `  encryption costs ${fmt(((sealed.cpu - plain.cpu) / plain.cpu) * 100)}% CPU per command and ` +

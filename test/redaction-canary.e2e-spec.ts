@@ -62,8 +62,10 @@ async function publishAndCorrectTheStory() {
     body: { headline: wireStory.headline, body },
   });
   version = revised.body.version;
+  await mergeAColleaguesContribution();
   await api.expectStatus(200, 'POST', `/api/articles/${id}/submit`, { ...reporter, body: {} });
-  await api.expectStatus(200, 'POST', `/api/articles/${id}/approve`, { as: 'editor', body: {} });
+  // The editor who merged the contribution wrote the latest content: another desk member approves.
+  await api.expectStatus(200, 'POST', `/api/articles/${id}/approve`, { as: 'admin', body: {} });
   await api.expectStatus(200, 'POST', `/api/articles/${id}/publish`, { as: 'editor', body: {} });
   const corrected = await api.expectStatus(200, 'POST', `/api/articles/${id}/corrections`, {
     as: 'editor',
@@ -71,6 +73,28 @@ async function publishAndCorrectTheStory() {
   });
   version = corrected.body.version;
   await everyReadModelAt(version);
+}
+
+let contributionId = '';
+
+/** A second reporter contributes a paragraph naming the source; the desk merges it into the story. */
+async function mergeAColleaguesContribution() {
+  const password = 'canary-reporter-password';
+  await api.expectStatus(201, 'POST', '/api/admin/users', {
+    as: 'admin',
+    body: { email: 'rhea@newsroom.test', name: 'Rhea Reporter', password, roles: ['reporter'] },
+  });
+  api.knowPassword('rhea', password);
+  const submitted = await api.expectStatus(201, 'POST', `/api/articles/${id}/contributions`, {
+    as: 'rhea',
+    body: {
+      blocks: [{ type: 'paragraph', text: `A harbour clerk said ${CANARY} signed the papers herself.` }],
+      note: `Confirmed with the office of ${CANARY}.`,
+      credit: { name: 'Rhea Reporter', role: 'contributor', affiliation: 'Harbour Gazette' },
+    },
+  });
+  contributionId = submitted.body.contributionId;
+  await api.expectStatus(200, 'POST', `/api/contributions/${contributionId}/accept`, { as: 'editor', body: {} });
 }
 
 /** Every read model at `version` of the article: the working copy, its history, and the public story. */
@@ -111,6 +135,9 @@ async function everyAnswer(): Promise<string> {
   await get(`/api/audit/export?format=csv&article=${id}`, 'auditor');
   await get(`/api/articles?q=${encodeURIComponent('quotas')}`, 'editor');
   await get(`/api/articles/${id}/redactions`, 'admin');
+  await get(`/api/articles/${id}/contributions`, 'editor');
+  await get(`/api/contributions/${contributionId}`, 'editor');
+  await get('/api/contributions', 'editor');
   await get(`/news/${slug}`);
   await get(`/api/public/articles/${id}.ninjs.json`);
   await get(`/api/public/articles/${id}.jsonld`);
@@ -180,6 +207,7 @@ describe('after an admin redacts the name', () => {
     const paragraphs = body.working.body.map((b: { text?: string }) => b.text ?? '').join('\n');
     expect(paragraphs).toContain('a fisheries official');
     expect(paragraphs).toContain('The numbers speak for themselves.');
+    expect(paragraphs).toContain('signed the papers herself.');
     expect(body.working.photos[0].caption).toContain('leaves the hall after the overnight session.');
     expect(body.working.contributors.some((c: { affiliation?: string }) => c.affiliation === 'Harbour Gazette')).toBe(
       true,

@@ -105,10 +105,13 @@ export function apiClient(base: string) {
     }
     return { status: res.status, text, buffer, body, headers: res.headers };
   };
+  const passwords = new Map<string, string>();
+  /** Signs in as a user made during the test (`as: name` then works like a demo role). */
+  const knowPassword = (name: string, password: string) => passwords.set(name, password);
   const token = async (role: string) => {
     if (!tokens.has(role)) {
       const res = await call('POST', '/api/auth/login', {
-        body: { email: `${role}@newsroom.test`, password: 'newsroom' },
+        body: { email: `${role}@newsroom.test`, password: passwords.get(role) ?? 'newsroom' },
       });
       if (res.status !== 200) throw new Error(`login as ${role}: ${res.status} ${res.text}`);
       tokens.set(role, res.body.accessToken);
@@ -121,5 +124,5 @@ export function apiClient(base: string) {
     if (res.status !== status) throw new Error(`${args[0]} ${args[1]}: ${res.status} ${res.text.slice(0, 500)}`);
     return res;
   };
-  return { call, expectStatus };
+  return { call, expectStatus, knowPassword };
 }

@@ -37,6 +37,7 @@ export * from './contribution/contribution.decide';
 export * from './contribution/contribution.evolve';
 export * from './contribution/contribution.decider';
 export * from './contribution/contribution.acceptance';
+export * from './contribution/contribution.redaction';
 export { CONTRIBUTION_ALLOWED_FROM, CONTRIBUTION_ROLE_PERMISSIONS } from './contribution/contribution.rules';
 export { CONTRIBUTION_LIMITS } from './contribution/contribution.validation';
 export { ARTICLE_REDACTABLE_FIELDS } from './article/article.redactable';

@@ -3,6 +3,7 @@ import type {
   CommandMetadata,
   ConfirmRedaction,
   ContentRedacted,
+  ContributionRedacted,
   DeclineRedaction,
   FieldReference,
   LocatedPassage,
@@ -101,4 +102,9 @@ export const contentRedacted = (overrides: Partial<ContentRedacted['data']> = {}
     note: 'Part of this article has been removed for legal reasons.',
     ...overrides,
   },
+});
+
+export const contributionRedacted = (overrides: Partial<ContributionRedacted['data']> = {}): ContributionRedacted => ({
+  type: 'ContributionRedacted',
+  data: { ...anOrder(), redactedAt: NOW, fields: [aLocation()], erased: [], ...overrides },
 });

@@ -1,4 +1,5 @@
 import type { ActorRef } from '../shared/actor';
+import type { FieldReference, RedactionOrder } from '../article/article.events';
 import type { ContributionContent, Credit } from './contribution.commands';
 
 type Event<Type extends string, Data> = { type: Type; data: Data };
@@ -22,13 +23,25 @@ export type ContributionAccepted = Event<
 >;
 export type ContributionRejected = Event<'ContributionRejected', { reason: string; rejectedBy: ActorRef }>;
 
+/**
+ * A legal redaction of the article this contribution was merged into reached fields of this
+ * contribution (issue #12): their keys were destroyed, or they were erased in place, with the
+ * article's ContentRedacted and in the same append. Recorded here too so that whatever reads this
+ * stream (its read models) learns that its history now reads differently. By reference only.
+ */
+export type ContributionRedacted = Event<
+  'ContributionRedacted',
+  RedactionOrder & { redactedAt: string; fields: FieldReference[]; erased: FieldReference[] }
+>;
+
 export type ContributionEvent =
   | ContributionSubmitted
   | ContributionRevised
   | ContributionWithdrawn
   | ContributionChangesRequested
   | ContributionAccepted
-  | ContributionRejected;
+  | ContributionRejected
+  | ContributionRedacted;
 
 export type ContributionEventType = ContributionEvent['type'];
 
@@ -39,6 +52,7 @@ const EVENT_TYPES: { readonly [T in ContributionEventType]: true } = {
   ContributionChangesRequested: true,
   ContributionAccepted: true,
   ContributionRejected: true,
+  ContributionRedacted: true,
 };
 export const CONTRIBUTION_EVENT_TYPES: readonly ContributionEventType[] = Object.freeze(
   Object.keys(EVENT_TYPES) as ContributionEventType[],

@@ -48,6 +48,9 @@ export function evolveContribution(
     }
     case 'ContributionRejected':
       return { ...next, status: 'rejected', rejection: { ...event.data } };
+    case 'ContributionRedacted':
+      // Nothing to re-issue: the redacted fields read as markers wherever the history is replayed.
+      return next;
     default:
       return assertNever(event, 'contribution event');
   }

@@ -21,4 +21,6 @@ export const CONTRIBUTION_REDACTABLE_FIELDS: { readonly [T in ContributionEventT
     ContributionChangesRequested: ['note'],
     ContributionAccepted: ['credit.name', 'credit.affiliation'],
     ContributionRejected: ['reason'],
+    // The order only, in clear: what auditors are shown.
+    ContributionRedacted: [],
   });

@@ -19,6 +19,7 @@ import {
   contributionWithdrawn,
   contributorAdded,
   contentRedacted,
+  contributionRedacted,
   contributorRemoved,
   correctionIssued,
   drafted,
@@ -86,6 +87,7 @@ const ONE_OF_EACH: { [T in ArticleEventType | ContributionEventType]: { data: un
   ContributionRejected: contributionRejected(),
   RedactionRequested: redactionRequested(),
   RedactionDeclined: redactionDeclined(),
+  ContributionRedacted: contributionRedacted({ erased: [{ eventId: 'event-3', path: 'note' }] }),
   ContentRedacted: contentRedacted({
     working: FULL_CONTENT,
     live: FULL_CONTENT,
@@ -187,6 +189,17 @@ describe('redactable fields', () => {
       // content leaves in clear what the events it re-issues leave in clear.
       RedactionRequested: ['legalBasis', 'reason', 'redactionId', 'reference'],
       RedactionDeclined: ['passageField[*].eventId', 'passageField[*].path', 'redactionId'],
+      ContributionRedacted: [
+        'erased[*].eventId',
+        'erased[*].path',
+        'fields[*].eventId',
+        'fields[*].path',
+        'legalBasis',
+        'reason',
+        'redactedAt',
+        'redactionId',
+        'reference',
+      ],
       ContentRedacted: [
         'corrections[*].issuedAt',
         'corrections[*].kind',

@@ -61,6 +61,14 @@ export function contributionAuditEntryOf(
       }
       case 'ContributionRejected':
         return `Contribution rejected: ${oneLine(ev.data.reason)}`;
+      case 'ContributionRedacted': {
+        const { redactionId, legalBasis, reference, fields, erased } = ev.data;
+        const n = fields.length + erased.length;
+        return (
+          `Content redacted with the article: order ${oneLine(redactionId)} (${oneLine(legalBasis)}, ` +
+          `${oneLine(reference)}), ${n} field${n === 1 ? '' : 's'} removed`
+        );
+      }
       default:
         return assertNever(ev, 'contribution event');
     }

@@ -49,6 +49,15 @@ export interface StreamSource<Row extends { version: number } = any, E extends S
   save(db: Db, table: string, rows: ChainedRow<Row>[]): Promise<Set<string>>;
 }
 
+/** The fields a redaction event of `type` names (keys destroyed, or erased in place); null for any other event. */
+function redactedBy(type: string) {
+  return (e: StreamEvent & { type: string; data: unknown }): readonly FieldRef[] | null => {
+    if (e.type !== type) return null;
+    const { fields, erased } = e.data as { fields?: FieldRef[]; erased?: FieldRef[] };
+    return [...(fields ?? []), ...(erased ?? [])];
+  };
+}
+
 export const articleSource: StreamSource<ArticleRow, ProjectedEvent> = {
   streamType: 'article',
   streamPrefix: ARTICLE_STREAM_PREFIX,
@@ -60,11 +69,7 @@ export const articleSource: StreamSource<ArticleRow, ProjectedEvent> = {
   decode: (value) => decodeEnvelope(value),
   keyOf: (e) => e.articleId,
   envelopeOf: (stored) => envelopeOf(stored),
-  rewritesHistory: (e) => {
-    if (e.type !== 'ContentRedacted') return null;
-    const { fields, erased } = e.data as { fields?: FieldRef[]; erased?: FieldRef[] };
-    return [...(fields ?? []), ...(erased ?? [])];
-  },
+  rewritesHistory: redactedBy('ContentRedacted'),
   evolve: evolveArticleRow,
   load: loadRows,
   save: saveRows,
@@ -89,6 +94,7 @@ export const contributionSource: StreamSource<ContributionRow, ContributionEvent
   },
   keyOf: (e) => e.contributionId,
   envelopeOf: (stored) => envelopeOf<ContributionEventEnvelope>(stored),
+  rewritesHistory: redactedBy('ContributionRedacted'),
   evolve: evolveContributionRow,
   load: loadContributionRows,
   save: saveContributionRows,

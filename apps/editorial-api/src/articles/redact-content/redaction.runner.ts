@@ -7,6 +7,7 @@ import {
   articleDecider,
   ArticleNotFound,
   articleStreamId,
+  contributionRedaction,
   contributionStreamId,
   RedactionNeedsErasure,
   type Actor,
@@ -25,6 +26,7 @@ import {
   StreamVersionTaken,
   type RedactionNotice,
   type StoredEvent,
+  type StreamAppend,
 } from '@newsroom/event-store';
 import { AppConfig } from '../../config/app-config';
 import { STORED_EVENTS } from '../../database/field-encryption';
@@ -49,6 +51,8 @@ interface Decided {
   erase: FieldReference[];
   notice: { legalBasis: string; reference: string };
   head: StoredEvent;
+  /** The merged contributions' streams as read: each one the redaction reached records it too. */
+  contributions: StoredEvent[][];
 }
 
 /**
@@ -163,6 +167,7 @@ export class RedactionRunner {
       erase: takesEffect ? erased : [],
       notice: { legalBasis, reference },
       head,
+      contributions: merged,
     };
   }
 
@@ -170,7 +175,7 @@ export class RedactionRunner {
   private async commit(
     articleId: string,
     redactionId: string,
-    { events, kids, erase, notice, head }: Decided,
+    { events, kids, erase, notice, head, contributions }: Decided,
     actor: Actor,
     correlationId: string,
   ): Promise<RedactionAnswer> {
@@ -191,7 +196,13 @@ export class RedactionRunner {
       if (kids.length > 0) await this.codec.destroy(kids, order, manager);
       if (erase.length > 0) await this.erase(erase, order, manager);
       const sealed = this.config.env.FIELD_ENCRYPTION ? await this.codec.encrypt(streamId, events, manager) : events;
-      const stored = await this.stored.append(streamId, head, sealed, metadata, now, { manager });
+      // One append for the article and every contribution the passage was found in, all or none.
+      const [stored] = await this.stored.appendToStreams(
+        [{ streamId, head, events: sealed }, ...contributionParts(events, contributions)],
+        metadata,
+        now,
+        { manager },
+      );
       // Time travel's derived rows hold the text of their version: rebuilt from the store on demand.
       await this.snapshots.discardAll(streamId, manager);
       return stored;
@@ -211,6 +222,17 @@ export class RedactionRunner {
       throw err;
     }
   }
+}
+
+/** A ContributionRedacted, after its stream's head, for each merged contribution a redaction reached. */
+function contributionParts(events: ArticleEvent[], contributions: StoredEvent[][]): StreamAppend[] {
+  const redacted = events.find((e) => e.type === 'ContentRedacted');
+  if (!redacted) return [];
+  return contributions.flatMap((stream) => {
+    const recorded = contributionRedaction(redacted.data, new Set(stream.map((e) => e.eventId)));
+    const head = stream.at(-1);
+    return recorded && head ? [{ streamId: head.streamId, head, events: [recorded] }] : [];
+  });
 }
 
 function orderOf({ reason, legalBasis, reference }: { reason: string; legalBasis: string; reference: string }) {

@@ -1,5 +1,5 @@
 import { sectionKeyOf, type PublicArticle } from '../projections/public-article.projection';
-import { asRecordset, deleteRowsOf, liveTables, type Db, type TableNames } from './recordset';
+import { asRecordset, deleteRowsOf, liveTables, namedQuery, type Db, type TableNames } from './recordset';
 
 // Tables `public_articles` and `public_article_slugs`: the public read model. The projector writes
 // through this module, the API's public routes read through it; every read takes the instant it is
@@ -76,6 +76,14 @@ export async function findPublicArticleBySlug(db: Db, slug: string, now: Date): 
   return r?.row;
 }
 
+interface CheckRow {
+  article_id: string;
+  version: number;
+  status: PublicArticle['status'];
+  slug: string;
+  row: PublicArticle | null;
+}
+
 /** Which article a lookup names: by id, or by a slug (its canonical one or an older one). */
 export type PublicArticleKey = { articleId: string } | { slug: string };
 
@@ -109,17 +117,17 @@ export async function checkPublicArticle(
 ): Promise<PublicArticleCheck | undefined> {
   const columns = `p.article_id, p.version, p.status, p.slug,
      CASE WHEN p.article_id = $3::uuid AND p.version = $4::int THEN NULL ELSE p.row END AS row`;
-  const sql =
-    'articleId' in key
+  const byId = 'articleId' in key;
+  // Every public page, ninjs and JSON-LD request runs one of these two: prepared, each by its name.
+  const [r] = await namedQuery<CheckRow>(
+    db,
+    byId ? 'newsroom_public_check_by_id' : 'newsroom_public_check_by_slug',
+    byId
       ? `SELECT ${columns} FROM public_articles p WHERE p.article_id = $1 AND p.visible_from <= $2`
       : `SELECT ${columns} FROM public_article_slugs s JOIN public_articles p ON p.article_id = s.article_id
-         WHERE s.slug = $1 AND p.visible_from <= $2`;
-  const [r] = await db.query(sql, [
-    'articleId' in key ? key.articleId : key.slug,
-    now.toISOString(),
-    held?.articleId ?? null,
-    held?.version ?? null,
-  ]);
+         WHERE s.slug = $1 AND p.visible_from <= $2`,
+    [byId ? key.articleId : key.slug, now.toISOString(), held?.articleId ?? null, held?.version ?? null],
+  );
   return r && { articleId: r.article_id, version: r.version, status: r.status, slug: r.slug, row: r.row };
 }
 

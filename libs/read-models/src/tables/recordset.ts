@@ -23,3 +23,17 @@ export async function deleteRowsOf(
   if (ids.length === 0) return;
   await db.query(`DELETE FROM ${table} WHERE ${column} = ANY($1::uuid[])`, [ids]);
 }
+
+/**
+ * A fixed, hot statement by name, straight on TypeORM's pg pool when `db` is the pool's DataSource:
+ * PostgreSQL parses and plans it once per connection instead of on every call, and TypeORM's
+ * per-query runner is skipped (as the event store does for its appends). Anywhere else (a batch's
+ * transaction) it runs as a plain query.
+ */
+export async function namedQuery<Row>(db: Db, name: string, text: string, values: unknown[]): Promise<Row[]> {
+  const pool = 'driver' in db ? (db.driver as { master?: { query: PoolQuery } }).master : undefined;
+  if (!pool) return db.query(text, values);
+  return (await pool.query({ name, text, values })).rows as Row[];
+}
+
+type PoolQuery = (q: { name: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }>;

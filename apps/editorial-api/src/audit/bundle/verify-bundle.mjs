@@ -137,6 +137,7 @@ const REDACTABLE_FIELDS = {
   ContributionChangesRequested: ['note'],
   ContributionAccepted: ['credit.name', 'credit.affiliation'],
   ContributionRejected: ['reason'],
+  ContributionRedacted: [],
 };
 // </redactable-fields>
 

@@ -7,9 +7,8 @@ import {
   PostgresFieldKeyStore,
   type AppendOptions,
   type EventMetadata,
-  type NewEvent,
   type StoredEvent,
-  type StreamHead,
+  type StreamAppend,
 } from '@newsroom/event-store';
 import { allMigrations } from '@newsroom/read-models';
 import { anAdmin, drafted, revised } from '@newsroom/testing';
@@ -48,18 +47,17 @@ class StoreWithBefore extends PostgresEventStore {
     super(db.dataSource);
     this.before = before;
   }
-  override async append(
-    streamId: string,
-    head: StreamHead,
-    events: NewEvent[],
+  // The runner appends the article and the contributions it reached in one call.
+  override async appendToStreams(
+    parts: StreamAppend[],
     meta: EventMetadata,
     at: string,
     opts?: AppendOptions,
-  ): Promise<StoredEvent[]> {
+  ): Promise<StoredEvent[][]> {
     const before = this.before;
     this.before = undefined;
     await before?.();
-    return super.append(streamId, head, events, meta, at, opts);
+    return super.appendToStreams(parts, meta, at, opts);
   }
 }
 

@@ -54,6 +54,7 @@ export function RedactionOrderForm({ version, dirty, order }: Props) {
       aria-labelledby="redact-title"
       onSubmit={(e) => {
         e.preventDefault();
+        setRefusal(null);
         setConfirming(true);
       }}
     >

@@ -83,9 +83,9 @@ export function RedactionsPanel({ articleId, version, userId, dirty, changed }: 
         </Title>
         <div aria-live="polite" role="status">
           {announcement && (
-            <Alert color="green" title="Done">
+            <Text size="sm" fw={600}>
               {announcement}
-            </Alert>
+            </Text>
           )}
         </div>
         {orders.isError && (

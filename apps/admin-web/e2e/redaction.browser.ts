@@ -102,9 +102,9 @@ test('an admin redacts a source’s name in the workspace: gone there and from h
   await expect(dialog).toHaveCount(0);
 
   // Done: said, listed, and gone from the workspace.
-  await expect(panel.getByRole('status')).toContainText(
-    'Redacted: every version of the article now reads the passage as redacted',
-  );
+  await expect(
+    panel.getByText('Redacted: every version of the article now reads the passage as redacted'),
+  ).toBeVisible();
   const orders = panel.getByRole('table', { name: 'Redaction orders, oldest first' });
   const row = orders.getByRole('row').filter({ hasText: ORDER.reference });
   await expect(row).toContainText('Ada Admin');

@@ -81,7 +81,7 @@ export function RedactionsPanel({ articleId, version, userId, dirty, changed }: 
         <Title order={2} size="h4" id="redactions-title">
           Legal redactions
         </Title>
-        <div aria-live="polite" role="status">
+        <div aria-live="polite">
           {announcement && (
             <Text size="sm" fw={600}>
               {announcement}

@@ -33,7 +33,7 @@ module.exports = {
       // rules, history, audit, contributions, the shared formats).
       testPathIgnorePatterns: [
         '/node_modules/',
-        '/apps/admin-web/(?!src/(live|article|history|audit|contributions|components)/)',
+        '/apps/admin-web/(?!src/(live|article|history|audit|contributions|components|redaction)/)',
       ],
     },
     {

@@ -13,6 +13,8 @@ export const queryKeys = {
   articleAt: (id: string, point: { version?: number; asOf?: string }) =>
     [...queryKeys.article(id), 'at', point] as const,
   articleDiff: (id: string, from: number, to: number) => [...queryKeys.article(id), 'diff', from, to] as const,
+  /** Under the article's key too: a redaction refreshes the article, and the article its orders. */
+  articleRedactions: (id: string) => [...queryKeys.article(id), 'redactions'] as const,
   articleVerification: (id: string) => [...queryKeys.article(id), 'verify'] as const,
   readModels: ['admin', 'read-models'] as const,
   deadLetters: ['admin', 'dead-letters'] as const,

@@ -11,5 +11,5 @@ export function ArticlePage() {
   if (article.isError) return <Alert color="red">{article.error.message}</Alert>;
   if (!article.data || !session) return <Loader aria-label="Loading the article" />;
   // Keyed by article: another article starts from its own saved copy.
-  return <ArticleWorkspace key={id} initial={article.data} roles={session.user.roles} />;
+  return <ArticleWorkspace key={id} initial={article.data} roles={session.user.roles} userId={session.user.id} />;
 }

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/http';
 import { queryKeys } from '../api/query-keys';
-import { mayWrite } from '../auth/abilities';
+import { mayAttempt, mayWrite } from '../auth/abilities';
 import { InboxPanel } from '../contributions/inbox.panel';
 import { HistoryLink } from '../history/history-link';
 import { sendArticleCommand, type SendCommand } from './article.commands';
@@ -15,6 +15,7 @@ import { ContributorsPanel } from './contributors.panel';
 import { changedFields, draftOf, type FieldsDraft } from './fields-draft';
 import { FieldsForm } from './fields.form';
 import { PhotosPanel } from './photos.panel';
+import { RedactionsPanel } from '../redaction/redactions.panel';
 import { fieldErrorsOf, sentenceOf, type FieldErrors } from './refusal.sentence';
 import { describeSaveState, type SaveState } from './save-state';
 import { StatusBar } from './status-bar';
@@ -25,9 +26,10 @@ import { useArticleChanges } from '../live/live-updates';
 interface Props {
   initial: ArticleView;
   roles: readonly Role[];
+  userId: string;
 }
 
-export function ArticleWorkspace({ initial, roles }: Props) {
+export function ArticleWorkspace({ initial, roles, userId }: Props) {
   const queries = useQueryClient();
   const id = initial.articleId;
   const [article, setArticle] = useState(initial);
@@ -132,6 +134,11 @@ export function ArticleWorkspace({ initial, roles }: Props) {
       throw err;
     }
   };
+
+  /** A redaction (or a refusal that says the article moved): shown at once, the unsaved edits kept. */
+  async function redacted(version?: number) {
+    adopt(await fetchArticle(id, version), changedFields(now.current.base, now.current.draft));
+  }
 
   useArticleChanges((change) => {
     if (change) setHeard((h) => (h && h.version >= change.version ? h : change));
@@ -261,6 +268,9 @@ export function ArticleWorkspace({ initial, roles }: Props) {
       <ContributorsPanel contributors={article.working.contributors} readOnly={readOnly} send={send} />
       <PhotosPanel photos={article.working.photos} readOnly={readOnly} send={send} />
       <InboxPanel articleId={id} roles={roles} />
+      {mayAttempt(roles, 'RequestRedaction') && (
+        <RedactionsPanel articleId={id} version={article.version} userId={userId} dirty={dirty} changed={redacted} />
+      )}
     </Stack>
   );
 }

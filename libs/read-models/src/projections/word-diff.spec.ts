@@ -20,6 +20,22 @@ describe('word diff', () => {
     ]);
   });
 
+  it('when a redacted value meets its re-issued text, then the label goes whole and the text comes whole', () => {
+    const label = 'Redacted 2026-12-02 · Contempt of Court Act 1981, s.10 · HC-2030-0117';
+    const reissued = 'The plan was passed to us at the harbour.';
+
+    expect(wordDiff(`${label}\n\nUnchanged.`, `${reissued}\n\nUnchanged.`)).toEqual([
+      { op: 'delete', text: label },
+      { op: 'insert', text: reissued },
+      { op: 'equal', text: '\n\nUnchanged.' },
+    ]);
+    expect(wordDiff(`> Quote — ${label}`, '> Quote — Harbour master')).toEqual([
+      { op: 'equal', text: '> Quote — ' },
+      { op: 'delete', text: label },
+      { op: 'insert', text: 'Harbour master' },
+    ]);
+  });
+
   it('given two empty texts, then there are no parts', () => {
     expect(wordDiff('', '')).toEqual([]);
   });

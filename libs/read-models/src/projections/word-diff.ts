@@ -50,9 +50,14 @@ export function wordDiff(before: string, after: string): DiffPart[] {
  * Whitespace runs; words in any script, with inner apostrophes and number separators (`didn't`,
  * `1,200.50`); each Chinese or Japanese character (those scripts put no spaces between words); any other single
  * character (punctuation). jsdiff's own diffWordsWithSpace counts only Latin letters as word
- * characters and splits Cyrillic or Greek words letter by letter ("снова" → "сн" "о" "ва").
+ * characters and splits Cyrillic or Greek words letter by letter ("снова" → "сн" "о" "ва"). First, a
+ * redacted value's label ("Redacted 2026-12-02 · basis · reference", to the end of its line or a
+ * quote's " — ") is one token: diffed word by word against the re-issued text, its words interleaved
+ * with the new ones into nonsense.
  */
-const TOKEN = /\s+|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[\p{L}\p{M}\p{N}_]+(?:['’.,][\p{L}\p{M}\p{N}_]+)*|./gsu;
+const REDACTED_LABEL = /Redacted(?: \d{4}-\d{2}-\d{2})?(?: · [^·\n]+?)*(?=$|\n| — )/.source;
+const WORD = /[\p{L}\p{M}\p{N}_]+(?:['’.,][\p{L}\p{M}\p{N}_]+)*/.source;
+const TOKEN = new RegExp(`${REDACTED_LABEL}|\\s+|[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}]|${WORD}|.`, 'gsu');
 
 function tokens(text: string): string[] {
   return text.match(TOKEN) ?? [];

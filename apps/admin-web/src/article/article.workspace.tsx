@@ -22,6 +22,7 @@ import { StatusBar } from './status-bar';
 import { UnsavedCopyOffer } from './unsaved-copy.offer';
 import { unsavedCopies, type UnsavedCopy } from './unsaved-copy';
 import { useArticleChanges } from '../live/live-updates';
+import { Announcement } from '../components/announcement';
 
 interface Props {
   initial: ArticleView;
@@ -194,13 +195,7 @@ export function ArticleWorkspace({ initial, roles, userId }: Props) {
       <Text role="status" size="sm">
         {describeSaveState(state, article, readOnly)}
       </Text>
-      <div aria-live="polite">
-        {notice && (
-          <Text size="sm" fw={600}>
-            {notice}
-          </Text>
-        )}
-      </div>
+      <Announcement text={notice} />
       {offered && (
         <UnsavedCopyOffer
           copy={offered}

@@ -16,6 +16,7 @@ import { contributionKeys, useArticleContributions } from './contribution.querie
 import { inReporterOrder } from './contribution-status';
 import { OwnContribution } from './own-contribution';
 import { unsentContributions } from './unsent-contribution';
+import { Announcement } from '../components/announcement';
 
 /** `/articles/:id/contribute`: the article read only, a Contribute form, and what one sent to it before. */
 export function ContributePage() {
@@ -50,13 +51,7 @@ export function ContributePage() {
         My stories and contributions
       </AnchorLink>
       <ArticleReading article={article.data} />
-      <div aria-live="polite">
-        {confirmation && (
-          <Text size="sm" fw={600}>
-            {confirmation}
-          </Text>
-        )}
-      </div>
+      <Announcement text={confirmation} />
       {maySubmit ? (
         <Stack component="section" aria-labelledby="contribute-title" gap="xs">
           <Title order={2} size="h3" id="contribute-title">

@@ -11,6 +11,7 @@ import { contributionKeys, useArticleContributions } from './contribution.querie
 import { awaitsDesk, isOpen, positionWords } from './contribution-status';
 import { DecisionDialog, type Decision } from './decision.dialog';
 import { MergePreviewDialog } from './merge-preview.dialog';
+import { Announcement } from '../components/announcement';
 
 type Open = { kind: 'preview'; c: ContributionView } | { kind: Decision; c: ContributionView } | null;
 
@@ -60,13 +61,7 @@ export function InboxPanel({ articleId, roles }: { articleId: string; roles: rea
             Contribute to this article
           </AnchorLink>
         )}
-        <div aria-live="polite">
-          {announcement && (
-            <Text size="sm" fw={600}>
-              {announcement}
-            </Text>
-          )}
-        </div>
+        <Announcement text={announcement} />
         {list.isError && (
           <Alert color="red" role="alert">
             The contributions could not be loaded: {list.error.message}

@@ -12,6 +12,7 @@ import { useHeadlines } from './article-headlines';
 import { contributionKeys, useMyContributions } from './contribution.queries';
 import { inReporterOrder } from './contribution-status';
 import { OwnContribution } from './own-contribution';
+import { Announcement } from '../components/announcement';
 
 const GROUPS: { title: string; empty: string; has: (c: ContributionView) => boolean }[] = [
   { title: 'Sent back to you', empty: 'Nothing is waiting for you.', has: (c) => c.status === 'changes_requested' },
@@ -50,13 +51,7 @@ export function MyContributionsPage() {
       <Title order={1} size="h2">
         My stories and contributions
       </Title>
-      <div aria-live="polite">
-        {said && (
-          <Text size="sm" fw={600}>
-            {said}
-          </Text>
-        )}
-      </div>
+      <Announcement text={said} />
       {mine.isError && (
         <Alert color="red" role="alert">
           Your contributions could not be loaded: {mine.error.message}

@@ -15,6 +15,7 @@ import {
 } from './redaction-order';
 import { RedactionOrderForm } from './redaction-order.form';
 import { redactionCommands, useRedactionOrders, type RedactionOrderInput } from './redaction.queries';
+import { Announcement } from '../components/announcement';
 
 interface Props {
   articleId: string;
@@ -81,13 +82,7 @@ export function RedactionsPanel({ articleId, version, userId, dirty, changed }: 
         <Title order={2} size="h4" id="redactions-title">
           Legal redactions
         </Title>
-        <div aria-live="polite">
-          {announcement && (
-            <Text size="sm" fw={600}>
-              {announcement}
-            </Text>
-          )}
-        </div>
+        <Announcement text={announcement} />
         {orders.isError && (
           <Alert color="red" role="alert">
             The redaction orders could not be loaded: {orders.error.message}

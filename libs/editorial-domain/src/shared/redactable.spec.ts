@@ -96,6 +96,15 @@ const ONE_OF_EACH: { [T in ArticleEventType | ContributionEventType]: { data: un
   }),
 };
 
+// What both redaction events leave in clear: the order, and the fields it reached by reference.
+const A_REDACTION = ['erased[*].eventId', 'erased[*].path', 'fields[*].eventId', 'fields[*].path'].concat([
+  'legalBasis',
+  'reason',
+  'redactedAt',
+  'redactionId',
+  'reference',
+]);
+
 /** Every text member of a payload as a pattern: `body[*].text`. */
 function textMembers(value: unknown, at = ''): string[] {
   if (typeof value === 'string') return [at];
@@ -189,29 +198,11 @@ describe('redactable fields', () => {
       // content leaves in clear what the events it re-issues leave in clear.
       RedactionRequested: ['legalBasis', 'reason', 'redactionId', 'reference'],
       RedactionDeclined: ['passageField[*].eventId', 'passageField[*].path', 'redactionId'],
-      ContributionRedacted: [
-        'erased[*].eventId',
-        'erased[*].path',
-        'fields[*].eventId',
-        'fields[*].path',
-        'legalBasis',
-        'reason',
-        'redactedAt',
-        'redactionId',
-        'reference',
-      ],
+      ContributionRedacted: [...A_REDACTION].sort(),
       ContentRedacted: [
         'corrections[*].issuedAt',
         'corrections[*].kind',
-        'erased[*].eventId',
-        'erased[*].path',
-        'fields[*].eventId',
-        'fields[*].path',
-        'legalBasis',
-        'reason',
-        'redactedAt',
-        'redactionId',
-        'reference',
+        ...A_REDACTION,
         'requestedBy.id',
         'requestedBy.name',
         ...['working', 'live'].flatMap((at) =>

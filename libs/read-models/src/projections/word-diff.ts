@@ -55,8 +55,8 @@ export function wordDiff(before: string, after: string): DiffPart[] {
  * quote's " — ") is one token: diffed word by word against the re-issued text, its words interleaved
  * with the new ones into nonsense.
  */
-const REDACTED_LABEL = /Redacted(?: \d{4}-\d{2}-\d{2})?(?: · [^·\n]+?)*(?=$|\n| — )/.source;
-const WORD = /[\p{L}\p{M}\p{N}_]+(?:['’.,][\p{L}\p{M}\p{N}_]+)*/.source;
+const REDACTED_LABEL = /Redacted(?: \d{4}-\d{2}-\d{2})?(?: · [^·\n]+?)*(?=$|\n| — )/u.source;
+const WORD = /[\p{L}\p{M}\p{N}_]+(?:['’.,][\p{L}\p{M}\p{N}_]+)*/u.source;
 const TOKEN = new RegExp(`${REDACTED_LABEL}|\\s+|[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}]|${WORD}|.`, 'gsu');
 
 function tokens(text: string): string[] {

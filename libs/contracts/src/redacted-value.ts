@@ -28,3 +28,10 @@ export function redactedLabel(value: RedactedValue): string {
     .filter((part) => typeof part === 'string' && part !== '')
     .join(' · ');
 }
+
+/**
+ * Where a redacted value's label stands in a text (to the end of its line or a quote's " — "), as a
+ * RegExp source: word diffs take it whole, since diffed word by word against the text re-issued in
+ * its place its words interleave with the new ones into nonsense.
+ */
+export const REDACTED_LABEL_PATTERN = /Redacted(?: \d{4}-\d{2}-\d{2})?(?: · [^·\n]+?)*(?=$|\n| — )/u.source;

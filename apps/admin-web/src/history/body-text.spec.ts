@@ -48,6 +48,23 @@ describe('the body’s word diff', () => {
     );
     expect(parts.filter((p) => p.op === 'insert').map((p) => p.text.trim())).toEqual(['deputy']);
   });
+
+  it('takes a redacted value’s label whole against the text re-issued in its place', () => {
+    const label = 'Redacted 2026-12-02 · Contempt of Court Act 1981, s.10 · HC-2030-0117';
+    const parts = bodyWordDiff(
+      [
+        { type: 'paragraph', text: label },
+        { type: 'quote', text: 'Open', attribution: label },
+      ],
+      [
+        { type: 'paragraph', text: 'The plan was passed to us at the harbour.' },
+        { type: 'quote', text: 'Open', attribution: 'The harbour master' },
+      ],
+      noCaptions,
+    );
+    expect(parts.filter((p) => p.op === 'delete').map((p) => p.text.trim())).toEqual([label, label]);
+    expect(parts.filter((p) => p.op === 'equal').map((p) => p.text)).toContain('\n\n“Open” — ');
+  });
 });
 
 describe('captions from the history', () => {

@@ -1,4 +1,11 @@
-import type { BodyBlockView, FieldChange, HistoryEntry, PhotoView, TextDiffPart } from '@newsroom/contracts';
+import {
+  REDACTED_LABEL_PATTERN,
+  type BodyBlockView,
+  type FieldChange,
+  type HistoryEntry,
+  type PhotoView,
+  type TextDiffPart,
+} from '@newsroom/contracts';
 import { diffWordsWithSpace } from 'diff';
 
 /** A photo's caption by id; undefined when the page does not know that photo (the audit log has no article). */
@@ -42,11 +49,19 @@ export function bodyWordDiff(
   after: readonly BodyBlockView[],
   captionOf: CaptionOf,
 ): TextDiffPart[] {
-  return diffWordsWithSpace(bodyText(before, captionOf), bodyText(after, captionOf)).map((c) => ({
+  // A redacted value's label goes in as one word (a placeholder), so it is deleted or kept whole.
+  const labels: string[] = [];
+  const hide = (text: string) => text.replace(LABEL, (label) => `${PLACEHOLDER}${labels.push(label) - 1}x`);
+  const show = (text: string) => text.replace(PLACEHOLDERS, (_, i: string) => labels[Number(i)]!);
+  return diffWordsWithSpace(hide(bodyText(before, captionOf)), hide(bodyText(after, captionOf))).map((c) => ({
     op: c.added ? 'insert' : c.removed ? 'delete' : 'equal',
-    text: c.value,
+    text: show(c.value),
   }));
 }
+
+const LABEL = new RegExp(REDACTED_LABEL_PATTERN, 'gu');
+const PLACEHOLDER = 'newsroomRedactedLabel';
+const PLACEHOLDERS = new RegExp(`${PLACEHOLDER}(\\d+)x`, 'g');
 
 /**
  * Every caption an article's history shows (attached, updated) and its current photos, newest last

@@ -1,6 +1,7 @@
 import { diffArrays } from 'diff';
 import { assertNever, jsonEqual } from '@newsroom/editorial-domain';
 import { DRAFT_FIELD_KEYS, type ArticleContent, type BodyBlock } from '@newsroom/editorial-domain';
+import { REDACTED_LABEL_PATTERN } from '@newsroom/contracts';
 import { textOf } from './redacted-text';
 
 export type DiffOp = 'equal' | 'insert' | 'delete';
@@ -51,13 +52,13 @@ export function wordDiff(before: string, after: string): DiffPart[] {
  * `1,200.50`); each Chinese or Japanese character (those scripts put no spaces between words); any other single
  * character (punctuation). jsdiff's own diffWordsWithSpace counts only Latin letters as word
  * characters and splits Cyrillic or Greek words letter by letter ("снова" → "сн" "о" "ва"). First, a
- * redacted value's label ("Redacted 2026-12-02 · basis · reference", to the end of its line or a
- * quote's " — ") is one token: diffed word by word against the re-issued text, its words interleaved
- * with the new ones into nonsense.
+ * redacted value's label ("Redacted 2026-12-02 · basis · reference") is one token.
  */
-const REDACTED_LABEL = /Redacted(?: \d{4}-\d{2}-\d{2})?(?: · [^·\n]+?)*(?=$|\n| — )/u.source;
 const WORD = /[\p{L}\p{M}\p{N}_]+(?:['’.,][\p{L}\p{M}\p{N}_]+)*/u.source;
-const TOKEN = new RegExp(`${REDACTED_LABEL}|\\s+|[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}]|${WORD}|.`, 'gsu');
+const TOKEN = new RegExp(
+  `${REDACTED_LABEL_PATTERN}|\\s+|[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}]|${WORD}|.`,
+  'gsu',
+);
 
 function tokens(text: string): string[] {
   return text.match(TOKEN) ?? [];

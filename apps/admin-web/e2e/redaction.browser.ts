@@ -126,6 +126,15 @@ test('an admin redacts a source’s name in the workspace: gone there and from h
   await expect(versions.getByRole('listitem')).toHaveCount(5);
   await expect(page.locator('main')).not.toContainText(SOURCE);
   await expect(page.locator('main')).toContainText(ORDER.reference);
+  // Readers were told: the live story's panel says so beside its corrections.
+  const notes = page.getByRole('list', { name: 'Corrections and clarifications' });
+  await expect(notes).toContainText('removed for legal reasons');
+  await expect(notes).toContainText(ORDER.reference);
+  // The comparison the page opens on (the redaction against the version before) strikes the order's
+  // label through whole, not word by word among the re-issued text's words.
+  const wordByWord = page.getByRole('region', { name: 'Body, word by word' });
+  await expect(wordByWord.locator('del')).toHaveCount(1);
+  await expect(wordByWord.locator('del')).toContainText(`${ORDER.legalBasis} · ${ORDER.reference}`);
   await screenshot(page, info, 'redaction-history');
   await page.goto(`/articles/${id}`);
   await expect(paragraph).not.toHaveValue(new RegExp(SOURCE));

@@ -23,6 +23,7 @@ export function HistoryPage() {
   const latest = entries.at(-1)?.version ?? 1;
   const photos = article.data?.working.photos;
   const captionOf = useMemo(() => captionsOf(entries, photos), [entries, photos]);
+  const redactions = useMemo(() => entries.filter((e) => e.type === 'ContentRedacted'), [entries]);
 
   return (
     <Stack maw={1100}>
@@ -33,7 +34,7 @@ export function HistoryPage() {
         </Alert>
       )}
       {history.isPending && <Loader aria-label="Loading the history" />}
-      {article.data && <LiveStory article={article.data} />}
+      {article.data && <LiveStory article={article.data} redactions={redactions} />}
       {entries.length > 0 && (
         <PhotoCaptionsProvider captionOf={captionOf}>
           <>

@@ -1,10 +1,23 @@
 import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import type { ArticleView } from '@newsroom/contracts';
+import type { ArticleView, AuditItem } from '@newsroom/contracts';
 import { Instant } from './instant';
 
-/** What readers see (or last saw), with every correction and clarification issued on it. */
-export function LiveStory({ article, past = false }: { article: ArticleView; past?: boolean }) {
+/**
+ * What readers see (or last saw), with every correction and clarification issued on it, and the
+ * editor's note each legal redaction of a published story put beside it (`redactions`: those
+ * entries of the history, when the caller has it).
+ */
+export function LiveStory({
+  article,
+  past = false,
+  redactions = [],
+}: {
+  article: ArticleView;
+  past?: boolean;
+  redactions?: readonly AuditItem[];
+}) {
   const { live, corrections } = article;
+  const notes = live ? redactions : [];
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="live-story-title">
       <Stack gap="xs">
@@ -24,7 +37,7 @@ export function LiveStory({ article, past = false }: { article: ArticleView; pas
               : 'Not published: readers have never seen this article.'}
           </Text>
         )}
-        {corrections.length === 0 ? (
+        {corrections.length === 0 && notes.length === 0 ? (
           live && <Text size="sm">No correction or clarification has been issued.</Text>
         ) : (
           <List aria-label="Corrections and clarifications" spacing="xs">
@@ -37,6 +50,20 @@ export function LiveStory({ article, past = false }: { article: ArticleView; pas
                   <Instant iso={c.issuedAt} />
                 </Group>
                 <Text size="sm">{c.text}</Text>
+              </List.Item>
+            ))}
+            {notes.map((r) => (
+              <List.Item key={`redaction-${r.version}`}>
+                <Group gap="xs" align="baseline">
+                  <Badge variant="light" color="orange" c="dark">
+                    Editor’s note
+                  </Badge>
+                  <Instant iso={r.occurredAt} />
+                </Group>
+                <Text size="sm">
+                  Readers are told that part of the story was removed for legal reasons (version {r.version}):{' '}
+                  {r.summary}
+                </Text>
               </List.Item>
             ))}
           </List>

@@ -284,6 +284,23 @@ export function eventStoreContract(store: () => EventStore): void {
       const until = new Date(at(1));
       expect((await store().readStream(streamId, { until })).map((e) => e.version)).toEqual([1, 2]);
     });
+
+    it('keeps only events of the types asked for, in version order', async () => {
+      const streamId = newStream();
+      await store().append(
+        streamId,
+        null,
+        [...increments(1), { type: 'Reset', data: {} }, ...increments(2), { type: 'Reset', data: {} }],
+        metadata,
+        at(0),
+      );
+      const resets = await store().readStream(streamId, { types: ['Reset'] });
+      expect(resets.map((e) => [e.version, e.type])).toEqual([
+        [2, 'Reset'],
+        [4, 'Reset'],
+      ]);
+      expect(await store().readStream(streamId, { types: [] })).toEqual([]);
+    });
   });
 
   describe('the hash chain', () => {

@@ -28,7 +28,8 @@ export class InMemoryEventStore extends EventStore {
         (e) =>
           (opts.fromVersion === undefined || e.version >= opts.fromVersion) &&
           (opts.toVersion === undefined || e.version <= opts.toVersion) &&
-          (until === undefined || Date.parse(e.occurredAt) <= until),
+          (until === undefined || Date.parse(e.occurredAt) <= until) &&
+          (opts.types === undefined || opts.types.includes(e.type)),
       ),
     );
   }

@@ -15,6 +15,8 @@ export interface ReadStreamOptions {
   toVersion?: number;
   /** Only events that occurred at or before this instant (time travel by date). */
   until?: Date;
+  /** Only events of these types (an article's redaction orders, out of its whole history). */
+  types?: readonly string[];
 }
 
 /** The last stored event of a stream, after which an append goes; null for a new stream. */

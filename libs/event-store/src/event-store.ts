@@ -90,7 +90,11 @@ export class PostgresEventStore extends EventStore {
 
   async readStream(streamId: string, opts: ReadStreamOptions & InTransaction = {}): Promise<StoredEvent[]> {
     const whole =
-      opts.fromVersion === undefined && opts.toVersion === undefined && opts.until === undefined && !opts.manager;
+      opts.fromVersion === undefined &&
+      opts.toVersion === undefined &&
+      opts.until === undefined &&
+      opts.types === undefined &&
+      !opts.manager;
     if (whole && this.reads) return this.reads.read(streamId).catch((err) => Promise.reject(unavailableOr(err)));
     const params: unknown[] = [streamId];
     let where = 'stream_id = $1';
@@ -105,6 +109,10 @@ export class PostgresEventStore extends EventStore {
     if (opts.until !== undefined) {
       params.push(opts.until);
       where += ` AND occurred_at <= $${params.length}`;
+    }
+    if (opts.types !== undefined) {
+      params.push(opts.types);
+      where += ` AND type = ANY($${params.length}::text[])`;
     }
     const rows = await (opts.manager ?? this.dataSource.manager)
       .query(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY version`, params)

@@ -6,7 +6,7 @@ import { EventStore } from '@newsroom/event-store';
 import { Roles } from '../../auth/roles.decorator';
 import { STORED_EVENTS } from '../../database/field-encryption';
 import { ArticleIdPipe } from '../shared/article-id.pipe';
-import { redactionOrdersOf } from './redaction-orders';
+import { REDACTION_EVENT_TYPES, redactionOrdersOf } from './redaction-orders';
 
 /** The legal redaction orders of an article (issue #12): who, when, why; never the passage. */
 @ApiTags('articles')
@@ -19,8 +19,14 @@ export class ListRedactionsController {
   @Get(':id/redactions')
   @Roles('admin')
   async list(@Param('id', ArticleIdPipe) articleId: string): Promise<RedactionOrderView[]> {
-    const events = await this.stored.readStream(articleStreamId(articleId));
-    if (events.length === 0) throw new ArticleNotFound(articleId);
-    return redactionOrdersOf(events);
+    // Only the orders' events: an admin's workspace asks on every visit, and a live blog's whole
+    // history is thousands of events. Its first event tells whether the article exists at all.
+    const streamId = articleStreamId(articleId);
+    const [orders, first] = await Promise.all([
+      this.stored.readStream(streamId, { types: REDACTION_EVENT_TYPES }),
+      this.stored.readStream(streamId, { toVersion: 1 }),
+    ]);
+    if (first.length === 0) throw new ArticleNotFound(articleId);
+    return redactionOrdersOf(orders);
   }
 }

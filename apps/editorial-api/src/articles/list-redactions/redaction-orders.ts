@@ -1,6 +1,18 @@
 import type { RedactionActor, RedactionOrderView } from '@newsroom/contracts';
-import type { ContentRedacted, RedactionDeclined, RedactionRequested } from '@newsroom/editorial-domain';
+import type {
+  ArticleEventType,
+  ContentRedacted,
+  RedactionDeclined,
+  RedactionRequested,
+} from '@newsroom/editorial-domain';
 import type { StoredEvent } from '@newsroom/event-store';
+
+/** The events an article's redaction orders are read from. */
+export const REDACTION_EVENT_TYPES = [
+  'RedactionRequested',
+  'RedactionDeclined',
+  'ContentRedacted',
+] as const satisfies readonly ArticleEventType[];
 
 const actorOf = (e: StoredEvent): RedactionActor => ({ id: e.metadata.actor.id, name: e.metadata.actor.name });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { create } from 'xmlbuilder2';
 import { waitFor, wireStory, wireStoryBody, wireStoryContributors, wireStoryPhotos } from '@newsroom/testing';
 import { ninjsValidator, type SystemHarness } from '@newsroom/testing-system';
+import { PublicFastPath } from '../apps/editorial-api/src/public/shared/public-fast-path';
 import { newsroomClient } from './newsroom.client';
 import { startNewsroom } from './newsroom.harness';
 
@@ -303,6 +304,51 @@ describe('the public routes', () => {
       expect(first.headers.etag).toMatch(new RegExp(`^"${published.body.version}-[\\w-]+"$`));
       const again = await sys.http().get(path).set('If-None-Match', first.headers.etag!);
       expect([path, again.status, again.text ?? '']).toEqual([path, 304, '']);
+    }
+  });
+
+  it('answer a plain read of a story on the fast path with the bytes and headers the full pipeline gives', async () => {
+    const reporter = await client.as('reporter');
+    const editor = await client.as('editor');
+    const { body } = await sys
+      .http()
+      .post('/api/articles')
+      .set(reporter)
+      .send({ headline: 'Fast and same' })
+      .expect(201);
+    await sys.http().post(`/api/articles/${body.id}/submit`).set(reporter).send({}).expect(200);
+    await sys.http().post(`/api/articles/${body.id}/approve`).set(editor).send({}).expect(200);
+    const published = await sys.http().post(`/api/articles/${body.id}/publish`).set(editor).send({}).expect(200);
+    const out = await publicAt(body.id, published.body.version);
+    const page = new URL(out.jsonLdBody.url).pathname;
+    const upper = body.id.toUpperCase();
+    // Each path, then the same resource by a spelling the fast path leaves to Express and Nest (a
+    // trailing slash, an upper-case id: the router and ArticleIdPipe accept both).
+    const pairs = [
+      [page, `${page}/`],
+      [`/api/public/articles/${body.id}.ninjs.json`, `/api/public/articles/${upper}.ninjs.json`],
+      [`/api/public/articles/${body.id}.jsonld`, `/api/public/articles/${upper}.jsonld`],
+    ];
+    const fast = sys.app.get(PublicFastPath);
+    const taken = jest.spyOn(fast, 'serve');
+    const comparable = (headers: Record<string, string>) => {
+      const { date: _date, ...rest } = headers;
+      return rest;
+    };
+    try {
+      for (const [path, viaPipeline] of pairs) {
+        taken.mockClear();
+        const quick = await sys.http().get(path).expect(200);
+        expect([path, taken.mock.results.map((r) => r.value)]).toEqual([path, [true]]);
+        taken.mockClear();
+        const full = await sys.http().get(viaPipeline).expect(200);
+        expect([viaPipeline, taken.mock.results.map((r) => r.value)]).toEqual([viaPipeline, [false]]);
+        expect(quick.text).toContain('Fast and same');
+        expect(quick.text).toBe(full.text);
+        expect([path, comparable(quick.headers)]).toEqual([path, comparable(full.headers)]);
+      }
+    } finally {
+      taken.mockRestore();
     }
   });
 

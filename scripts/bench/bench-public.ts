@@ -51,6 +51,10 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
 type Op = (i: number) => Promise<boolean>;
 type Measured = { p50: number; p99: number; failures: number; n: number };
 
+/** Why requests failed, counted by reason (a status or an error's code), so a failure is never just a number. */
+const failureReasons = new Map<string, number>();
+const failed = (reason: string) => failureReasons.set(reason, (failureReasons.get(reason) ?? 0) + 1);
+
 /**
  * Fires the ops at `rate` per second on a fixed schedule, each op for `seconds` in turns of one
  * second (A, B, A, B…), so that each meets the same machine; latency runs from the intended send
@@ -230,9 +234,16 @@ async function main() {
     await waitUntilLive(api, 120_000);
     // 7919 is prime to the story count: the i-th request of a phase is for a story of its own.
     const pick = (i: number) => rows[(i * 7919) % rows.length]!;
-    const page = async (i: number) => (await get(`/news/${pick(i).slug}`)).status === 200;
-    const ninjs = async (i: number) =>
-      (await get(`/api/public/articles/${pick(i).article_id}.ninjs.json`)).status === 200;
+    const ok = async (path: string) => {
+      const { status } = await get(path).catch((err: NodeJS.ErrnoException) => {
+        failed(`${path.split('/')[1]}: ${err.code ?? err.message}`);
+        throw err;
+      });
+      if (status !== 200) failed(`${path.split('/')[1]}: HTTP ${status}`);
+      return status === 200;
+    };
+    const page = (i: number) => ok(`/news/${pick(i).slug}`);
+    const ninjs = (i: number) => ok(`/api/public/articles/${pick(i).article_id}.ninjs.json`);
     const raw = async (i: number) =>
       (
         await pool.query(`SELECT row FROM public_articles WHERE article_id = $1 AND visible_from <= now()`, [
@@ -277,6 +288,7 @@ async function main() {
         `target: p99 <= 10 ms for the page and ninjs: ${
           pagePhase.measured.p99 <= 10 && ninjsPhase.measured.p99 <= 10 ? 'met' : 'NOT met'
         }`,
+        ...[...failureReasons].map(([reason, n]) => `failed: ${n} x ${reason}`),
         ...[...others].filter(([, c]) => c.exitCode !== null).map(([name]) => `WARNING: ${name} exited during the run`),
         '',
       ].join('\n'),

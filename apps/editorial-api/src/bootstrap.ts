@@ -1,3 +1,4 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -7,10 +8,11 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { InputGuardPipe } from './common/input-guard.pipe';
 import { limitJsonDepth } from './common/json-depth';
-import { onlyFromThisMachine, securityHeaders } from './common/security-headers';
+import { headersOf, onlyFromThisMachine, securityHeaders } from './common/security-headers';
 import { strictValidationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { ApiMetrics } from './metrics/api.metrics';
+import { PublicFastPath } from './public/shared/public-fast-path';
 
 const DOCS_PATH = '/api/docs';
 
@@ -35,6 +37,7 @@ export async function createApi(opts: { logs?: boolean } = {}): Promise<INestApp
   // The guard first: what no field may hold is refused before any DTO is built from it.
   app.useGlobalPipes(new InputGuardPipe(), strictValidationPipe());
   app.enableShutdownHooks();
+  answerPublicReadsFirst(app);
   if (env.DOCS_ENABLED) {
     if (!env.DOCS_PUBLIC) app.use(onlyFromThisMachine(DOCS_PATH));
     const docs = new DocumentBuilder()
@@ -46,4 +49,21 @@ export async function createApi(opts: { logs?: boolean } = {}): Promise<INestApp
     SwaggerModule.setup(DOCS_PATH.slice(1), app, () => SwaggerModule.createDocument(app, docs));
   }
   return app;
+}
+
+/**
+ * The public story reads go to PublicFastPath before Express: it takes the plain ones and hands
+ * everything else (and anything it cannot answer) to Express, which runs the whole pipeline.
+ */
+function answerPublicReadsFirst(app: INestApplication) {
+  const fast = app.get(PublicFastPath);
+  const security = headersOf(securityHeaders());
+  const server = app.getHttpServer() as Server;
+  const express = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+  if (express.length !== 1) throw new Error(`expected Express as the one request listener, found ${express.length}`);
+  const handle = express[0];
+  server.removeAllListeners('request');
+  server.on('request', (req, res) => {
+    if (!fast.serve(req, res, security, () => handle(req, res))) handle(req, res);
+  });
 }

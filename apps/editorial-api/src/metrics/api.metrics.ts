@@ -51,6 +51,11 @@ export class ApiMetrics {
     registerReadModelGauges(this.registry, () => projectionStatuses(ds));
   }
 
+  /** Times one request answered outside Express (see PublicFastPath): call with its labels when done. */
+  timer(): (labels: { method: string; route: string; status: string }) => void {
+    return this.requests.startTimer();
+  }
+
   /** Express middleware: times every request and labels it once the router has matched its route. */
   middleware() {
     return (req: Request, res: Response, next: NextFunction) => {

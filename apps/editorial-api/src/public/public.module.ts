@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { MetricsModule } from '../metrics/metrics.module';
 import { ArticleJsonLdController } from './article-jsonld/article-jsonld.controller';
 import { ArticleNinjsController } from './article-ninjs/article-ninjs.controller';
 import { ArticlePageController } from './article-page/article-page.controller';
 import { FeedsController } from './feeds/feeds.controller';
 import { PublicClock } from './shared/public-clock';
+import { PublicFastPath } from './shared/public-fast-path';
 import { PublicOutputs } from './shared/public-outputs';
 import { PublicRateLimitGuard } from './shared/public-rate-limit.guard';
 import { PublicReadModel } from './shared/public-read-model';
@@ -13,6 +15,7 @@ import { RenderedOutputs } from './shared/rendered-outputs.cache';
 
 /** Public output (issue #11): what readers and partners receive, served from the public read model only. */
 @Module({
+  imports: [MetricsModule],
   controllers: [ArticlePageController, ArticleNinjsController, ArticleJsonLdController, FeedsController],
   providers: [
     PublicClock,
@@ -27,6 +30,8 @@ import { RenderedOutputs } from './shared/rendered-outputs.cache';
     },
     PublicRateLimitGuard,
     publicSiteProvider,
+    PublicFastPath,
   ],
+  exports: [PublicFastPath],
 })
 export class PublicModule {}

@@ -16,6 +16,17 @@ export class PublicRateLimitGuard implements CanActivate {
     this.limiter = new RateLimiterMemory({ points: config.env.PUBLIC_RATE_LIMIT_PER_S, duration: 1 });
   }
 
+  /** Whether a request from `address` is within its rate now (counted as one when it is). */
+  admits(address: string): Promise<boolean> {
+    return this.limiter.consume(address).then(
+      () => true,
+      (err: unknown) => {
+        if (err instanceof RateLimiterRes) return false;
+        throw err;
+      },
+    );
+  }
+
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<Request>();
     try {

@@ -11,6 +11,38 @@ import { fmt } from './bench-support';
 
 export const API_APPLICATION_NAME = 'bench-public-api';
 
+/** The machine's busy and total CPU time so far, over all its CPUs (/proc/stat, in clock ticks). */
+function machineTicks(): { busy: number; total: number } {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const ticks = fields.map(Number);
+  // user nice system idle iowait irq softirq steal: idle and iowait are the idle ones.
+  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: total - ticks[3]! - ticks[4]!, total };
+}
+
+/**
+ * Waits until the machine has been quiet (at most `busyPercent` of its CPUs busy) for two seconds
+ * in a row, or `maxSeconds` passed: a system just started is still compiling, joining its consumer
+ * groups and creating topics (the broker's JIT with it), and a phase measured in that stretch
+ * measured the start, not the system (bench:public's first phase had a raw row read p99 of 10 to
+ * 200 ms, its second 8 to 25). Says how long it took and how busy the machine was at the end.
+ */
+export async function untilMachineQuiet(busyPercent = 20, maxSeconds = 90): Promise<string> {
+  const t0 = performance.now();
+  let quietFor = 0;
+  let last = 0;
+  for (let before = machineTicks(); ; ) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = machineTicks();
+    last = (100 * (now.busy - before.busy)) / Math.max(1, now.total - before.total);
+    before = now;
+    quietFor = last <= busyPercent ? quietFor + 0.5 : 0;
+    const waited = (performance.now() - t0) / 1000;
+    if (quietFor >= 2) return `machine quiet (${fmt(last, 0)}% busy) after ${fmt(waited, 0)} s`;
+    if (waited >= maxSeconds) return `machine still ${fmt(last, 0)}% busy after ${fmt(waited, 0)} s: measured anyway`;
+  }
+}
+
 /** ms the process's main thread (its event loop) has waited on a run queue for a CPU (Linux schedstat). */
 function runQueueWaitMs(pid: number): number {
   try {
@@ -43,11 +75,14 @@ async function apiMetrics(baseUrl: string): Promise<ApiMetrics | undefined> {
   };
 }
 
+const cpuSum = (u: NodeJS.CpuUsage) => u.user + u.system;
+
 /** Watches one measured phase; `end()` says what happened in it. */
 export async function watchPhase(apiPid: number, baseUrl: string, pool: Pool) {
   const started = new Date();
   const t0 = performance.now();
   const before = { metrics: await apiMetrics(baseUrl), waited: runQueueWaitMs(apiPid), load: loadavg()[0] };
+  const ownCpu = process.cpuUsage();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   // The API's connections seen during the phase, by backend pid: one opened and closed again
@@ -81,6 +116,7 @@ export async function watchPhase(apiPid: number, baseUrl: string, pool: Pool) {
         `API main thread waited for a CPU ${fmt((after.waited - before.waited) / seconds, 1)} ms/s`,
         `DB connections opened by the API >= ${opened.size}`,
         `load generator's event loop delay max ${fmt(loop.max / 1e6, 1)} ms`,
+        `load generator's CPU ${fmt(cpuSum(process.cpuUsage(ownCpu)) / 1000 / seconds, 0)} ms/s`,
         `load average ${fmt(before.load, 1)} -> ${fmt(after.load, 1)}`,
       ].join(', ');
     },

@@ -45,6 +45,8 @@ export interface DataSourceSettings {
   /** A PostgreSQL schema to work in; test suites use their own to stay isolated. */
   schema?: string;
   poolSize?: number;
+  /** Connections kept open when idle (pg-pool's `min`); none unless given. */
+  poolMin?: number;
   migrations?: DataSourceOptions['migrations'];
   /**
    * Names the process in pg_stat_activity, unless the URL's `application_name` or PGAPPNAME names it
@@ -68,6 +70,7 @@ export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
     extra: {
       options: `-c search_path=${schema}`,
       connectionTimeoutMillis: 5000,
+      min: Math.min(s.poolMin ?? 0, s.poolSize ?? 20),
       Client: ResilientClient,
       ...(s.applicationName ? { fallback_application_name: s.applicationName } : {}),
     },

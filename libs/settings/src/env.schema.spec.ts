@@ -8,6 +8,7 @@ describe('the shared settings', () => {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/newsroom',
       DATABASE_SCHEMA: 'public',
       DATABASE_POOL_SIZE: 20,
+      DATABASE_POOL_MIN: 4,
       KAFKA_BROKERS: '127.0.0.1:9092',
       KAFKA_CLIENT_ID: 'newsroom',
       KAFKA_TOPIC_PREFIX: '',

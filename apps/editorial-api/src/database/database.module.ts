@@ -26,6 +26,7 @@ import { RetryReadsInterceptor } from './retry-reads.interceptor';
           url: databaseConnectionOf(c.env, 'api').url,
           schema: c.env.DATABASE_SCHEMA,
           poolSize: c.env.DATABASE_POOL_SIZE,
+          poolMin: c.env.DATABASE_POOL_MIN,
           migrations: allMigrations,
           applicationName: 'editorial-api',
         }),

@@ -31,7 +31,7 @@ export async function untilMachineQuiet(busyPercent = 20, maxSeconds = 90): Prom
   const t0 = performance.now();
   let quietFor = 0;
   let last = 0;
-  for (let before = machineTicks(); ; ) {
+  for (let before = machineTicks(); ;) {
     await new Promise((r) => setTimeout(r, 500));
     const now = machineTicks();
     last = (100 * (now.busy - before.busy)) / Math.max(1, now.total - before.total);

@@ -30,6 +30,8 @@ function fastPath(found: PublicOutput | undefined | Error, admitted = true) {
     const done = new Promise<string>((r) => (resolveDone = r));
     const res = {
       headersSent: false,
+      statusCode: 0,
+      sent: {} as Record<string, unknown>,
       writeHead(status: number, sent: Record<string, unknown>) {
         this.statusCode = status;
         this.sent = sent;

@@ -28,21 +28,19 @@ function fastPath(found: PublicOutput | undefined | Error, admitted = true) {
     const req = { method, url, headers, socket: { remoteAddress: '192.0.2.1' } } as unknown as IncomingMessage;
     let resolveDone: (outcome: string) => void;
     const done = new Promise<string>((r) => (resolveDone = r));
+    const answer = { status: 0, headers: {} as Record<string, unknown> };
     const res = {
       headersSent: false,
-      statusCode: 0,
-      sent: {} as Record<string, unknown>,
-      writeHead(status: number, sent: Record<string, unknown>) {
-        this.statusCode = status;
-        this.sent = sent;
-        return this;
+      writeHead(status: number, headers: Record<string, unknown>) {
+        Object.assign(answer, { status, headers });
+        return res;
       },
-      end(body?: Buffer) {
-        resolveDone(`${this.statusCode} ${body?.toString() ?? ''}`.trim());
-      },
-    } as unknown as ServerResponse & { sent: Record<string, unknown> };
-    const taken = path.serve(req, res, { 'X-Content-Type-Options': 'nosniff' }, () => resolveDone('fallback'));
-    return { taken, outcome: taken ? await done : 'not taken', headers: () => res.sent };
+      end: (body?: Buffer) => resolveDone(`${answer.status} ${body?.toString() ?? ''}`.trim()),
+    };
+    const taken = path.serve(req, res as unknown as ServerResponse, { 'X-Content-Type-Options': 'nosniff' }, () =>
+      resolveDone('fallback'),
+    );
+    return { taken, outcome: taken ? await done : 'not taken', headers: () => answer.headers };
   };
 }
 

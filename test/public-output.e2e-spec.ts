@@ -307,7 +307,7 @@ describe('the public routes', () => {
     }
   });
 
-  it('answer a plain read of a story on the fast path with the bytes and headers the full pipeline gives', async () => {
+  it('answer a plain story read and a feed poller’s 304 on the fast path as the full pipeline does', async () => {
     const reporter = await client.as('reporter');
     const editor = await client.as('editor');
     const { body } = await sys
@@ -347,6 +347,13 @@ describe('the public routes', () => {
         expect(quick.text).toBe(full.text);
         expect([path, comparable(quick.headers)]).toEqual([path, comparable(full.headers)]);
       }
+      // A poller's 304, then the same one through the pipeline (a page number in the query).
+      const { etag } = (await sys.http().get('/feeds/atom.xml').expect(200)).headers;
+      taken.mockClear();
+      const quick = await sys.http().get('/feeds/atom.xml').set('If-None-Match', etag!).expect(304);
+      const full = await sys.http().get('/feeds/atom.xml?page=1').set('If-None-Match', etag!).expect(304);
+      expect(taken.mock.results.map((r) => r.value)).toEqual([true, false]);
+      expect(comparable(quick.headers)).toEqual(comparable(full.headers));
     } finally {
       taken.mockRestore();
     }

@@ -5,8 +5,7 @@ import { PublicReadModel } from '../shared/public-read-model';
 import { isFresh, isSlugShaped, PublicRoute } from '../shared/public-route';
 import { PUBLIC_SITE } from '../shared/public-site.provider';
 import { FeedQueryDto } from './feed.query.dto';
-
-type Kind = 'atom' | 'json';
+import { feedEtagOf, feedValidators, unmodifiedSince, type FeedKind as Kind } from './feed-validators';
 
 /**
  * Atom (primary) and JSON Feed 1.1, for everything and per section, newest first, paged. Pollers
@@ -59,11 +58,9 @@ export class FeedsController {
     res: Response,
   ) {
     const pageNo = q.page ?? 1;
-    const fresh = (s: FeedStamp) => isFresh(h['if-none-match'], etagOf(kind, s)) || unmodifiedSince(h, s);
+    const fresh = (s: FeedStamp) => isFresh(h['if-none-match'], feedEtagOf(kind, s)) || unmodifiedSince(h, s);
     const { stamp, page } = await this.model.feed(section, pageNo, fresh);
-    res.setHeader('ETag', etagOf(kind, stamp));
-    if (stamp.changed) res.setHeader('Last-Modified', new Date(stamp.changed).toUTCString());
-    res.setHeader('Cache-Control', 'no-cache');
+    for (const [name, value] of Object.entries(feedValidators(kind, stamp))) res.setHeader(name, value);
     if (!page) return res.status(304).end();
     if (kind === 'atom') return res.status(200).type('application/atom+xml').send(atomFeedOf(this.site, page));
     return res
@@ -77,14 +74,4 @@ function sectionKey(section: string): string {
   if (!isSlugShaped(section) || section.length > 100)
     throw new NotFoundException(`No section ${section.slice(0, 100)}`);
   return section;
-}
-
-const etagOf = (kind: Kind, s: FeedStamp) => `W/"${kind}-${s.count}-${s.versions}"`;
-
-/** If-Modified-Since counts only without If-None-Match (RFC 9110 §13.1.3), at HTTP dates' one-second grain. */
-function unmodifiedSince(h: Record<string, string | undefined>, s: FeedStamp): boolean {
-  const since = h['if-modified-since'];
-  if (h['if-none-match'] || !since || !s.changed) return false;
-  const at = Date.parse(since);
-  return Number.isFinite(at) && Math.floor(Date.parse(s.changed) / 1000) * 1000 <= at;
 }

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiMetrics } from '../../metrics/api.metrics';
 import { PublicFastPath } from './public-fast-path';
+import type { FeedStamp } from '@newsroom/read-models';
 import type { PublicOutput, PublicOutputs } from './public-outputs';
+import type { PublicReadModel } from './public-read-model';
 import type { PublicRateLimitGuard } from './public-rate-limit.guard';
 
 const ID = '0000c0de-0000-4000-8000-000000000001';
@@ -23,7 +25,9 @@ function fastPath(found: PublicOutput | undefined | Error, admitted = true) {
   } as unknown as PublicOutputs;
   const limiter = { admits: async () => admitted } as unknown as PublicRateLimitGuard;
   const metrics = { timer: () => () => undefined } as unknown as ApiMetrics;
-  const path = new PublicFastPath(outputs, limiter, metrics);
+  const stamp: FeedStamp = { count: 2, versions: '29', newest: null, changed: '2026-11-30T08:00:00.000Z' };
+  const model = { feedStamp: async () => stamp } as unknown as PublicReadModel;
+  const path = new PublicFastPath(outputs, model, limiter, metrics);
   return async (method: string, url: string, headers: Record<string, string> = {}) => {
     const req = { method, url, headers, socket: { remoteAddress: '192.0.2.1' } } as unknown as IncomingMessage;
     let resolveDone: (outcome: string) => void;
@@ -93,6 +97,30 @@ describe('the public fast path', () => {
       const answer = await send('GET', url);
       expect([what, answer.taken, answer.outcome]).toEqual([what, true, 'fallback']);
     }
+  });
+
+  it('answers a feed poller holding the first page with 304 and its validators, from the stamp alone', async () => {
+    const send = fastPath(LIVE);
+    const byTag = await send('GET', '/feeds/atom.xml', { 'if-none-match': 'W/"atom-2-29"' });
+    expect(byTag.outcome).toBe('304');
+    expect(byTag.headers()).toMatchObject({
+      ETag: 'W/"atom-2-29"',
+      'Last-Modified': 'Mon, 30 Nov 2026 08:00:00 GMT',
+      'Cache-Control': 'no-cache',
+    });
+    const byDate = await send('GET', '/feeds/sections/world/feed.json', {
+      'if-modified-since': 'Mon, 30 Nov 2026 08:00:00 GMT',
+    });
+    expect(byDate.outcome).toBe('304');
+  });
+
+  it('leaves a feed to build (no validator, a stale one, a later page) to the full pipeline', async () => {
+    const send = fastPath(LIVE);
+    expect((await send('GET', '/feeds/atom.xml')).outcome).toBe('not taken');
+    expect((await send('GET', '/feeds/atom.xml?page=2', { 'if-none-match': 'W/"atom-2-29"' })).outcome).toBe(
+      'not taken',
+    );
+    expect((await send('GET', '/feeds/feed.json', { 'if-none-match': 'W/"json-2-28"' })).outcome).toBe('fallback');
   });
 
   it('answers a withdrawn story’s ninjs itself: partners get it as canceled', async () => {

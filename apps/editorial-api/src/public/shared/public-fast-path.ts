@@ -2,7 +2,9 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { Injectable } from '@nestjs/common';
 import { ARTICLE_PAGE_CSP } from '@newsroom/read-models';
 import { ApiMetrics } from '../../metrics/api.metrics';
+import { feedEtagOf, feedValidators, unmodifiedSince, type FeedKind } from '../feeds/feed-validators';
 import { PublicOutputs } from './public-outputs';
+import { PublicReadModel } from './public-read-model';
 import { isFresh, isSlugShaped } from './public-route';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
 import type { OutputKind } from './rendered-outputs.cache';
@@ -16,21 +18,23 @@ interface FastRoute {
 }
 
 const PAGE = /^\/news\/([a-z0-9-]{1,200})(?:\?|$)/;
+const FEED = /^\/feeds\/(?:sections\/([a-z0-9-]{1,100})\/)?(atom\.xml|feed\.json)$/;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const BY_ID = new RegExp(String.raw`^/api/public/articles/(${UUID})\.(ninjs\.json|jsonld)(?:\?|$)`);
 
 /**
- * The readers' and partners' hottest reads, a story's page, ninjs and JSON-LD, answered before
- * Express and Nest see the request. Through the framework's router, guards, interceptors and
- * middleware an article page cost about 2 ms of CPU and some 120 KB of allocation, much of it kept
- * alive across young-generation collections (bench:public: a 10 to 15 ms scavenge every ~200
- * requests, the p99's tail). Here it is one lookup and one write.
+ * The readers' and partners' hottest reads, a story's page, ninjs and JSON-LD, and a feed poller's
+ * revalidation, answered before Express and Nest see the request. Through the framework's router,
+ * guards, interceptors and middleware an article page cost about 2 ms of CPU and some 120 KB of
+ * allocation, much of it kept alive across young-generation collections (bench:public: a 10 to
+ * 15 ms scavenge every ~200 requests, the p99's tail). Here it is one lookup and one write.
  *
- * It answers only the plain case: a GET for a visible story, canonical slug, within the client's
- * rate limit, answered 200 or 304. Anything else (HEAD, a 404, 410 or redirect, a refusal, an
- * error before the answer started) goes to the full pipeline, which decides it as it always has:
- * the controllers stay the one definition of these routes, and this path never answers what they
- * would answer differently (the e2e tests run through both).
+ * It answers only the plain case: a GET for a visible story by its canonical slug or id, within
+ * the client's rate limit, answered 200 or 304; for a feed's first page, only the 304 to a poller
+ * holding it. Anything else (HEAD, a 404, 410 or redirect, a refusal, a feed to build, an error
+ * before the answer started) goes to the full pipeline, which decides it as it always has: the
+ * controllers stay the one definition of these routes, and this path never answers what they would
+ * answer differently (the e2e tests run through both).
  */
 @Injectable()
 export class PublicFastPath {
@@ -38,6 +42,7 @@ export class PublicFastPath {
 
   constructor(
     private readonly outputs: PublicOutputs,
+    private readonly model: PublicReadModel,
     private readonly limiter: PublicRateLimitGuard,
     private readonly metrics: ApiMetrics,
   ) {
@@ -76,6 +81,8 @@ export class PublicFastPath {
     fallback: () => void,
   ): boolean {
     if (req.method !== 'GET' || !req.url) return false;
+    const feed = FEED.exec(req.url);
+    if (feed) return this.serveFeed(req, res, feed, securityHeaders, fallback);
     let key: { slug: string } | { articleId: string };
     let route: FastRoute;
     const page = PAGE.exec(req.url);
@@ -97,6 +104,34 @@ export class PublicFastPath {
       },
       // The full pipeline meets the same failure and answers it as the error filter says (503 when
       // the database is away), logged there.
+      () => (res.headersSent ? res.destroy() : fallback()),
+    );
+    return true;
+  }
+
+  /** A feed poller holding the current first page gets 304 from the stamp; anything else goes on. */
+  private serveFeed(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [, section, file]: RegExpExecArray,
+    securityHeaders: OutgoingHttpHeaders,
+    fallback: () => void,
+  ): boolean {
+    if (!req.headers['if-none-match'] && !req.headers['if-modified-since']) return false;
+    if (section !== undefined && !isSlugShaped(section)) return false;
+    const kind: FeedKind = file === 'atom.xml' ? 'atom' : 'json';
+    const route = `/feeds/${section === undefined ? '' : 'sections/:section/'}${file}`;
+    const stop = this.metrics.timer();
+    const answer = async () => {
+      if (!(await this.limiter.admits(req.socket.remoteAddress ?? 'unknown'))) return false;
+      const stamp = await this.model.feedStamp(section);
+      if (!isFresh(req.headers['if-none-match'], feedEtagOf(kind, stamp)) && !unmodifiedSince(req.headers, stamp))
+        return false;
+      res.writeHead(304, { ...securityHeaders, ...feedValidators(kind, stamp) }).end();
+      return true;
+    };
+    answer().then(
+      (answered) => (answered ? stop({ method: 'GET', route, status: '304' }) : fallback()),
       () => (res.headersSent ? res.destroy() : fallback()),
     );
     return true;

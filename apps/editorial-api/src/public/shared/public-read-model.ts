@@ -38,6 +38,11 @@ export class PublicReadModel {
     return checkPublicArticle(this.ds, key, this.clock.now(), held);
   }
 
+  /** The feed's stamp now: what its validators are computed from. */
+  feedStamp(section: string | undefined): Promise<FeedStamp> {
+    return publicFeedStamp(this.ds, { section, now: this.clock.now() });
+  }
+
   /** The stamp and the page at one instant, so an entry cannot appear in one and not the other. */
   async feed(section: string | undefined, page: number, onlyStamp: (stamp: FeedStamp) => boolean) {
     const now = this.clock.now();

@@ -22,7 +22,7 @@ import { cpuMs } from './system-cpu';
 // comes from this one). Before measuring, the seeded tables are vacuumed and analysed and a checkpoint
 // taken, so that neither the seeding's aftermath (autovacuum, a checkpoint, unset hint bits) nor
 // missing statistics land in the first phase; the public read model must be caught up; and after
-// the warm-up, the machine must have gone quiet (the processes just started settle). Then
+// the warm-up, the system must have settled (30 s from its start, then 10 s of a quiet machine). Then
 //  1. the article page and the ninjs document at 200 requests/s (open loop), p50/p99, each beside a
 //     raw read of the same rows (one indexed SELECT over a pg pool) at the same rate, the two
 //     alternating second by second so that both meet the same machine; every measured request is
@@ -222,6 +222,7 @@ async function main() {
     RELAY_METRICS_PORT: '0',
     PROJECTOR_METRICS_PORT: '0',
   };
+  const startedAt = performance.now();
   const others = new Map<string, ChildProcess>();
   for (const p of SYSTEM_PROCESSES.filter((s) => s.app !== 'editorial-api'))
     others.set(p.name, await startApp(p.app, { ...shared, ...p.env, PROJECTOR_METRICS_PORT: '0' }));
@@ -265,7 +266,7 @@ async function main() {
     for (let i = measured; i < measured + 320; i += 16) {
       for (const op of [page, ninjs, raw]) await Promise.all(Array.from({ length: 16 }, (_, k) => op(i + k)));
     }
-    const quiet = await untilMachineQuiet();
+    const quiet = await untilMachineQuiet({ startedAt });
     process.stdout.write(`before measuring: ${quiet}\n`);
     const pagePhase = await measure(api, pool, page, raw);
     const ninjsPhase = await measure(api, pool, ninjs, raw);

@@ -8,7 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { InputGuardPipe } from './common/input-guard.pipe';
 import { limitJsonDepth } from './common/json-depth';
-import { headersOf, onlyFromThisMachine, securityHeaders } from './common/security-headers';
+import { onlyFromThisMachine, securityHeaders } from './common/security-headers';
 import { strictValidationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { ApiMetrics } from './metrics/api.metrics';
@@ -57,13 +57,12 @@ export async function createApi(opts: { logs?: boolean } = {}): Promise<INestApp
  */
 function answerPublicReadsFirst(app: INestApplication) {
   const fast = app.get(PublicFastPath);
-  const security = headersOf(securityHeaders());
   const server = app.getHttpServer() as Server;
   const express = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   if (express.length !== 1) throw new Error(`expected Express as the one request listener, found ${express.length}`);
   const handle = express[0];
   server.removeAllListeners('request');
   server.on('request', (req, res) => {
-    if (!fast.serve(req, res, security, () => handle(req, res))) handle(req, res);
+    if (!fast.serve(req, res, () => handle(req, res))) handle(req, res);
   });
 }

@@ -41,9 +41,7 @@ function fastPath(found: PublicOutput | undefined | Error, admitted = true) {
       },
       end: (body?: Buffer) => resolveDone(`${answer.status} ${body?.toString() ?? ''}`.trim()),
     };
-    const taken = path.serve(req, res as unknown as ServerResponse, { 'X-Content-Type-Options': 'nosniff' }, () =>
-      resolveDone('fallback'),
-    );
+    const taken = path.serve(req, res as unknown as ServerResponse, () => resolveDone('fallback'));
     return { taken, outcome: taken ? await done : 'not taken', headers: () => answer.headers };
   };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import { ARTICLE_PAGE_CSP } from '@newsroom/read-models';
+import { headersOf, securityHeaders } from '../../common/security-headers';
 import { ApiMetrics } from '../../metrics/api.metrics';
 import { feedEtagOf, feedValidators, unmodifiedSince, type FeedKind } from '../feeds/feed-validators';
 import { PublicOutputs } from './public-outputs';
@@ -39,6 +40,7 @@ const BY_ID = new RegExp(String.raw`^/api/public/articles/(${UUID})\.(ninjs\.jso
 @Injectable()
 export class PublicFastPath {
   private readonly routes: Record<'page' | 'ninjs' | 'jsonld', FastRoute>;
+  private readonly security: OutgoingHttpHeaders;
 
   constructor(
     private readonly outputs: PublicOutputs,
@@ -46,7 +48,10 @@ export class PublicFastPath {
     private readonly limiter: PublicRateLimitGuard,
     private readonly metrics: ApiMetrics,
   ) {
-    const common = { 'Cache-Control': 'no-cache' };
+    // helmet's headers, recorded once, merged into each route's own: nothing is copied per request
+    // but the ETag and the length.
+    this.security = headersOf(securityHeaders());
+    const common = { ...this.security, 'Cache-Control': 'no-cache' };
     this.routes = {
       page: {
         pattern: '/news/:slug',
@@ -72,17 +77,12 @@ export class PublicFastPath {
   /**
    * Takes the request (true) or leaves it to `fallback`, synchronously (false). Once taken, the
    * request is answered here or, if that cannot be done, handed to `fallback` before anything was
-   * written. `securityHeaders` are the ones every answer of the API carries.
+   * written.
    */
-  serve(
-    req: IncomingMessage,
-    res: ServerResponse,
-    securityHeaders: OutgoingHttpHeaders,
-    fallback: () => void,
-  ): boolean {
+  serve(req: IncomingMessage, res: ServerResponse, fallback: () => void): boolean {
     if (req.method !== 'GET' || !req.url) return false;
     const feed = FEED.exec(req.url);
-    if (feed) return this.serveFeed(req, res, feed, securityHeaders, fallback);
+    if (feed) return this.serveFeed(req, res, feed, fallback);
     let key: { slug: string } | { articleId: string };
     let route: FastRoute;
     const page = PAGE.exec(req.url);
@@ -96,12 +96,14 @@ export class PublicFastPath {
       key = { articleId: byId[1] };
       route = byId[2] === 'jsonld' ? this.routes.jsonld : this.routes.ninjs;
     }
+    return this.take(res, route.pattern, () => this.answer(req, res, key, route), fallback);
+  }
+
+  /** Runs `answer`; timed when it answered, handed to `fallback` when it did not or failed first. */
+  private take(res: ServerResponse, route: string, answer: () => Promise<boolean>, fallback: () => void): true {
     const stop = this.metrics.timer();
-    this.answer(req, res, key, route, securityHeaders).then(
-      (answered) => {
-        if (answered) stop({ method: 'GET', route: route.pattern, status: String(res.statusCode) });
-        else fallback();
-      },
+    answer().then(
+      (answered) => (answered ? stop({ method: 'GET', route, status: String(res.statusCode) }) : fallback()),
       // The full pipeline meets the same failure and answers it as the error filter says (503 when
       // the database is away), logged there.
       () => (res.headersSent ? res.destroy() : fallback()),
@@ -114,27 +116,25 @@ export class PublicFastPath {
     req: IncomingMessage,
     res: ServerResponse,
     [, section, file]: RegExpExecArray,
-    securityHeaders: OutgoingHttpHeaders,
     fallback: () => void,
   ): boolean {
     if (!req.headers['if-none-match'] && !req.headers['if-modified-since']) return false;
     if (section !== undefined && !isSlugShaped(section)) return false;
     const kind: FeedKind = file === 'atom.xml' ? 'atom' : 'json';
     const route = `/feeds/${section === undefined ? '' : 'sections/:section/'}${file}`;
-    const stop = this.metrics.timer();
-    const answer = async () => {
-      if (!(await this.limiter.admits(req.socket.remoteAddress ?? 'unknown'))) return false;
-      const stamp = await this.model.feedStamp(section);
-      if (!isFresh(req.headers['if-none-match'], feedEtagOf(kind, stamp)) && !unmodifiedSince(req.headers, stamp))
-        return false;
-      res.writeHead(304, { ...securityHeaders, ...feedValidators(kind, stamp) }).end();
-      return true;
-    };
-    answer().then(
-      (answered) => (answered ? stop({ method: 'GET', route, status: '304' }) : fallback()),
-      () => (res.headersSent ? res.destroy() : fallback()),
+    return this.take(
+      res,
+      route,
+      async () => {
+        if (!(await this.limiter.admits(req.socket.remoteAddress ?? 'unknown'))) return false;
+        const stamp = await this.model.feedStamp(section);
+        const held =
+          isFresh(req.headers['if-none-match'], feedEtagOf(kind, stamp)) || unmodifiedSince(req.headers, stamp);
+        if (held) res.writeHead(304, { ...this.security, ...feedValidators(kind, stamp) }).end();
+        return held;
+      },
+      fallback,
     );
-    return true;
   }
 
   private async answer(
@@ -142,7 +142,6 @@ export class PublicFastPath {
     res: ServerResponse,
     key: { slug: string } | { articleId: string },
     route: FastRoute,
-    securityHeaders: OutgoingHttpHeaders,
   ): Promise<boolean> {
     if (!(await this.limiter.admits(req.socket.remoteAddress ?? 'unknown'))) return false;
     const found = await this.outputs.of(key, route.kind);
@@ -151,7 +150,7 @@ export class PublicFastPath {
     const output = found.output();
     if (!output) return false;
     const ifNoneMatch = req.headers['if-none-match'];
-    const headers = { ...securityHeaders, ...route.headers, ETag: output.etag };
+    const headers = { ...route.headers, ETag: output.etag };
     if (isFresh(ifNoneMatch, output.etag)) {
       res.writeHead(304, headers).end();
     } else {

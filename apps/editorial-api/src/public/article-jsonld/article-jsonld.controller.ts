@@ -2,7 +2,7 @@ import { Controller, Get, GoneException, Headers, NotFoundException, Param, Res 
 import type { Response } from 'express';
 import { ArticleIdPipe } from '../../articles/shared/article-id.pipe';
 import { PublicOutputs } from '../shared/public-outputs';
-import { PublicRoute, sendRendered } from '../shared/public-route';
+import { PublicRoute, OUTPUT_TYPES, sendRendered } from '../shared/public-route';
 
 /** GET /api/public/articles/:id.jsonld: the schema.org NewsArticle the page embeds. */
 @PublicRoute()
@@ -20,6 +20,6 @@ export class ArticleJsonLdController {
     if (!found) throw new NotFoundException(`No public article ${articleId}`);
     if (found.status === 'withdrawn') throw new GoneException(`Article ${articleId} was withdrawn`);
     res.setHeader('Cache-Control', 'no-cache');
-    return sendRendered(res, found.output()!, ifNoneMatch, 'application/ld+json; charset=utf-8');
+    return sendRendered(res, found.output()!, ifNoneMatch, OUTPUT_TYPES.jsonld);
   }
 }

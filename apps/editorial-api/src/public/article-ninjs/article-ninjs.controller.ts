@@ -2,7 +2,7 @@ import { Controller, Get, Headers, NotFoundException, Param, Res } from '@nestjs
 import type { Response } from 'express';
 import { ArticleIdPipe } from '../../articles/shared/article-id.pipe';
 import { PublicOutputs } from '../shared/public-outputs';
-import { PublicRoute, sendRendered } from '../shared/public-route';
+import { PublicRoute, OUTPUT_TYPES, sendRendered } from '../shared/public-route';
 
 /** GET /api/public/articles/:id.ninjs.json: IPTC ninjs 2.2 for partners; a withdrawn story is `canceled`. */
 @PublicRoute()
@@ -19,6 +19,6 @@ export class ArticleNinjsController {
     const found = await this.outputs.of({ articleId }, 'ninjs');
     if (!found) throw new NotFoundException(`No public article ${articleId}`);
     res.setHeader('Cache-Control', 'no-cache');
-    return sendRendered(res, found.output()!, ifNoneMatch, 'application/json; charset=utf-8');
+    return sendRendered(res, found.output()!, ifNoneMatch, OUTPUT_TYPES.ninjs);
   }
 }

@@ -6,7 +6,7 @@ import { ApiMetrics } from '../../metrics/api.metrics';
 import { feedEtagOf, feedValidators, unmodifiedSince, type FeedKind } from '../feeds/feed-validators';
 import { PublicOutputs } from './public-outputs';
 import { PublicReadModel } from './public-read-model';
-import { isFresh, isSlugShaped } from './public-route';
+import { isFresh, isSlugShaped, OUTPUT_TYPES } from './public-route';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
 import type { OutputKind } from './rendered-outputs.cache';
 
@@ -56,19 +56,19 @@ export class PublicFastPath {
       page: {
         pattern: '/news/:slug',
         kind: 'page',
-        type: 'text/html; charset=utf-8',
+        type: OUTPUT_TYPES.page,
         headers: { ...common, 'Content-Security-Policy': ARTICLE_PAGE_CSP },
       },
       ninjs: {
         pattern: '/api/public/articles/:id.ninjs.json',
         kind: 'ninjs',
-        type: 'application/json; charset=utf-8',
+        type: OUTPUT_TYPES.ninjs,
         headers: common,
       },
       jsonld: {
         pattern: '/api/public/articles/:id.jsonld',
         kind: 'jsonld',
-        type: 'application/ld+json; charset=utf-8',
+        type: OUTPUT_TYPES.jsonld,
         headers: common,
       },
     };

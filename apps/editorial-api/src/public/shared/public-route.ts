@@ -8,6 +8,13 @@ import type { RenderedOutput } from './rendered-outputs.cache';
 /** A route readers and partners call without a login: rate-limited per client address instead. */
 export const PublicRoute = () => applyDecorators(Public(), UseGuards(PublicRateLimitGuard), ApiTags('public'));
 
+/** The media type each rendered output is sent as, wherever it is sent from. */
+export const OUTPUT_TYPES = {
+  page: 'text/html; charset=utf-8',
+  ninjs: 'application/json; charset=utf-8',
+  jsonld: 'application/ld+json; charset=utf-8',
+} as const;
+
 /** Validators answered with 304 when the client already holds them. */
 export function isFresh(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
